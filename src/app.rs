@@ -1,0 +1,417 @@
+//! The explainer's root component: owns the state, wires the components together and
+//! keeps the browser (URL, storage, events) in step with the state.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::*;
+use crate::config::{Options, Theme};
+use crate::content::{fill, Category, Content, Status};
+use crate::search::CardText;
+use crate::state::{Action, Column, ExplainerState, QuestionRef, View};
+
+/// What the widget tells its host page, as `trd-explainer:*` DOM events.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetEvent {
+    /// Rendered and interactive.
+    Ready,
+    /// A reader opened or closed a card.
+    Toggle { id: String, open: bool },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExplainerProps {
+    /// The content after configuration (locale, overrides, category selection).
+    pub content: Rc<Content>,
+    pub options: Rc<Options>,
+    #[prop_or_default]
+    pub on_event: Callback<WidgetEvent>,
+}
+
+const URL_QUERY: &str = "trd-q";
+const URL_TYPE: &str = "trd-type";
+const URL_STATUS: &str = "trd-status";
+const URL_VIEW: &str = "trd-view";
+const PRINT_CLASS: &str = "trd--print-questions";
+
+fn storage_key(options: &Options) -> String {
+    format!("trd-explainer:{}:questions", options.storage_key)
+}
+
+/// `slug:index` pairs, comma separated: small and readable in dev tools.
+fn encode_questions(q: &BTreeSet<QuestionRef>) -> String {
+    q.iter().map(|(id, i)| format!("{id}:{i}")).collect::<Vec<_>>().join(",")
+}
+
+pub fn decode_questions(raw: &str, content: &Content) -> BTreeSet<QuestionRef> {
+    raw.split(',')
+        .filter_map(|pair| {
+            let (id, i) = pair.rsplit_once(':')?;
+            let i: usize = i.parse().ok()?;
+            let card = content.card(id)?;
+            (i < card.questions.len()).then(|| (id.to_owned(), i))
+        })
+        .collect()
+}
+
+/// Reads the view a shared link describes (`?trd-q=seizure&trd-type=stimulation`).
+pub fn parse_url_state(search: &str) -> Option<Action> {
+    let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
+    let list = |key: &str| params.get(key).unwrap_or_default();
+    let query = list(URL_QUERY);
+    let categories: BTreeSet<Category> = list(URL_TYPE).split(',').filter_map(Category::from_slug).collect();
+    let statuses: BTreeSet<Status> = list(URL_STATUS).split(',').filter_map(Status::from_slug).collect();
+    let view = View::from_slug(&list(URL_VIEW)).unwrap_or_default();
+    let any = !query.is_empty() || !categories.is_empty() || !statuses.is_empty() || view != View::Cards;
+    any.then_some(Action::Restore { query, categories, statuses, view })
+}
+
+fn write_url_state(state: &ExplainerState) {
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&browser::location_search()) else { return };
+    let set = |key: &str, value: String| {
+        if value.is_empty() {
+            params.delete(key)
+        } else {
+            params.set(key, &value)
+        }
+    };
+    set(URL_QUERY, state.query.trim().to_owned());
+    set(URL_TYPE, state.categories.iter().map(|c| c.slug()).collect::<Vec<_>>().join(","));
+    set(URL_STATUS, state.statuses.iter().map(|s| s.slug()).collect::<Vec<_>>().join(","));
+    set(URL_VIEW, if state.view == View::Cards { String::new() } else { state.view.slug().into() });
+    let qs = String::from(params.to_string());
+    let search = if qs.is_empty() { String::new() } else { format!("?{qs}") };
+    if search != browser::location_search() {
+        browser::replace_url(Some(&search), None);
+    }
+}
+
+#[function_component]
+pub fn Explainer(props: &ExplainerProps) -> Html {
+    let state = use_reducer(ExplainerState::default);
+    let root = use_node_ref();
+    let content = props.content.clone();
+    let options = props.options.clone();
+    let ui = &content.ui;
+
+    let texts = use_memo(content.clone(), |c| c.cards.iter().map(|card| CardText::new(card, c)).collect::<Vec<_>>());
+    let filter = state.filter();
+    let visible = {
+        let filter = filter.clone();
+        use_memo((content.clone(), texts.clone(), filter), move |(c, t, f)| f.apply(&c.cards, t))
+    };
+
+    // Once, after the first (hydrating) render: apply what the server could not know.
+    {
+        let state = state.clone();
+        let options = options.clone();
+        let content = content.clone();
+        let on_event = props.on_event.clone();
+        use_effect_with((), move |_| {
+            if options.url_state {
+                if let Some(restore) = parse_url_state(&browser::location_search()) {
+                    state.dispatch(restore);
+                }
+            }
+            if let Some(saved) = browser::session_get(&storage_key(&options)) {
+                state.dispatch(Action::RestoreQuestions(decode_questions(&saved, &content)));
+            }
+            if options.deep_links {
+                if let Some(id) = browser::location_hash().filter(|h| content.card(h).is_some()) {
+                    state.dispatch(Action::Reveal(id));
+                }
+            }
+            state.dispatch(Action::GoLive);
+            on_event.emit(WidgetEvent::Ready);
+        });
+    }
+
+    // Cards opened by configuration, at start and whenever the attribute changes.
+    {
+        let state = state.clone();
+        let content = content.clone();
+        use_effect_with(options.open.clone(), move |open| {
+            let ids: Vec<String> = open.iter().filter(|id| content.card(id).is_some()).cloned().collect();
+            if !ids.is_empty() {
+                state.dispatch(Action::ExpandAll(ids));
+            }
+        });
+    }
+
+    // Following links to `#slug` while the page is open.
+    {
+        let state = state.clone();
+        let content = content.clone();
+        let on_event = props.on_event.clone();
+        use_effect_with(options.deep_links, move |on| {
+            let listener = on.then(|| {
+                browser::window().map(|w| {
+                    gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                        if let Some(id) = browser::location_hash().filter(|h| content.card(h).is_some()) {
+                            if !state.is_open(&id) {
+                                on_event.emit(WidgetEvent::Toggle { id: id.clone(), open: true });
+                            }
+                            state.dispatch(Action::Reveal(id));
+                        }
+                    })
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Find-in-page revealing a closed panel (`hidden="until-found"` fires `beforematch`).
+    {
+        let state = state.clone();
+        let root = root.clone();
+        let on_event = props.on_event.clone();
+        use_effect_with((), move |_| {
+            let listener = root.cast::<web_sys::Element>().map(|el| {
+                gloo_events::EventListener::new(&el, "beforematch", move |e| {
+                    let slug = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|el| el.get_attribute("data-card"));
+                    if let Some(slug) = slug {
+                        on_event.emit(WidgetEvent::Toggle { id: slug.clone(), open: true });
+                        state.dispatch(Action::SetOpen(slug, true));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Scroll to a card once a deep link has opened it.
+    {
+        let state = state.clone();
+        let root = root.clone();
+        use_effect_with(state.scroll_to.clone(), move |target| {
+            if let (Some(id), Some(el)) = (target, root.cast::<web_sys::Element>()) {
+                browser::reveal(&el, id);
+                state.dispatch(Action::ScrolledTo);
+            }
+        });
+    }
+
+    // Mirror search, filters and view in the URL so a link reproduces what the reader sees.
+    {
+        let deps = (state.live && options.url_state, state.query.clone(), state.categories.clone(), state.statuses.clone(), state.view);
+        let state = state.clone();
+        use_effect_with(deps, move |(on, ..)| {
+            if *on {
+                write_url_state(&state);
+            }
+        });
+    }
+
+    // Keep ticked questions for the session (quietly does nothing when storage is blocked).
+    {
+        let key = storage_key(&options);
+        use_effect_with((state.live, state.questions.clone()), move |(live, q)| {
+            if *live {
+                browser::session_set(&key, &encode_questions(q));
+            }
+        });
+    }
+
+    let on_toggle = {
+        let state = state.clone();
+        let on_event = props.on_event.clone();
+        let deep_links = options.deep_links;
+        Callback::from(move |id: String| {
+            let open = !state.is_open(&id);
+            if deep_links {
+                if open {
+                    browser::replace_url(None, Some(&format!("#{id}")));
+                } else if browser::location_hash().as_deref() == Some(id.as_str()) {
+                    browser::replace_url(None, Some(""));
+                }
+            }
+            on_event.emit(WidgetEvent::Toggle { id: id.clone(), open });
+            state.dispatch(Action::Toggle(id));
+        })
+    };
+
+    let visible_ids: Vec<String> = visible.iter().map(|&i| content.cards[i].id.clone()).collect();
+    let all_open = !visible_ids.is_empty() && visible_ids.iter().all(|id| state.is_open(id));
+    let on_expand_all = {
+        let state = state.clone();
+        let on_event = props.on_event.clone();
+        let ids = visible_ids.clone();
+        Callback::from(move |expand: bool| {
+            for id in ids.iter().filter(|id| state.is_open(id) != expand) {
+                on_event.emit(WidgetEvent::Toggle { id: id.clone(), open: expand });
+            }
+            state.dispatch(if expand { Action::ExpandAll(ids.clone()) } else { Action::CollapseAll });
+        })
+    };
+
+    let on_query: Callback<String> = dispatcher(&state, Action::SetQuery);
+    let on_category: Callback<Category> = dispatcher(&state, Action::ToggleCategory);
+    let on_status: Callback<Status> = dispatcher(&state, Action::ToggleStatus);
+    let on_sort: Callback<Column> = dispatcher(&state, Action::SortBy);
+    let on_pick: Callback<String> = dispatcher(&state, Action::TogglePick);
+    let on_side_by_side: Callback<bool> = dispatcher(&state, Action::SetSideBySide);
+    let on_clear_filters = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ClearFilters))
+    };
+    let on_clear_picks = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ClearPicks))
+    };
+    let on_question = {
+        let state = state.clone();
+        Callback::from(move |(id, i): (String, usize)| state.dispatch(Action::ToggleQuestion(id, i)))
+    };
+    let on_clear_questions = {
+        let state = state.clone();
+        Callback::from(move |()| state.dispatch(Action::ClearQuestions))
+    };
+    let on_view = {
+        let state = state.clone();
+        let content = content.clone();
+        Callback::from(move |view: View| {
+            let ui = &content.ui;
+            let message = match view {
+                View::Cards => &ui.showing_cards,
+                View::Compare => &ui.showing_compare,
+                View::Questions => &ui.showing_questions,
+            };
+            state.dispatch(Action::SetView(view));
+            state.dispatch(Action::Notify(message.clone()));
+        })
+    };
+    let on_print = {
+        let root = root.clone();
+        Callback::from(move |()| {
+            if let Some(el) = root.cast::<web_sys::Element>() {
+                browser::print_with_class(&el, PRINT_CLASS);
+            }
+        })
+    };
+    let on_copy = {
+        let root = root.clone();
+        let state = state.clone();
+        let content = content.clone();
+        Callback::from(move |()| {
+            let text = crate::components::questions_as_text(&content, &state.questions);
+            let (root, state, content) = (root.clone(), state.clone(), content.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(el) = root.cast::<web_sys::Element>() else { return };
+                let ok = browser::copy_text(&el, &text).await;
+                let ui = &content.ui;
+                state.dispatch(Action::Notify(if ok { ui.my_questions_copied.clone() } else { ui.my_questions_copy_failed.clone() }));
+            });
+        })
+    };
+
+    let total = content.cards.len();
+    let results = if !filter.is_active() {
+        fill(&ui.results_all, &[("count", &total.to_string())])
+    } else {
+        match visible.len() {
+            0 if filter.query.is_empty() => ui.compare_empty.clone(),
+            0 => fill(&ui.results_none, &[("query", state.query.trim())]),
+            1 => ui.results_one.clone(),
+            n => fill(&ui.results_many, &[("count", &n.to_string())]),
+        }
+    };
+    let category_counts: Vec<(Category, usize, bool)> = content
+        .categories
+        .iter()
+        .map(|c| (c.id, filter.category_count(c.id, &content.cards, &texts), state.categories.contains(&c.id)))
+        .collect();
+    let status_counts: Vec<(Status, usize, bool)> = [Status::Established, Status::Emerging, Status::Investigational]
+        .into_iter()
+        .map(|s| (s, filter.status_count(s, &content.cards, &texts), state.statuses.contains(&s)))
+        .collect();
+    let question_count = state.questions.len();
+    let views = vec![
+        (View::Cards, ui.view_cards.clone()),
+        (View::Compare, ui.view_compare.clone()),
+        (
+            View::Questions,
+            if question_count > 0 { format!("{} ({question_count})", ui.view_questions) } else { ui.view_questions.clone() },
+        ),
+    ];
+
+    let level = options.heading_level;
+    let section_level = options.section_level();
+    let query = Rc::new(filter.query.clone());
+    let open = Rc::new(state.open.clone());
+    let questions = Rc::new(state.questions.clone());
+
+    let view = match state.view {
+        View::Cards => html! {
+            <div class="trd-cards">
+                <div class="trd-cards__bar trd-app-only">
+                    <ExpandAllButton all_open={all_open} expand_label={ui.expand_all.clone()} collapse_label={ui.collapse_all.clone()}
+                        controls={visible_ids.iter().map(|id| format!("{id}-panel")).collect::<Vec<_>>().join(" ")}
+                        live={state.live} on_click={on_expand_all} />
+                </div>
+                if visible.is_empty() {
+                    <p class="trd-empty">{ &results }</p>
+                } else {
+                    <TreatmentList content={content.clone()} visible={visible.clone()} open={open} questions={questions.clone()}
+                        query={query} {level} {section_level} on_toggle={on_toggle} on_question={on_question.clone()} />
+                }
+            </div>
+        },
+        View::Compare => html! {
+            <CompareTable content={content.clone()} visible={visible.clone()} sort={state.sort}
+                picked={Rc::new(state.picked.clone())} side_by_side={state.side_by_side} level={section_level}
+                live={state.live} {on_sort} {on_pick} {on_side_by_side} {on_clear_picks} />
+        },
+        View::Questions => html! {
+            <MyQuestions content={content.clone()} ticked={questions} level={section_level}
+                on_toggle={on_question} {on_print} {on_copy} on_clear={on_clear_questions} />
+        },
+    };
+
+    let theme = match options.theme {
+        Theme::Auto => None,
+        t => Some(format!("trd--{}", t.slug())),
+    };
+    let class = classes!("trd", theme, state.live.then_some("trd--live"));
+    let notice = state.notice.as_ref().map(|(text, n)| html! { <p key={*n}>{ text }</p> });
+    let searchable = state.view != View::Questions;
+
+    html! {
+        <section {class} aria-label={ui.widget_label.clone()} ref={root} lang={content.locale.clone()}>
+            <CrisisStrip content={content.clone()} region={options.crisis_region} />
+            <div class="trd-inner">
+                <SafetyBanner content={content.clone()} region={options.crisis_region} level={section_level} />
+                <Intro content={content.clone()} level={section_level} />
+                if let Some(cta) = options.cta.clone() {
+                    <SponsoredSlot content={content.clone()} {cta} />
+                }
+                <div class="trd-toolbar trd-app-only">
+                    <ViewSwitcher current={state.view} {views} group_label={ui.view_label.clone()} live={state.live} on_select={on_view} />
+                    if searchable {
+                        <SearchBox value={state.query.clone()} label={ui.search_label.clone()} hint={ui.search_hint.clone()}
+                            clear_label={ui.search_clear.clone()} live={state.live} on_input={on_query} />
+                        <FilterBar content={content.clone()} categories={category_counts} statuses={status_counts}
+                            live={state.live} {on_category} {on_status} />
+                        <ResultsStatus message={results.clone()} filtered={filter.is_active()} clear_label={ui.filter_clear.clone()}
+                            live={state.live} on_clear={on_clear_filters} />
+                    }
+                </div>
+                <div class="trd-view">{ view }</div>
+                <Disclaimer content={content.clone()} level={section_level} />
+                <div class="trd-sr-only" role="status">{ notice }</div>
+            </div>
+        </section>
+    }
+}
+
+/// A callback that turns its argument into an action.
+fn dispatcher<T: 'static>(state: &UseReducerHandle<ExplainerState>, make: fn(T) -> Action) -> Callback<T> {
+    let state = state.clone();
+    Callback::from(move |v| state.dispatch(make(v)))
+}

@@ -1,0 +1,124 @@
+//! Thin, failure-tolerant wrappers over the browser APIs the widget touches. Each one
+//! degrades to "nothing happens" (storage blocked, no history API, sandboxed iframe)
+//! instead of throwing into the app.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, EventTarget};
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page fragment without `#`, if any.
+pub fn location_hash() -> Option<String> {
+    let hash = window()?.location().hash().ok()?;
+    let hash = hash.strip_prefix('#').unwrap_or(&hash).to_owned();
+    (!hash.is_empty()).then_some(hash)
+}
+
+pub fn location_search() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// Replaces the current history entry's URL (query and/or fragment) without a new entry.
+pub fn replace_url(search: Option<&str>, hash: Option<&str>) {
+    let Some(w) = window() else { return };
+    let loc = w.location();
+    let path = loc.pathname().unwrap_or_default();
+    let search = match search {
+        Some(s) => s.to_owned(),
+        None => loc.search().unwrap_or_default(),
+    };
+    let hash = match hash {
+        Some(h) => h.to_owned(),
+        None => loc.hash().unwrap_or_default(),
+    };
+    if let Ok(history) = w.history() {
+        let _ = history.replace_state_with_url(&history.state().unwrap_or(JsValue::NULL), "", Some(&format!("{path}{search}{hash}")));
+    }
+}
+
+pub fn session_get(key: &str) -> Option<String> {
+    window()?.session_storage().ok()??.get_item(key).ok()?
+}
+
+pub fn session_set(key: &str, value: &str) {
+    if let Some(Ok(Some(s))) = window().map(|w| w.session_storage()) {
+        let _ = if value.is_empty() { s.remove_item(key) } else { s.set_item(key, value) };
+    }
+}
+
+/// Scrolls a card into view and moves keyboard focus to its button.
+pub fn reveal(root: &Element, id: &str) {
+    let Ok(Some(card)) = root.query_selector(&format!("[id=\"{id}\"]")) else { return };
+    card.scroll_into_view();
+    if let Ok(Some(button)) = root.query_selector(&format!("[id=\"{id}-button\"]")) {
+        if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = b.focus_with_options(&opts);
+        }
+    }
+}
+
+/// Fires a `bubbles` + `composed` CustomEvent so listeners outside a shadow root hear it.
+pub fn dispatch(target: &EventTarget, name: &str, detail: &JsValue) {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = target.dispatch_event(&event);
+    }
+}
+
+/// A plain JS object from string/value pairs.
+pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let obj = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&obj, &JsValue::from_str(k), v);
+    }
+    obj.into()
+}
+
+pub fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(message));
+}
+
+/// Prints the page with only the reader's question list showing, then restores it.
+pub fn print_with_class(root: &Element, class: &str) {
+    let _ = root.class_list().add_1(class);
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+    let _ = root.class_list().remove_1(class);
+}
+
+/// Copies text: the async Clipboard API first, then the legacy `execCommand` route
+/// (needed in some embedded iframes). Resolves to whether it worked.
+pub async fn copy_text(root: &Element, text: &str) -> bool {
+    if let Some(w) = window() {
+        let promise = w.navigator().clipboard().write_text(text);
+        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            return true;
+        }
+        if let Some(doc) = w.document() {
+            if let Ok(area) = doc.create_element("textarea") {
+                area.set_class_name("trd-copy-buffer");
+                let _ = area.set_attribute("readonly", "");
+                area.set_text_content(Some(text));
+                let _ = root.append_child(&area);
+                if let Some(a) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    a.select();
+                }
+                let ok = doc
+                    .dyn_ref::<web_sys::HtmlDocument>()
+                    .and_then(|d| d.exec_command("copy").ok())
+                    .unwrap_or(false);
+                area.remove();
+                return ok;
+            }
+        }
+    }
+    false
+}

@@ -1,0 +1,213 @@
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{heading, StatusBadge};
+use crate::content::{fill, Card, Content};
+use crate::search::fold;
+use crate::state::{Column, SortDir, MAX_PICKS};
+
+#[derive(Properties, PartialEq)]
+pub struct CompareTableProps {
+    pub content: Rc<Content>,
+    /// Indices of the cards passing the current search and filters.
+    pub visible: Rc<Vec<usize>>,
+    pub sort: Option<(Column, SortDir)>,
+    pub picked: Rc<Vec<String>>,
+    pub side_by_side: bool,
+    pub level: u8,
+    pub live: bool,
+    pub on_sort: Callback<Column>,
+    pub on_pick: Callback<String>,
+    pub on_side_by_side: Callback<bool>,
+    pub on_clear_picks: Callback<()>,
+}
+
+/// Sorts cards for the table; ties keep content order.
+pub fn sort_cards(cards: &mut [Rc<Card>], sort: Option<(Column, SortDir)>) {
+    let Some((col, dir)) = sort else { return };
+    cards.sort_by(|a, b| {
+        let o = match col {
+            Column::Treatment => fold(&a.title).cmp(&fold(&b.title)),
+            Column::Category => a.category.cmp(&b.category),
+            Column::Status => a.status.cmp(&b.status),
+            Column::Evidence => {
+                let level = |c: &Card| c.evidence.as_ref().and_then(|e| e.level);
+                // Cards without an evidence level sort last either way.
+                match (level(a), level(b)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => return Ordering::Less,
+                    (None, Some(_)) => return Ordering::Greater,
+                    (None, None) => Ordering::Equal,
+                }
+            }
+        };
+        if dir == SortDir::Descending { o.reverse() } else { o }
+    });
+}
+
+fn brief(section: &Option<crate::content::Section>) -> String {
+    section.as_ref().and_then(|s| s.brief.clone()).unwrap_or_else(|| "—".into())
+}
+
+/// A row per treatment with sortable columns, or 2–4 chosen treatments side by side.
+#[function_component]
+pub fn CompareTable(props: &CompareTableProps) -> Html {
+    let content = &props.content;
+    let ui = &content.ui;
+    let category = |c: &Card| content.category(c.category).map(|i| i.name.clone()).unwrap_or_default();
+    let status = |c: &Card| {
+        c.status.map(|s| html! { <StatusBadge status={s} label={content.status_label(s).to_owned()} /> })
+    };
+    let evidence = |c: &Card| {
+        c.evidence.as_ref().map(|e| {
+            html! {
+                <>
+                    if let Some(l) = e.level {
+                        <span class={classes!("trd-level", format!("trd-level--{}", l.slug()))}>{ content.evidence_label(l) }</span>
+                    }
+                    if let Some(b) = &e.brief { <span class="trd-table__brief">{ b }</span> }
+                </>
+            }
+        })
+    };
+
+    let mut rows: Vec<Rc<Card>> = props
+        .visible
+        .iter()
+        .map(|&i| content.cards[i].clone())
+        .filter(|c| c.is_treatment())
+        .collect();
+    sort_cards(&mut rows, props.sort);
+
+    let picks = props.picked.len();
+    let side_by_side = props.side_by_side && picks >= 2;
+    let actions = html! {
+        <div class="trd-compare__actions">
+            <p class="trd-hint" id="trd-compare-hint">{ &ui.compare_pick_hint }</p>
+            if side_by_side {
+                <button type="button" class="trd-button" onclick={props.on_side_by_side.reform(|_| false)}>{ &ui.compare_show_all }</button>
+            } else {
+                <button type="button" class="trd-button" disabled={picks < 2 || !props.live}
+                    onclick={props.on_side_by_side.reform(|_| true)}>
+                    { fill(&ui.compare_side_by_side, &[("count", &picks.to_string())]) }
+                </button>
+            }
+            if picks > 0 {
+                <button type="button" class="trd-button trd-button--quiet" onclick={props.on_clear_picks.reform(|_| ())}>{ &ui.compare_clear_pick }</button>
+            }
+            if picks >= MAX_PICKS {
+                <p class="trd-hint trd-compare__limit">{ &ui.compare_limit }</p>
+            }
+        </div>
+    };
+
+    let table = if side_by_side {
+        let chosen: Vec<Rc<Card>> = props.picked.iter().filter_map(|id| content.card(id).cloned()).collect();
+        let row = |label: &str, cell: &dyn Fn(&Card) -> Html| {
+            html! {
+                <tr>
+                    <th scope="row">{ label }</th>
+                    { for chosen.iter().map(|c| html! { <td>{ cell(c) }</td> }) }
+                </tr>
+            }
+        };
+        html! {
+            <table class="trd-table trd-table--side">
+                <caption id="trd-compare-caption">{ &ui.compare_side_caption }</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        { for chosen.iter().map(|c| html! { <th scope="col">{ &c.title }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                    { row(&ui.col_category, &|c| html! { category(c) }) }
+                    { row(&ui.col_status, &|c| status(c).unwrap_or_default()) }
+                    { row(&ui.col_given, &|c| html! { brief(&c.how_given) }) }
+                    { row(&ui.col_onset, &|c| html! { brief(&c.onset) }) }
+                    { row(&ui.col_evidence, &|c| evidence(c).unwrap_or_default()) }
+                    { row(&ui.col_risks, &|c| html! { brief(&c.risks) }) }
+                    { row(&ui.col_regulatory, &|c| html! { brief(&c.regulatory) }) }
+                </tbody>
+            </table>
+        }
+    } else {
+        let sortable = |col: Column, label: &str| {
+            let state = props.sort.filter(|(c, _)| *c == col).map(|(_, d)| d);
+            let aria_sort = state.map(|d| if d == SortDir::Ascending { "ascending" } else { "descending" });
+            let icon = match state {
+                Some(SortDir::Ascending) => "trd-sort trd-sort--asc",
+                Some(SortDir::Descending) => "trd-sort trd-sort--desc",
+                None => "trd-sort",
+            };
+            html! {
+                <th scope="col" aria-sort={aria_sort}>
+                    <button type="button" class="trd-table__sort" disabled={!props.live} onclick={props.on_sort.reform(move |_| col)}>
+                        { label.to_owned() }<span class={icon} aria-hidden="true"></span>
+                    </button>
+                </th>
+            }
+        };
+        let body = rows.iter().map(|c| {
+            let is_picked = props.picked.contains(&c.id);
+            let id = c.id.clone();
+            let box_id = format!("{}-pick", c.id);
+            html! {
+                <tr key={c.id.clone()} class={classes!(is_picked.then_some("trd-table__row--picked"))}>
+                    <th scope="row">
+                        <span class="trd-pick">
+                            <input type="checkbox" id={box_id.clone()} class="trd-pick__box" checked={is_picked}
+                                disabled={!props.live || (!is_picked && picks >= MAX_PICKS)}
+                                aria-label={fill(&ui.compare_pick, &[("title", &c.title)])}
+                                aria-describedby="trd-compare-hint"
+                                onchange={props.on_pick.reform(move |_: Event| id.clone())} />
+                            <label for={box_id}>{ &c.title }</label>
+                        </span>
+                    </th>
+                    <td>{ category(c) }</td>
+                    <td>{ status(c) }</td>
+                    <td>{ brief(&c.how_given) }</td>
+                    <td>{ brief(&c.onset) }</td>
+                    <td>{ evidence(c) }</td>
+                    <td>{ brief(&c.risks) }</td>
+                    <td>{ brief(&c.regulatory) }</td>
+                </tr>
+            }
+        });
+        html! {
+            <table class="trd-table">
+                <caption id="trd-compare-caption">{ &ui.compare_caption }</caption>
+                <thead>
+                    <tr>
+                        { sortable(Column::Treatment, &ui.col_treatment) }
+                        { sortable(Column::Category, &ui.col_category) }
+                        { sortable(Column::Status, &ui.col_status) }
+                        <th scope="col">{ &ui.col_given }</th>
+                        <th scope="col">{ &ui.col_onset }</th>
+                        { sortable(Column::Evidence, &ui.col_evidence) }
+                        <th scope="col">{ &ui.col_risks }</th>
+                        <th scope="col">{ &ui.col_regulatory }</th>
+                    </tr>
+                </thead>
+                <tbody>{ for body }</tbody>
+            </table>
+        }
+    };
+
+    html! {
+        <section class="trd-compare" aria-labelledby="trd-compare-heading">
+            { heading(props.level, Some("trd-compare-heading".into()), "trd-view__heading", html! { ui.compare_heading.clone() }) }
+            { actions }
+            if rows.is_empty() && !side_by_side {
+                <p class="trd-empty">{ &ui.compare_empty }</p>
+            } else {
+                <div class="trd-table-scroll" role="region" aria-labelledby="trd-compare-caption" tabindex="0">
+                    { table }
+                </div>
+                <p class="trd-hint trd-table-scroll__hint">{ &ui.compare_scroll_hint }</p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! Interface strings: every word of chrome the widget shows, per locale, overridable by
+//! publishers key by key (`{"strings": {"expand_all": "Open all"}}`).
+
+use serde::Deserialize;
+
+/// Declares the string table once so the struct, its key list and the by-name setter
+/// used for publisher overrides can never drift apart.
+macro_rules! ui_strings {
+    ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
+        #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct UiStrings {
+            $( $(#[doc = $doc])* pub $field: String, )*
+        }
+
+        impl UiStrings {
+            /// Every key, as publishers write it.
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// Replaces one string by key; `false` if there is no such key.
+            pub fn set(&mut self, key: &str, value: String) -> bool {
+                match key {
+                    $(stringify!($field) => { self.$field = value; true })*
+                    _ => false,
+                }
+            }
+
+            /// Reads one string by key.
+            pub fn get(&self, key: &str) -> Option<&str> {
+                match key {
+                    $(stringify!($field) => Some(&self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+ui_strings! {
+    /// Accessible name of the whole widget.
+    widget_label,
+    expand_all,
+    collapse_all,
+    how_it_works,
+    how_given,
+    onset,
+    evidence,
+    risks,
+    regulatory,
+    known,
+    may_change,
+    questions,
+    sources,
+    status_label,
+    status_established,
+    status_emerging,
+    status_investigational,
+    status_research,
+    evidence_strong,
+    evidence_moderate,
+    evidence_mixed,
+    evidence_limited,
+    search_label,
+    search_hint,
+    search_clear,
+    filter_category,
+    filter_status,
+    filter_clear,
+    /// `{count}` is replaced.
+    results_one,
+    results_many,
+    /// `{query}` is replaced.
+    results_none,
+    results_all,
+    view_label,
+    view_cards,
+    view_compare,
+    view_questions,
+    showing_cards,
+    showing_compare,
+    showing_questions,
+    compare_heading,
+    compare_caption,
+    compare_scroll_hint,
+    col_treatment,
+    col_category,
+    col_status,
+    col_given,
+    col_onset,
+    col_evidence,
+    col_risks,
+    col_regulatory,
+    sort_by,
+    /// `{title}` is replaced.
+    compare_pick,
+    /// `{count}` is replaced.
+    compare_side_by_side,
+    compare_pick_hint,
+    compare_limit,
+    compare_clear_pick,
+    compare_show_all,
+    compare_side_caption,
+    compare_empty,
+    question_add,
+    my_questions_heading,
+    my_questions_intro,
+    my_questions_empty,
+    my_questions_print,
+    my_questions_copy,
+    my_questions_copied,
+    my_questions_copy_failed,
+    my_questions_clear,
+    /// `{count}` is replaced.
+    my_questions_count,
+    sponsored,
+    /// `{sponsor}` is replaced.
+    sponsored_by,
+    crisis_more,
+    fallback_error,
+}
+
+/// Replaces `{name}` placeholders. Unknown placeholders are left as written so a
+/// publisher's typo shows up on the page rather than vanishing.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}

@@ -1,0 +1,20 @@
+//! TRD treatment explainer: an accessible, sourced explainer of treatments for
+//! treatment-resistant depression, as a Yew component.
+//!
+//! This library is what every entry point mounts:
+//! - the standalone page hydrates its prerendered markup (`start`, in the browser);
+//! - the `<trd-explainer>` custom element creates a [`mount::Widget`] per instance;
+//! - the `prerender` binary renders [`Explainer`] to HTML at build time.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod config;
+pub mod content;
+pub mod search;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod mount;
+
+pub use app::{Explainer, ExplainerProps, WidgetEvent};

@@ -1,0 +1,264 @@
+//! Finding cards: accent- and case-insensitive matching, ranking and highlight ranges.
+//!
+//! Folding maps every character to exactly one character, so positions found in the
+//! folded text are positions in the original text too (by char index).
+
+use std::ops::Range;
+
+use crate::content::{Card, Category, Content, Status};
+
+/// Lowercases and strips accents, one char in, one char out.
+pub fn fold_char(c: char) -> char {
+    let c = c.to_lowercase().next().unwrap_or(c);
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ß' => 's',
+        'ţ' | 'ť' | 'ŧ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'æ' => 'a',
+        'œ' => 'o',
+        '‘' | '’' | '`' => '\'',
+        '“' | '”' => '"',
+        '‐' | '‑' | '–' | '—' => '-',
+        other => other,
+    }
+}
+
+pub fn fold(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+/// A query split into folded terms. Empty when the query is only whitespace.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Query {
+    pub terms: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(raw: &str) -> Self {
+        let mut terms: Vec<String> = fold(raw)
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        terms.sort();
+        terms.dedup();
+        Query { terms }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+}
+
+/// A card's searchable text, folded once per content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardText {
+    pub id: String,
+    title: String,
+    summary: String,
+    body: String,
+}
+
+impl CardText {
+    pub fn new(card: &Card, content: &Content) -> Self {
+        let mut body = String::new();
+        let mut push = |s: &str| {
+            body.push_str(&fold(s));
+            body.push('\n');
+        };
+        if let Some(n) = &card.status_note {
+            push(n);
+        }
+        if let Some(s) = card.status {
+            push(content.status_label(s));
+        }
+        if let Some(cat) = content.category(card.category) {
+            push(&cat.name);
+        }
+        for (_, section) in card.sections() {
+            if let Some(b) = &section.brief {
+                push(b);
+            }
+            for p in section.points.iter() {
+                push(&p.text);
+            }
+        }
+        for q in &card.questions {
+            push(q);
+        }
+        CardText {
+            id: card.id.clone(),
+            title: fold(&card.title),
+            summary: fold(&card.summary),
+            body,
+        }
+    }
+
+    /// `None` unless every term occurs somewhere; otherwise a score where title hits
+    /// outweigh summary hits, which outweigh body hits, and word starts beat infixes.
+    pub fn score(&self, query: &Query) -> Option<u32> {
+        let mut total = 0;
+        for term in &query.terms {
+            let t = field_score(&self.title, term) * 12
+                + field_score(&self.summary, term) * 4
+                + field_score(&self.body, term);
+            if t == 0 {
+                return None;
+            }
+            total += t;
+        }
+        Some(total)
+    }
+}
+
+/// 0 if absent, 2 if a word starts with the term, 1 if it only occurs inside a word.
+fn field_score(haystack: &str, term: &str) -> u32 {
+    let mut best = 0;
+    for (i, _) in haystack.match_indices(term) {
+        let starts_word = haystack[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        best = best.max(if starts_word { 2 } else { 1 });
+        if best == 2 {
+            break;
+        }
+    }
+    best
+}
+
+/// Which cards to show, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filter {
+    pub query: Query,
+    /// Empty means every category.
+    pub categories: Vec<Category>,
+    /// Empty means every status.
+    pub statuses: Vec<Status>,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        !self.query.is_empty() || !self.categories.is_empty() || !self.statuses.is_empty()
+    }
+
+    fn passes_facets(&self, card: &Card, skip_categories: bool, skip_statuses: bool) -> bool {
+        (skip_categories || self.categories.is_empty() || self.categories.contains(&card.category))
+            && (skip_statuses
+                || self.statuses.is_empty()
+                || card.status.is_some_and(|s| self.statuses.contains(&s)))
+    }
+
+    /// Indices of matching cards: in content order without a query, best match first with one
+    /// (ties keep content order).
+    pub fn apply(&self, cards: &[std::rc::Rc<Card>], texts: &[CardText]) -> Vec<usize> {
+        let mut hits: Vec<(usize, u32)> = cards
+            .iter()
+            .zip(texts)
+            .enumerate()
+            .filter(|(_, (card, _))| self.passes_facets(card, false, false))
+            .filter_map(|(i, (_, text))| {
+                if self.query.is_empty() {
+                    Some((i, 0))
+                } else {
+                    text.score(&self.query).map(|s| (i, s))
+                }
+            })
+            .collect();
+        if !self.query.is_empty() {
+            hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        }
+        hits.into_iter().map(|(i, _)| i).collect()
+    }
+
+    /// How many cards each filter button would show, given the query and the other facet.
+    pub fn category_count(&self, cat: Category, cards: &[std::rc::Rc<Card>], texts: &[CardText]) -> usize {
+        cards
+            .iter()
+            .zip(texts)
+            .filter(|(c, t)| {
+                c.category == cat && self.passes_facets(c, true, false) && (self.query.is_empty() || t.score(&self.query).is_some())
+            })
+            .count()
+    }
+
+    pub fn status_count(&self, status: Status, cards: &[std::rc::Rc<Card>], texts: &[CardText]) -> usize {
+        cards
+            .iter()
+            .zip(texts)
+            .filter(|(c, t)| {
+                c.status == Some(status)
+                    && self.passes_facets(c, false, true)
+                    && (self.query.is_empty() || t.score(&self.query).is_some())
+            })
+            .count()
+    }
+}
+
+/// Char ranges of `text` to highlight for these terms, merged and sorted.
+pub fn highlight_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let folded: Vec<char> = text.chars().map(fold_char).collect();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for term in &query.terms {
+        let t: Vec<char> = term.chars().collect();
+        if t.is_empty() || t.len() > folded.len() {
+            continue;
+        }
+        let mut i = 0;
+        while i + t.len() <= folded.len() {
+            if folded[i..i + t.len()] == t[..] {
+                ranges.push(i..i + t.len());
+                i += t.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+/// Splits text into (segment, highlighted) pieces for rendering.
+pub fn split_highlights(text: &str, query: &Query) -> Vec<(String, bool)> {
+    let ranges = highlight_ranges(text, query);
+    if ranges.is_empty() {
+        return vec![(text.to_owned(), false)];
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        if r.start > at {
+            out.push((chars[at..r.start].iter().collect(), false));
+        }
+        out.push((chars[r.clone()].iter().collect(), true));
+        at = r.end;
+    }
+    if at < chars.len() {
+        out.push((chars[at..].iter().collect(), false));
+    }
+    out
+}
