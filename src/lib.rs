@@ -17,4 +17,7 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+
 pub use app::{Explainer, ExplainerProps, WidgetEvent};

@@ -1,0 +1,54 @@
+//! Trunk post-build hook: prerenders the explainer into the staged `index.html`, writes
+//! `trd-explainer.fragment.html` and fills the loader with the hashed asset names.
+//! Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL.
+
+use std::path::Path;
+use std::{env, fs, process::ExitCode};
+
+use trd_explainer::config::{self, Options, Overrides};
+use trd_explainer::prerender::{fragment, loader, page, render_widget, Assets};
+
+fn run() -> Result<String, String> {
+    let staging = env::var("TRUNK_STAGING_DIR").map_err(|_| "TRUNK_STAGING_DIR is not set: run me from `trunk build`".to_string())?;
+    let public_url = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    let dir = Path::new(&staging);
+    let read = |name: &str| fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let write = |name: &str, text: &str| fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"));
+
+    let files: Vec<String> = fs::read_dir(dir)
+        .map_err(|e| format!("{staging}: {e}"))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let assets = Assets::find(&files)?;
+
+    let standalone = Options::standalone();
+    let (content, _) = config::resolve(&standalone, &Overrides::default())?;
+    let page_widget = render_widget(standalone)?;
+    write("index.html", &page(&read("index.html")?, &content, &page_widget)?)?;
+
+    write("trd-explainer.js", &loader(&read("trd-explainer.js")?, &assets)?)?;
+
+    let embed_widget = render_widget(Options::embedded())?;
+    write("trd-explainer.fragment.html", &fragment(&public_url, &assets, &embed_widget))?;
+
+    Ok(format!(
+        "prerendered {} cards into index.html and trd-explainer.fragment.html (loader → {}, {}, {})",
+        content.cards.len(),
+        assets.glue,
+        assets.wasm,
+        assets.css
+    ))
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(summary) => {
+            eprintln!("prerender: {summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Build-time rendering (native only): the explainer as HTML for the standalone page and
+//! the embeddable fragment, plus structured data for search engines. The browser then
+//! hydrates this markup instead of rendering it again.
+
+use std::rc::Rc;
+
+use serde_json::{json, Value};
+
+use crate::app::{Explainer, ExplainerProps};
+use crate::config::{self, Options, Overrides};
+use crate::content::{Content, Status};
+
+/// The explainer's HTML as Yew renders it on the server, with hydration markers.
+pub fn render_widget(options: Options) -> Result<String, String> {
+    let (content, _) = config::resolve(&options, &Overrides::default())?;
+    let props = ExplainerProps { content, options: Rc::new(options), on_event: Default::default() };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let local = tokio::task::LocalSet::new();
+    Ok(local.block_on(&runtime, async move {
+        yew::LocalServerRenderer::<Explainer>::with_props(props).hydratable(true).render().await
+    }))
+}
+
+/// Escapes text for an HTML text node or a double-quoted attribute.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// schema.org structured data: a medical web page about TRD listing each treatment.
+pub fn structured_data(content: &Content) -> Value {
+    let therapies: Vec<Value> = content
+        .cards
+        .iter()
+        .filter(|c| c.is_treatment())
+        .map(|c| {
+            let kind = match c.category {
+                crate::content::Category::Medication => "Drug",
+                _ => "MedicalTherapy",
+            };
+            let mut v = json!({
+                "@type": kind,
+                "name": c.title,
+                "description": c.summary,
+            });
+            if let Some(status) = c.status {
+                let label = match status {
+                    Status::Established => "https://schema.org/EvidenceLevelA",
+                    Status::Emerging => "https://schema.org/EvidenceLevelB",
+                    _ => "https://schema.org/EvidenceLevelC",
+                };
+                // Only a rough mapping, so say it in words too.
+                v["evidenceLevel"] = json!(label);
+                v["disambiguatingDescription"] = json!(content.status_label(status));
+            }
+            v
+        })
+        .collect();
+    json!({
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": content.meta.title,
+        "description": content.meta.description,
+        "inLanguage": content.locale,
+        "lastReviewed": content.meta.reviewed,
+        "audience": { "@type": "PeopleAudience", "audienceType": "Patients and caregivers" },
+        "about": {
+            "@type": "MedicalCondition",
+            "name": "Treatment-resistant depression",
+            "alternateName": "TRD",
+            "possibleTreatment": therapies,
+        },
+        "specialty": "https://schema.org/Psychiatric",
+    })
+}
+
+/// `<title>`, meta description and JSON-LD for the page head.
+pub fn head(content: &Content) -> String {
+    // `</` cannot appear inside the script element; JSON allows `<\/`.
+    let ld = structured_data(content).to_string().replace("</", "<\\/");
+    format!(
+        "<title>{title}</title>\n  <meta name=\"description\" content=\"{desc}\">\n  <script type=\"application/ld+json\">{ld}</script>",
+        title = escape(&content.meta.title),
+        desc = escape(&content.meta.description),
+    )
+}
+
+/// Asset names in a built `dist/` directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assets {
+    pub glue: String,
+    pub wasm: String,
+    pub css: String,
+}
+
+impl Assets {
+    /// Finds Trunk's (possibly hashed) output names among the files of a dist directory.
+    pub fn find(files: &[String]) -> Result<Assets, String> {
+        let pick = |pred: &dyn Fn(&str) -> bool, what: &str| {
+            files.iter().find(|f| pred(f)).cloned().ok_or_else(|| format!("no {what} in the build output"))
+        };
+        Ok(Assets {
+            glue: pick(&|f| f.starts_with("trd_explainer") && f.ends_with(".js"), "wasm-bindgen glue (trd_explainer*.js)")?,
+            wasm: pick(&|f| f.starts_with("trd_explainer") && f.ends_with("_bg.wasm"), "wasm (trd_explainer*_bg.wasm)")?,
+            css: pick(&|f| (f == "trd.css" || f.starts_with("trd-")) && f.ends_with(".css"), "widget stylesheet (trd*.css)")?,
+        })
+    }
+}
+
+/// The loader with the hashed asset names filled in (relative to the loader's own URL).
+pub fn loader(template: &str, assets: &Assets) -> Result<String, String> {
+    let mut out = template.to_owned();
+    for (placeholder, value) in [("__TRD_GLUE__", &assets.glue), ("__TRD_WASM__", &assets.wasm), ("__TRD_CSS__", &assets.css)] {
+        if !out.contains(placeholder) {
+            return Err(format!("loader template has no {placeholder}"));
+        }
+        out = out.replace(placeholder, &format!("./{value}"));
+    }
+    Ok(out)
+}
+
+/// Fills the standalone page's markers: head metadata, the h1 and the prerendered widget.
+pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<String, String> {
+    let mut out = template.to_owned();
+    for (marker, value) in [
+        ("<!--trd:head-->", head(content)),
+        ("<!--trd:title-->", escape(&content.meta.title)),
+        ("<!--trd:prerender-->", widget_html.to_owned()),
+    ] {
+        if !out.contains(marker) {
+            return Err(format!("index.html has no {marker} marker"));
+        }
+        out = out.replacen(marker, &value, 1);
+    }
+    Ok(out)
+}
+
+/// Markup a publisher pastes instead of the bare element: the prerendered widget in a
+/// declarative shadow root (readable and styled without JavaScript), then the loader.
+pub fn fragment(public_url: &str, assets: &Assets, widget_html: &str) -> String {
+    let base = if public_url.ends_with('/') { public_url.to_owned() } else { format!("{public_url}/") };
+    format!(
+        "<!-- TRD treatment explainer: prerendered embed. Paste into the article where the guide should appear. -->\n\
+<trd-explainer>\n\
+<template shadowrootmode=\"open\">\
+<link rel=\"stylesheet\" href=\"{base}{css}\" data-trd>\
+<noscript><link rel=\"stylesheet\" href=\"{base}no-js.css\"></noscript>\
+<div class=\"trd-root\">{widget_html}</div>\
+</template>\n\
+</trd-explainer>\n\
+<script type=\"module\" src=\"{base}trd-explainer.js\"></script>\n",
+        css = assets.css,
+    )
+}

@@ -1,0 +1,166 @@
+// <trd-explainer>: the embeddable TRD treatment explainer.
+//
+// This file keeps a stable name (short cache); the build writes the content-hashed
+// names of everything it loads into the constants below, resolved against this file's
+// own URL, so the bundle works from any origin or sub-path. It owns the shadow root,
+// lazy start and the config plumbing; rendering and validation live in the wasm.
+
+const ASSETS = {
+  glue: "__TRD_GLUE__",
+  wasm: "__TRD_WASM__",
+  css: "__TRD_CSS__",
+};
+
+const here = import.meta.url;
+const assetUrl = (name) => new URL(name, here).href;
+
+// Shown if the wasm cannot run at all and there is no prerendered content to fall back on.
+const FALLBACK =
+  "This treatment guide could not load. If you need help now, call or text 988 in the US, " +
+  "call Samaritans on 116 123 in the UK and Ireland, or visit findahelpline.com.";
+
+const OBSERVED = [
+  "lang",
+  "heading-level",
+  "categories",
+  "open",
+  "crisis-region",
+  "deep-links",
+  "url-state",
+  "storage-key",
+  "theme",
+];
+
+// One download and compile per page, however many instances there are.
+let booting;
+function boot() {
+  booting ??= import(assetUrl(ASSETS.glue)).then(async (glue) => {
+    await glue.default({ module_or_path: assetUrl(ASSETS.wasm) });
+    return glue;
+  });
+  return booting;
+}
+
+function stylesheet(root) {
+  let link = root.querySelector('link[rel="stylesheet"][data-trd]');
+  if (!link) {
+    link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = assetUrl(ASSETS.css);
+    link.dataset.trd = "";
+    root.prepend(link);
+  }
+  if (link.sheet) return Promise.resolve();
+  return new Promise((resolve) => {
+    link.addEventListener("load", resolve, { once: true });
+    // A blocked stylesheet must not keep the widget from working.
+    link.addEventListener("error", resolve, { once: true });
+  });
+}
+
+class TrdExplainer extends HTMLElement {
+  static observedAttributes = OBSERVED;
+
+  #widget = null;
+  #config = undefined;
+  #observer = null;
+  #children = null;
+  #starting = false;
+
+  get config() {
+    return this.#config;
+  }
+
+  set config(value) {
+    this.#config = value;
+    this.#widget?.setConfig(value ?? null);
+  }
+
+  connectedCallback() {
+    if (this.#widget || this.#starting) return;
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    let container = shadow.querySelector(".trd-root");
+    const prerendered = !!container?.firstElementChild;
+    if (!container) {
+      container = document.createElement("div");
+      container.className = "trd-root";
+      shadow.append(container);
+      // Hold a screen's height until the widget renders so the page below does not jump
+      // while it is in view (set through the CSSOM, which strict CSPs allow).
+      this.style.minHeight = "var(--trd-reserve-height, 100vh)";
+    }
+    const css = stylesheet(shadow);
+    boot().catch(() => {}); // start fetching now; mounting may wait for the viewport
+
+    const start = () => {
+      this.#observer?.disconnect();
+      this.#observer = null;
+      this.#start(container, prerendered, css);
+    };
+    if ("IntersectionObserver" in window && !prerendered) {
+      this.#observer = new IntersectionObserver(
+        (entries) => entries.some((e) => e.isIntersecting) && start(),
+        { rootMargin: "800px 0px" },
+      );
+      this.#observer.observe(this);
+    } else {
+      start();
+    }
+  }
+
+  async #start(container, prerendered, css) {
+    this.#starting = true;
+    try {
+      const [glue] = await Promise.all([boot(), css]);
+      if (!this.isConnected) return;
+      this.#widget = new glue.Widget(this, container, this.#configText(), prerendered);
+      if (this.#config !== undefined) this.#widget.setConfig(this.#config);
+      this.#watchConfigChild();
+    } catch (error) {
+      console.error("<trd-explainer>: could not start.", error);
+      container.classList.add("trd-no-app");
+      if (!container.firstElementChild) {
+        const p = document.createElement("p");
+        p.className = "trd-fallback";
+        p.setAttribute("role", "alert");
+        p.textContent = FALLBACK;
+        container.append(p);
+      }
+    } finally {
+      this.#starting = false;
+      this.style.removeProperty("min-height");
+    }
+  }
+
+  #configText() {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    return script ? script.textContent : null;
+  }
+
+  #watchConfigChild() {
+    this.#children ??= new MutationObserver(() => this.#widget?.setConfigText(this.#configText()));
+    this.#children.observe(this, { childList: true, subtree: true, characterData: true });
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#children?.disconnect();
+    if (this.#widget) {
+      this.#widget.destroy();
+      this.#widget.free?.();
+      this.#widget = null;
+      this.shadowRoot?.querySelector(".trd-root")?.replaceChildren();
+    }
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue !== newValue) this.#widget?.setAttribute(name, newValue);
+  }
+}
+
+if (!customElements.get("trd-explainer")) {
+  customElements.define("trd-explainer", TrdExplainer);
+}
+
+export { TrdExplainer };

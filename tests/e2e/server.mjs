@@ -1,0 +1,57 @@
+// A tiny static file server for the tests and the bench: serves dist/ (or any root) on
+// 127.0.0.1, with optional extra headers per path (CSP for hostile-host pages, CORS for
+// the "CDN" origin) and gzip/identity only, no caching surprises.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
+
+/**
+ * Starts a server. `routes` maps a URL path to {body, type, headers} for generated pages.
+ * `headers(path)` may add headers to any response. Resolves to {url, close}.
+ */
+export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors = false }) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://x");
+    let path = decodeURIComponent(url.pathname);
+    const extra = { "cache-control": "no-store", ...headers(path) };
+    if (cors) extra["access-control-allow-origin"] = "*";
+    if (routes[path]) {
+      const r = routes[path];
+      res.writeHead(200, { "content-type": r.type ?? TYPES[".html"], ...extra, ...(r.headers ?? {}) });
+      res.end(r.body);
+      return;
+    }
+    if (path.endsWith("/")) path += "index.html";
+    const file = normalize(join(root, path));
+    if (!file.startsWith(normalize(root))) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error("not a file");
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...extra });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "content-type": "text/plain", ...extra }).end("not found");
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(port, "127.0.0.1", () => {
+      const { port } = server.address();
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) });
+    });
+  });
+}
