@@ -20,7 +20,10 @@ fn main() {
     table.push_str("pub static LOCALES: &[(&str, &str)] = &[\n");
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
-        let locale = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 file name");
+        let locale = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("utf-8 file name");
         let text = fs::read_to_string(&path).expect("readable content file");
         let value: toml::Value = toml::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));

@@ -44,7 +44,10 @@ fn storage_key(options: &Options) -> String {
 
 /// `slug:index` pairs, comma separated: small and readable in dev tools.
 fn encode_questions(q: &BTreeSet<QuestionRef>) -> String {
-    q.iter().map(|(id, i)| format!("{id}:{i}")).collect::<Vec<_>>().join(",")
+    q.iter()
+        .map(|(id, i)| format!("{id}:{i}"))
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 pub fn decode_questions(raw: &str, content: &Content) -> BTreeSet<QuestionRef> {
@@ -63,15 +66,29 @@ pub fn parse_url_state(search: &str) -> Option<Action> {
     let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
     let list = |key: &str| params.get(key).unwrap_or_default();
     let query = list(URL_QUERY);
-    let categories: BTreeSet<Category> = list(URL_TYPE).split(',').filter_map(Category::from_slug).collect();
-    let statuses: BTreeSet<Status> = list(URL_STATUS).split(',').filter_map(Status::from_slug).collect();
+    let categories: BTreeSet<Category> = list(URL_TYPE)
+        .split(',')
+        .filter_map(Category::from_slug)
+        .collect();
+    let statuses: BTreeSet<Status> = list(URL_STATUS)
+        .split(',')
+        .filter_map(Status::from_slug)
+        .collect();
     let view = View::from_slug(&list(URL_VIEW)).unwrap_or_default();
-    let any = !query.is_empty() || !categories.is_empty() || !statuses.is_empty() || view != View::Cards;
-    any.then_some(Action::Restore { query, categories, statuses, view })
+    let any =
+        !query.is_empty() || !categories.is_empty() || !statuses.is_empty() || view != View::Cards;
+    any.then_some(Action::Restore {
+        query,
+        categories,
+        statuses,
+        view,
+    })
 }
 
 fn write_url_state(state: &ExplainerState) {
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&browser::location_search()) else { return };
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&browser::location_search()) else {
+        return;
+    };
     let set = |key: &str, value: String| {
         if value.is_empty() {
             params.delete(key)
@@ -80,11 +97,38 @@ fn write_url_state(state: &ExplainerState) {
         }
     };
     set(URL_QUERY, state.query.trim().to_owned());
-    set(URL_TYPE, state.categories.iter().map(|c| c.slug()).collect::<Vec<_>>().join(","));
-    set(URL_STATUS, state.statuses.iter().map(|s| s.slug()).collect::<Vec<_>>().join(","));
-    set(URL_VIEW, if state.view == View::Cards { String::new() } else { state.view.slug().into() });
+    set(
+        URL_TYPE,
+        state
+            .categories
+            .iter()
+            .map(|c| c.slug())
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    set(
+        URL_STATUS,
+        state
+            .statuses
+            .iter()
+            .map(|s| s.slug())
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    set(
+        URL_VIEW,
+        if state.view == View::Cards {
+            String::new()
+        } else {
+            state.view.slug().into()
+        },
+    );
     let qs = String::from(params.to_string());
-    let search = if qs.is_empty() { String::new() } else { format!("?{qs}") };
+    let search = if qs.is_empty() {
+        String::new()
+    } else {
+        format!("?{qs}")
+    };
     if search != browser::location_search() {
         browser::replace_url(Some(&search), None);
     }
@@ -98,11 +142,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let options = props.options.clone();
     let ui = &content.ui;
 
-    let texts = use_memo(content.clone(), |c| c.cards.iter().map(|card| CardText::new(card, c)).collect::<Vec<_>>());
+    let texts = use_memo(content.clone(), |c| {
+        c.cards
+            .iter()
+            .map(|card| CardText::new(card, c))
+            .collect::<Vec<_>>()
+    });
     let filter = state.filter();
     let visible = {
         let filter = filter.clone();
-        use_memo((content.clone(), texts.clone(), filter), move |(c, t, f)| f.apply(&c.cards, t))
+        use_memo(
+            (content.clone(), texts.clone(), filter),
+            move |(c, t, f)| f.apply(&c.cards, t),
+        )
     };
 
     // Once, after the first (hydrating) render: apply what the server could not know.
@@ -135,7 +187,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let state = state.clone();
         let content = content.clone();
         use_effect_with(options.open.clone(), move |open| {
-            let ids: Vec<String> = open.iter().filter(|id| content.card(id).is_some()).cloned().collect();
+            let ids: Vec<String> = open
+                .iter()
+                .filter(|id| content.card(id).is_some())
+                .cloned()
+                .collect();
             if !ids.is_empty() {
                 state.dispatch(Action::ExpandAll(ids));
             }
@@ -151,9 +207,14 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             let listener = on.then(|| {
                 browser::window().map(|w| {
                     gloo_events::EventListener::new(&w, "hashchange", move |_| {
-                        if let Some(id) = browser::location_hash().filter(|h| content.card(h).is_some()) {
+                        if let Some(id) =
+                            browser::location_hash().filter(|h| content.card(h).is_some())
+                        {
                             if !state.is_open(&id) {
-                                on_event.emit(WidgetEvent::Toggle { id: id.clone(), open: true });
+                                on_event.emit(WidgetEvent::Toggle {
+                                    id: id.clone(),
+                                    open: true,
+                                });
                             }
                             state.dispatch(Action::Reveal(id));
                         }
@@ -177,7 +238,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                         .and_then(|el| el.get_attribute("data-card"));
                     if let Some(slug) = slug {
-                        on_event.emit(WidgetEvent::Toggle { id: slug.clone(), open: true });
+                        on_event.emit(WidgetEvent::Toggle {
+                            id: slug.clone(),
+                            open: true,
+                        });
                         state.dispatch(Action::SetOpen(slug, true));
                     }
                 })
@@ -200,7 +264,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     // Mirror search, filters and view in the URL so a link reproduces what the reader sees.
     {
-        let deps = (state.live && options.url_state, state.query.clone(), state.categories.clone(), state.statuses.clone(), state.view);
+        let deps = (
+            state.live && options.url_state,
+            state.query.clone(),
+            state.categories.clone(),
+            state.statuses.clone(),
+            state.view,
+        );
         let state = state.clone();
         use_effect_with(deps, move |(on, ..)| {
             if *on {
@@ -232,12 +302,18 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     browser::replace_url(None, Some(""));
                 }
             }
-            on_event.emit(WidgetEvent::Toggle { id: id.clone(), open });
+            on_event.emit(WidgetEvent::Toggle {
+                id: id.clone(),
+                open,
+            });
             state.dispatch(Action::Toggle(id));
         })
     };
 
-    let visible_ids: Vec<String> = visible.iter().map(|&i| content.cards[i].id.clone()).collect();
+    let visible_ids: Vec<String> = visible
+        .iter()
+        .map(|&i| content.cards[i].id.clone())
+        .collect();
     let all_open = !visible_ids.is_empty() && visible_ids.iter().all(|id| state.is_open(id));
     let on_expand_all = {
         let state = state.clone();
@@ -245,9 +321,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let ids = visible_ids.clone();
         Callback::from(move |expand: bool| {
             for id in ids.iter().filter(|id| state.is_open(id) != expand) {
-                on_event.emit(WidgetEvent::Toggle { id: id.clone(), open: expand });
+                on_event.emit(WidgetEvent::Toggle {
+                    id: id.clone(),
+                    open: expand,
+                });
             }
-            state.dispatch(if expand { Action::ExpandAll(ids.clone()) } else { Action::CollapseAll });
+            state.dispatch(if expand {
+                Action::ExpandAll(ids.clone())
+            } else {
+                Action::CollapseAll
+            });
         })
     };
 
@@ -267,7 +350,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
     let on_question = {
         let state = state.clone();
-        Callback::from(move |(id, i): (String, usize)| state.dispatch(Action::ToggleQuestion(id, i)))
+        Callback::from(move |(id, i): (String, usize)| {
+            state.dispatch(Action::ToggleQuestion(id, i))
+        })
     };
     let on_clear_questions = {
         let state = state.clone();
@@ -303,10 +388,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             let text = crate::components::questions_as_text(&content, &state.questions);
             let (root, state, content) = (root.clone(), state.clone(), content.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let Some(el) = root.cast::<web_sys::Element>() else { return };
+                let Some(el) = root.cast::<web_sys::Element>() else {
+                    return;
+                };
                 let ok = browser::copy_text(&el, &text).await;
                 let ui = &content.ui;
-                state.dispatch(Action::Notify(if ok { ui.my_questions_copied.clone() } else { ui.my_questions_copy_failed.clone() }));
+                state.dispatch(Action::Notify(if ok {
+                    ui.my_questions_copied.clone()
+                } else {
+                    ui.my_questions_copy_failed.clone()
+                }));
             });
         })
     };
@@ -325,19 +416,39 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let category_counts: Vec<(Category, usize, bool)> = content
         .categories
         .iter()
-        .map(|c| (c.id, filter.category_count(c.id, &content.cards, &texts), state.categories.contains(&c.id)))
+        .map(|c| {
+            (
+                c.id,
+                filter.category_count(c.id, &content.cards, &texts),
+                state.categories.contains(&c.id),
+            )
+        })
         .collect();
-    let status_counts: Vec<(Status, usize, bool)> = [Status::Established, Status::Emerging, Status::Investigational]
-        .into_iter()
-        .map(|s| (s, filter.status_count(s, &content.cards, &texts), state.statuses.contains(&s)))
-        .collect();
+    let status_counts: Vec<(Status, usize, bool)> = [
+        Status::Established,
+        Status::Emerging,
+        Status::Investigational,
+    ]
+    .into_iter()
+    .map(|s| {
+        (
+            s,
+            filter.status_count(s, &content.cards, &texts),
+            state.statuses.contains(&s),
+        )
+    })
+    .collect();
     let question_count = state.questions.len();
     let views = vec![
         (View::Cards, ui.view_cards.clone()),
         (View::Compare, ui.view_compare.clone()),
         (
             View::Questions,
-            if question_count > 0 { format!("{} ({question_count})", ui.view_questions) } else { ui.view_questions.clone() },
+            if question_count > 0 {
+                format!("{} ({question_count})", ui.view_questions)
+            } else {
+                ui.view_questions.clone()
+            },
         ),
     ];
 
@@ -379,7 +490,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         t => Some(format!("trd--{}", t.slug())),
     };
     let class = classes!("trd", theme, state.live.then_some("trd--live"));
-    let notice = state.notice.as_ref().map(|(text, n)| html! { <p key={*n}>{ text }</p> });
+    let notice = state
+        .notice
+        .as_ref()
+        .map(|(text, n)| html! { <p key={*n}>{ text }</p> });
     let searchable = state.view != View::Questions;
 
     html! {
@@ -411,7 +525,10 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 }
 
 /// A callback that turns its argument into an action.
-fn dispatcher<T: 'static>(state: &UseReducerHandle<ExplainerState>, make: fn(T) -> Action) -> Callback<T> {
+fn dispatcher<T: 'static>(
+    state: &UseReducerHandle<ExplainerState>,
+    make: fn(T) -> Action,
+) -> Callback<T> {
     let state = state.clone();
     Callback::from(move |v| state.dispatch(make(v)))
 }

@@ -17,7 +17,9 @@ pub fn location_hash() -> Option<String> {
 }
 
 pub fn location_search() -> String {
-    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// Replaces the current history entry's URL (query and/or fragment) without a new entry.
@@ -34,7 +36,11 @@ pub fn replace_url(search: Option<&str>, hash: Option<&str>) {
         None => loc.hash().unwrap_or_default(),
     };
     if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&history.state().unwrap_or(JsValue::NULL), "", Some(&format!("{path}{search}{hash}")));
+        let _ = history.replace_state_with_url(
+            &history.state().unwrap_or(JsValue::NULL),
+            "",
+            Some(&format!("{path}{search}{hash}")),
+        );
     }
 }
 
@@ -44,13 +50,19 @@ pub fn session_get(key: &str) -> Option<String> {
 
 pub fn session_set(key: &str, value: &str) {
     if let Some(Ok(Some(s))) = window().map(|w| w.session_storage()) {
-        let _ = if value.is_empty() { s.remove_item(key) } else { s.set_item(key, value) };
+        let _ = if value.is_empty() {
+            s.remove_item(key)
+        } else {
+            s.set_item(key, value)
+        };
     }
 }
 
 /// Scrolls a card into view and moves keyboard focus to its button.
 pub fn reveal(root: &Element, id: &str) {
-    let Ok(Some(card)) = root.query_selector(&format!("[id=\"{id}\"]")) else { return };
+    let Ok(Some(card)) = root.query_selector(&format!("[id=\"{id}\"]")) else {
+        return;
+    };
     card.scroll_into_view();
     if let Ok(Some(button)) = root.query_selector(&format!("[id=\"{id}-button\"]")) {
         if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {

@@ -137,13 +137,21 @@ fn parse_switch(name: &str, value: &str, default: bool) -> Result<bool, Warning>
 }
 
 fn split_list(value: &str) -> impl Iterator<Item = &str> {
-    value.split([',', ' ']).map(str::trim).filter(|s| !s.is_empty())
+    value
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 impl Options {
     /// Applies one attribute (`None`: removed) on top of `defaults`. Returns warnings;
     /// on a bad value the option takes its default.
-    pub fn set_attribute(&mut self, defaults: &Options, name: &str, value: Option<&str>) -> Vec<Warning> {
+    pub fn set_attribute(
+        &mut self,
+        defaults: &Options,
+        name: &str,
+        value: Option<&str>,
+    ) -> Vec<Warning> {
         let mut warnings = Vec::new();
         let Some(value) = value else {
             self.reset(defaults, name);
@@ -210,10 +218,11 @@ impl Options {
                 }
             },
             "deep-links" => {
-                self.deep_links = parse_switch(name, value, defaults.deep_links).unwrap_or_else(|w| {
-                    warnings.push(w);
-                    defaults.deep_links
-                })
+                self.deep_links =
+                    parse_switch(name, value, defaults.deep_links).unwrap_or_else(|w| {
+                        warnings.push(w);
+                        defaults.deep_links
+                    })
             }
             "url-state" => {
                 self.url_state = parse_switch(name, value, defaults.url_state).unwrap_or_else(|w| {
@@ -373,10 +382,11 @@ pub fn interpret(raw: Lenient<RawConfig>) -> (Overrides, Option<Cta>, Vec<Warnin
         Some(Lenient::Ok(list)) => {
             for (i, card) in list.into_iter().enumerate() {
                 match card {
-                    Lenient::Ok(card) => match sanitize_card(card, &mut warnings) {
-                        Some(card) => overrides.cards.push(Rc::new(card)),
-                        None => {}
-                    },
+                    Lenient::Ok(card) => {
+                        if let Some(card) = sanitize_card(card, &mut warnings) {
+                            overrides.cards.push(Rc::new(card));
+                        }
+                    }
                     Lenient::Invalid(e) => warnings.push(Warning(format!(
                         "config.cards[{i}] is not a valid card ({e}); a card needs id, category (medication, stimulation, psychotherapy or research), title and summary. Dropping it."
                     ))),
@@ -412,7 +422,10 @@ pub fn interpret(raw: Lenient<RawConfig>) -> (Overrides, Option<Cta>, Vec<Warnin
 fn sanitize_card(mut card: Card, warnings: &mut Vec<Warning>) -> Option<Card> {
     let slug_ok = !card.id.is_empty()
         && card.id.len() <= 64
-        && card.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && card
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !slug_ok {
         warnings.push(Warning(format!(
             "config.cards: id \"{}\" must be lowercase letters, digits and dashes. Dropping the card.",
@@ -457,7 +470,9 @@ pub fn parse_json_text(text: &str) -> (Overrides, Option<Cta>, Vec<Warning>) {
                 (
                     Overrides::default(),
                     None,
-                    vec![Warning(format!("the JSON config is not valid JSON ({msg}). Ignoring it."))],
+                    vec![Warning(format!(
+                        "the JSON config is not valid JSON ({msg}). Ignoring it."
+                    ))],
                 )
             }
         }
@@ -465,11 +480,16 @@ pub fn parse_json_text(text: &str) -> (Overrides, Option<Cta>, Vec<Warning>) {
     #[cfg(not(target_arch = "wasm32"))]
     {
         match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(value) => interpret(Lenient::<RawConfig>::deserialize(value).unwrap_or_else(|e| Lenient::Invalid(e.to_string()))),
+            Ok(value) => interpret(
+                Lenient::<RawConfig>::deserialize(value)
+                    .unwrap_or_else(|e| Lenient::Invalid(e.to_string())),
+            ),
             Err(e) => (
                 Overrides::default(),
                 None,
-                vec![Warning(format!("the JSON config is not valid JSON ({e}). Ignoring it."))],
+                vec![Warning(format!(
+                    "the JSON config is not valid JSON ({e}). Ignoring it."
+                ))],
             ),
         }
     }
@@ -491,10 +511,15 @@ pub fn parse_js(value: wasm_bindgen::JsValue) -> (Overrides, Option<Cta>, Vec<Wa
 
 /// Builds the content one instance shows: locale, string overrides, added or replaced
 /// cards, the category selection. Also checks `open` slugs against the result.
-pub fn resolve(options: &Options, overrides: &Overrides) -> Result<(Rc<Content>, Vec<Warning>), String> {
+pub fn resolve(
+    options: &Options,
+    overrides: &Overrides,
+) -> Result<(Rc<Content>, Vec<Warning>), String> {
     let base = content::load(options.locale)?;
     let mut warnings = Vec::new();
-    let customised = !overrides.strings.is_empty() || !overrides.cards.is_empty() || options.categories.is_some();
+    let customised = !overrides.strings.is_empty()
+        || !overrides.cards.is_empty()
+        || options.categories.is_some();
     let content = if customised {
         let mut c = (*base).clone();
         for (key, value) in &overrides.strings {

@@ -22,7 +22,9 @@ thread_local! {
 
 fn show_fallback(root: &Element, message: &str) {
     root.set_text_content(None);
-    let Some(doc) = root.owner_document() else { return };
+    let Some(doc) = root.owner_document() else {
+        return;
+    };
     if let Ok(p) = doc.create_element("p") {
         p.set_class_name("trd-fallback");
         let _ = p.set_attribute("role", "alert");
@@ -47,7 +49,10 @@ fn install_panic_hook() {
 }
 
 fn register(root: &Element, content: &content::Content) {
-    ROOTS.with(|r| r.borrow_mut().push((root.clone(), content.ui.fallback_error.clone())));
+    ROOTS.with(|r| {
+        r.borrow_mut()
+            .push((root.clone(), content.ui.fallback_error.clone()))
+    });
 }
 
 fn log(warnings: &[Warning]) {
@@ -61,7 +66,10 @@ fn event_sink(target: web_sys::EventTarget) -> Callback<WidgetEvent> {
     Callback::from(move |event: WidgetEvent| match event {
         WidgetEvent::Ready => browser::dispatch(&target, "trd-explainer:ready", &JsValue::NULL),
         WidgetEvent::Toggle { id, open } => {
-            let detail = browser::object(&[("id", JsValue::from_str(&id)), ("open", JsValue::from_bool(open))]);
+            let detail = browser::object(&[
+                ("id", JsValue::from_str(&id)),
+                ("open", JsValue::from_bool(open)),
+            ]);
             browser::dispatch(&target, "trd-explainer:toggle", &detail)
         }
     })
@@ -87,9 +95,17 @@ pub fn start() {
     };
     log(&warnings);
     register(&root, &content);
-    let props = ExplainerProps { content, options: Rc::new(options), on_event: event_sink(root.clone().into()) };
+    let props = ExplainerProps {
+        content,
+        options: Rc::new(options),
+        on_event: event_sink(root.clone().into()),
+    };
     let renderer = Renderer::<Explainer>::with_root_and_props(root.clone(), props);
-    let handle = if root.first_element_child().is_some() { renderer.hydrate() } else { renderer.render() };
+    let handle = if root.first_element_child().is_some() {
+        renderer.hydrate()
+    } else {
+        renderer.render()
+    };
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
 }
 
@@ -110,7 +126,12 @@ impl Widget {
     /// Mounts into `root` (a container in the element's shadow root). `hydrate`: the
     /// container holds prerendered markup that may be reused.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, root: Element, config_text: Option<String>, hydrate: bool) -> Widget {
+    pub fn new(
+        host: HtmlElement,
+        root: Element,
+        config_text: Option<String>,
+        hydrate: bool,
+    ) -> Widget {
         install_panic_hook();
         let defaults = Options::embedded();
         let mut widget = Widget {
@@ -125,7 +146,11 @@ impl Widget {
         let mut warnings = Vec::new();
         for name in ATTRIBUTES {
             if let Some(value) = widget.host.get_attribute(name) {
-                warnings.extend(widget.options.set_attribute(&widget.defaults, name, Some(&value)));
+                warnings.extend(
+                    widget
+                        .options
+                        .set_attribute(&widget.defaults, name, Some(&value)),
+                );
             }
         }
         if let Some(text) = config_text.filter(|t| !t.trim().is_empty()) {
@@ -139,7 +164,9 @@ impl Widget {
     /// An observed attribute changed (`None`: removed).
     #[wasm_bindgen(js_name = setAttribute)]
     pub fn set_attribute(&mut self, name: &str, value: Option<String>) {
-        let warnings = self.options.set_attribute(&self.defaults, name, value.as_deref());
+        let warnings = self
+            .options
+            .set_attribute(&self.defaults, name, value.as_deref());
         log(&warnings);
         self.render(false);
     }
@@ -174,7 +201,10 @@ impl Widget {
 }
 
 impl Widget {
-    fn apply_config(&mut self, (overrides, cta, warnings): (Overrides, Option<config::Cta>, Vec<Warning>)) -> Vec<Warning> {
+    fn apply_config(
+        &mut self,
+        (overrides, cta, warnings): (Overrides, Option<config::Cta>, Vec<Warning>),
+    ) -> Vec<Warning> {
         self.overrides = overrides;
         self.cta = cta;
         warnings
@@ -191,25 +221,32 @@ impl Widget {
             }
         };
         log(&warnings);
-        let props = ExplainerProps { content: content.clone(), options: Rc::new(options.clone()), on_event: event_sink(self.host.clone().into()) };
+        let props = ExplainerProps {
+            content: content.clone(),
+            options: Rc::new(options.clone()),
+            on_event: event_sink(self.host.clone().into()),
+        };
         match &mut self.app {
             Some(app) => app.update(props),
             None => {
                 register(&self.root, &content);
                 // Prerendered markup shows the default configuration; reuse it only when the
                 // first render will match it exactly, otherwise render afresh.
-                let pristine = content::load(options.locale).is_ok_and(|base| Rc::ptr_eq(&base, &content))
+                let pristine = content::load(options.locale)
+                    .is_ok_and(|base| Rc::ptr_eq(&base, &content))
                     && options.heading_level == self.defaults.heading_level
                     && options.crisis_region == self.defaults.crisis_region
                     && options.theme == self.defaults.theme
                     && options.cta.is_none();
                 let renderer = Renderer::<Explainer>::with_root_and_props(self.root.clone(), props);
-                self.app = Some(if hydrate && pristine && self.root.first_element_child().is_some() {
-                    renderer.hydrate()
-                } else {
-                    self.root.set_text_content(None);
-                    renderer.render()
-                });
+                self.app = Some(
+                    if hydrate && pristine && self.root.first_element_child().is_some() {
+                        renderer.hydrate()
+                    } else {
+                        self.root.set_text_content(None);
+                        renderer.render()
+                    },
+                );
             }
         }
     }

@@ -13,14 +13,21 @@ use crate::content::{Content, Status};
 /// The explainer's HTML as Yew renders it on the server, with hydration markers.
 pub fn render_widget(options: Options) -> Result<String, String> {
     let (content, _) = config::resolve(&options, &Overrides::default())?;
-    let props = ExplainerProps { content, options: Rc::new(options), on_event: Default::default() };
+    let props = ExplainerProps {
+        content,
+        options: Rc::new(options),
+        on_event: Default::default(),
+    };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<Explainer>::with_props(props).hydratable(true).render().await
+        yew::LocalServerRenderer::<Explainer>::with_props(props)
+            .hydratable(true)
+            .render()
+            .await
     }))
 }
 
@@ -110,12 +117,25 @@ impl Assets {
     /// Finds Trunk's (possibly hashed) output names among the files of a dist directory.
     pub fn find(files: &[String]) -> Result<Assets, String> {
         let pick = |pred: &dyn Fn(&str) -> bool, what: &str| {
-            files.iter().find(|f| pred(f)).cloned().ok_or_else(|| format!("no {what} in the build output"))
+            files
+                .iter()
+                .find(|f| pred(f))
+                .cloned()
+                .ok_or_else(|| format!("no {what} in the build output"))
         };
         Ok(Assets {
-            glue: pick(&|f| f.starts_with("trd_explainer") && f.ends_with(".js"), "wasm-bindgen glue (trd_explainer*.js)")?,
-            wasm: pick(&|f| f.starts_with("trd_explainer") && f.ends_with("_bg.wasm"), "wasm (trd_explainer*_bg.wasm)")?,
-            css: pick(&|f| (f == "trd.css" || f.starts_with("trd-")) && f.ends_with(".css"), "widget stylesheet (trd*.css)")?,
+            glue: pick(
+                &|f| f.starts_with("trd_explainer") && f.ends_with(".js"),
+                "wasm-bindgen glue (trd_explainer*.js)",
+            )?,
+            wasm: pick(
+                &|f| f.starts_with("trd_explainer") && f.ends_with("_bg.wasm"),
+                "wasm (trd_explainer*_bg.wasm)",
+            )?,
+            css: pick(
+                &|f| (f == "trd.css" || f.starts_with("trd-")) && f.ends_with(".css"),
+                "widget stylesheet (trd*.css)",
+            )?,
         })
     }
 }
@@ -123,7 +143,11 @@ impl Assets {
 /// The loader with the hashed asset names filled in (relative to the loader's own URL).
 pub fn loader(template: &str, assets: &Assets) -> Result<String, String> {
     let mut out = template.to_owned();
-    for (placeholder, value) in [("__TRD_GLUE__", &assets.glue), ("__TRD_WASM__", &assets.wasm), ("__TRD_CSS__", &assets.css)] {
+    for (placeholder, value) in [
+        ("__TRD_GLUE__", &assets.glue),
+        ("__TRD_WASM__", &assets.wasm),
+        ("__TRD_CSS__", &assets.css),
+    ] {
         if !out.contains(placeholder) {
             return Err(format!("loader template has no {placeholder}"));
         }
@@ -151,7 +175,11 @@ pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<Stri
 /// Markup a publisher pastes instead of the bare element: the prerendered widget in a
 /// declarative shadow root (readable and styled without JavaScript), then the loader.
 pub fn fragment(public_url: &str, assets: &Assets, widget_html: &str) -> String {
-    let base = if public_url.ends_with('/') { public_url.to_owned() } else { format!("{public_url}/") };
+    let base = if public_url.ends_with('/') {
+        public_url.to_owned()
+    } else {
+        format!("{public_url}/")
+    };
     format!(
         "<!-- TRD treatment explainer: prerendered embed. Paste into the article where the guide should appear. -->\n\
 <trd-explainer>\n\

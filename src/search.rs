@@ -131,7 +131,10 @@ impl CardText {
 fn field_score(haystack: &str, term: &str) -> u32 {
     let mut best = 0;
     for (i, _) in haystack.match_indices(term) {
-        let starts_word = haystack[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let starts_word = haystack[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
         best = best.max(if starts_word { 2 } else { 1 });
         if best == 2 {
             break;
@@ -185,17 +188,29 @@ impl Filter {
     }
 
     /// How many cards each filter button would show, given the query and the other facet.
-    pub fn category_count(&self, cat: Category, cards: &[std::rc::Rc<Card>], texts: &[CardText]) -> usize {
+    pub fn category_count(
+        &self,
+        cat: Category,
+        cards: &[std::rc::Rc<Card>],
+        texts: &[CardText],
+    ) -> usize {
         cards
             .iter()
             .zip(texts)
             .filter(|(c, t)| {
-                c.category == cat && self.passes_facets(c, true, false) && (self.query.is_empty() || t.score(&self.query).is_some())
+                c.category == cat
+                    && self.passes_facets(c, true, false)
+                    && (self.query.is_empty() || t.score(&self.query).is_some())
             })
             .count()
     }
 
-    pub fn status_count(&self, status: Status, cards: &[std::rc::Rc<Card>], texts: &[CardText]) -> usize {
+    pub fn status_count(
+        &self,
+        status: Status,
+        cards: &[std::rc::Rc<Card>],
+        texts: &[CardText],
+    ) -> usize {
         cards
             .iter()
             .zip(texts)

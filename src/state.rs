@@ -32,7 +32,9 @@ impl View {
     }
 
     pub fn from_slug(s: &str) -> Option<Self> {
-        [View::Cards, View::Compare, View::Questions].into_iter().find(|v| v.slug() == s)
+        [View::Cards, View::Compare, View::Questions]
+            .into_iter()
+            .find(|v| v.slug() == s)
     }
 }
 
@@ -181,7 +183,12 @@ impl Reducible for ExplainerState {
                 s.categories.clear();
                 s.statuses.clear();
             }
-            Action::Restore { query, categories, statuses, view } => {
+            Action::Restore {
+                query,
+                categories,
+                statuses,
+                view,
+            } => {
                 s.query = query;
                 s.categories = categories;
                 s.statuses = statuses;

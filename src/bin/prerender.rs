@@ -9,11 +9,14 @@ use trd_explainer::config::{self, Options, Overrides};
 use trd_explainer::prerender::{fragment, loader, page, render_widget, Assets};
 
 fn run() -> Result<String, String> {
-    let staging = env::var("TRUNK_STAGING_DIR").map_err(|_| "TRUNK_STAGING_DIR is not set: run me from `trunk build`".to_string())?;
+    let staging = env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "TRUNK_STAGING_DIR is not set: run me from `trunk build`".to_string())?;
     let public_url = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let dir = Path::new(&staging);
     let read = |name: &str| fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"));
-    let write = |name: &str, text: &str| fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"));
+    let write = |name: &str, text: &str| {
+        fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))
+    };
 
     let files: Vec<String> = fs::read_dir(dir)
         .map_err(|e| format!("{staging}: {e}"))?
@@ -24,12 +27,21 @@ fn run() -> Result<String, String> {
     let standalone = Options::standalone();
     let (content, _) = config::resolve(&standalone, &Overrides::default())?;
     let page_widget = render_widget(standalone)?;
-    write("index.html", &page(&read("index.html")?, &content, &page_widget)?)?;
+    write(
+        "index.html",
+        &page(&read("index.html")?, &content, &page_widget)?,
+    )?;
 
-    write("trd-explainer.js", &loader(&read("trd-explainer.js")?, &assets)?)?;
+    write(
+        "trd-explainer.js",
+        &loader(&read("trd-explainer.js")?, &assets)?,
+    )?;
 
     let embed_widget = render_widget(Options::embedded())?;
-    write("trd-explainer.fragment.html", &fragment(&public_url, &assets, &embed_widget))?;
+    write(
+        "trd-explainer.fragment.html",
+        &fragment(&public_url, &assets, &embed_widget),
+    )?;
 
     Ok(format!(
         "prerendered {} cards into index.html and trd-explainer.fragment.html (loader → {}, {}, {})",

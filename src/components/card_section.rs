@@ -18,7 +18,12 @@ pub struct CardSectionProps {
 /// One titled part of a card: "How it works", "Side effects and risks"…
 #[function_component]
 pub fn CardSection(props: &CardSectionProps) -> Html {
-    let Some(section) = props.card.sections().find(|(k, _)| *k == props.kind).map(|(_, s)| s) else {
+    let Some(section) = props
+        .card
+        .sections()
+        .find(|(k, _)| *k == props.kind)
+        .map(|(_, s)| s)
+    else {
         return Html::default();
     };
     let level = section.level.map(|l| {

@@ -43,12 +43,19 @@ pub fn sort_cards(cards: &mut [Rc<Card>], sort: Option<(Column, SortDir)>) {
                 }
             }
         };
-        if dir == SortDir::Descending { o.reverse() } else { o }
+        if dir == SortDir::Descending {
+            o.reverse()
+        } else {
+            o
+        }
     });
 }
 
 fn brief(section: &Option<crate::content::Section>) -> String {
-    section.as_ref().and_then(|s| s.brief.clone()).unwrap_or_else(|| "—".into())
+    section
+        .as_ref()
+        .and_then(|s| s.brief.clone())
+        .unwrap_or_else(|| "—".into())
 }
 
 /// A row per treatment with sortable columns, or 2–4 chosen treatments side by side.
@@ -56,9 +63,16 @@ fn brief(section: &Option<crate::content::Section>) -> String {
 pub fn CompareTable(props: &CompareTableProps) -> Html {
     let content = &props.content;
     let ui = &content.ui;
-    let category = |c: &Card| content.category(c.category).map(|i| i.name.clone()).unwrap_or_default();
+    let category = |c: &Card| {
+        content
+            .category(c.category)
+            .map(|i| i.name.clone())
+            .unwrap_or_default()
+    };
     let status = |c: &Card| {
-        c.status.map(|s| html! { <StatusBadge status={s} label={content.status_label(s).to_owned()} /> })
+        c.status.map(
+            |s| html! { <StatusBadge status={s} label={content.status_label(s).to_owned()} /> },
+        )
     };
     let evidence = |c: &Card| {
         c.evidence.as_ref().map(|e| {
@@ -104,7 +118,11 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
     };
 
     let table = if side_by_side {
-        let chosen: Vec<Rc<Card>> = props.picked.iter().filter_map(|id| content.card(id).cloned()).collect();
+        let chosen: Vec<Rc<Card>> = props
+            .picked
+            .iter()
+            .filter_map(|id| content.card(id).cloned())
+            .collect();
         let row = |label: &str, cell: &dyn Fn(&Card) -> Html| {
             html! {
                 <tr>
@@ -136,7 +154,13 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
     } else {
         let sortable = |col: Column, label: &str| {
             let state = props.sort.filter(|(c, _)| *c == col).map(|(_, d)| d);
-            let aria_sort = state.map(|d| if d == SortDir::Ascending { "ascending" } else { "descending" });
+            let aria_sort = state.map(|d| {
+                if d == SortDir::Ascending {
+                    "ascending"
+                } else {
+                    "descending"
+                }
+            });
             let icon = match state {
                 Some(SortDir::Ascending) => "trd-sort trd-sort--asc",
                 Some(SortDir::Descending) => "trd-sort trd-sort--desc",

@@ -28,11 +28,20 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         }
     };
     let cats = props.categories.iter().map(|&(cat, n, on)| {
-        let name = props.content.category(cat).map(|c| c.name.clone()).unwrap_or_else(|| cat.slug().into());
+        let name = props
+            .content
+            .category(cat)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| cat.slug().into());
         button(name, n, on, props.on_category.reform(move |_| cat))
     });
     let statuses = props.statuses.iter().map(|&(st, n, on)| {
-        button(props.content.status_label(st).to_owned(), n, on, props.on_status.reform(move |_| st))
+        button(
+            props.content.status_label(st).to_owned(),
+            n,
+            on,
+            props.on_status.reform(move |_| st),
+        )
     });
     html! {
         <div class="trd-filters">

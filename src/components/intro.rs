@@ -16,7 +16,10 @@ pub struct IntroProps {
 #[function_component]
 pub fn Intro(props: &IntroProps) -> Html {
     let intro = &props.content.intro;
-    let sources = intro.sources.iter().map(|s| html! { <li><cite>{ &s.text }</cite></li> });
+    let sources = intro
+        .sources
+        .iter()
+        .map(|s| html! { <li><cite>{ &s.text }</cite></li> });
     html! {
         <section class="trd-intro" aria-labelledby="trd-intro-heading">
             { heading(props.level, Some("trd-intro-heading".into()), "trd-intro__heading", html! { intro.heading.clone() }) }

@@ -7,8 +7,11 @@ use super::heading;
 use crate::content::{Card, Content};
 use crate::state::QuestionRef;
 
+/// A card and its ticked questions (position, text).
+pub type QuestionGroup = (Rc<Card>, Vec<(usize, String)>);
+
 /// Ticked questions grouped by card, in content order.
-pub fn group_questions(content: &Content, ticked: &BTreeSet<QuestionRef>) -> Vec<(Rc<Card>, Vec<(usize, String)>)> {
+pub fn group_questions(content: &Content, ticked: &BTreeSet<QuestionRef>) -> Vec<QuestionGroup> {
     content
         .cards
         .iter()

@@ -15,7 +15,8 @@ pub struct SearchBoxProps {
 #[function_component]
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let oninput = props.on_input.reform(|e: InputEvent| {
-        e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+        e.target_unchecked_into::<web_sys::HtmlInputElement>()
+            .value()
     });
     let onclear = props.on_input.reform(|_: MouseEvent| String::new());
     // Escape clears, as in native search fields, without needing the mouse.

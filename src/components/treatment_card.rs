@@ -38,9 +38,15 @@ pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
         props.on_question.reform(move |i| (slug.clone(), i))
     };
     let sub = (props.level + 1).min(6);
-    let badge = card.status.map(|s| html! { <StatusBadge status={s} label={content.status_label(s).to_owned()} /> });
+    let badge = card
+        .status
+        .map(|s| html! { <StatusBadge status={s} label={content.status_label(s).to_owned()} /> });
     let status_note = card.status.map(|s| {
-        let note = card.status_note.as_ref().map(|n| format!(": {n}")).unwrap_or_default();
+        let note = card
+            .status_note
+            .as_ref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
         html! {
             <p class="trd-status-note">
                 <strong>{ format!("{}: ", content.ui.status_label) }</strong>

@@ -51,7 +51,12 @@ pub fn load(locale: &str) -> Result<Rc<Content>, String> {
         .iter()
         .find(|(code, _)| *code == locale)
         .ok_or_else(|| format!("no content for locale `{locale}`"))?;
-    if let Some(hit) = CACHE.with(|c| c.borrow().iter().find(|(c, _)| c == code).map(|(_, v)| v.clone())) {
+    if let Some(hit) = CACHE.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, v)| v.clone())
+    }) {
         return Ok(hit);
     }
     let content = Rc::new(parse(json).map_err(|e| format!("content `{code}`: {e}"))?);

@@ -31,7 +31,11 @@ pub fn has_figure(text: &str) -> bool {
             }
             // "OR 1.7" counts; "n 3" does not (single letters need an `=`).
             let needs_eq = mc.len() == 1;
-            if j < chars.len() && chars[j].is_ascii_digit() && (saw_sep || !needs_eq) && j > i + mc.len() {
+            if j < chars.len()
+                && chars[j].is_ascii_digit()
+                && (saw_sep || !needs_eq)
+                && j > i + mc.len()
+            {
                 return true;
             }
         }
@@ -46,8 +50,14 @@ pub fn safe_href(href: &str) -> Option<&str> {
     let lower = h.to_ascii_lowercase();
     let ok = (lower.starts_with("https://") || lower.starts_with("http://")) && h.len() > 8
         || lower.starts_with("mailto:") && h.len() > 7
-        || lower.starts_with("tel:") && h[4..].chars().all(|c| c.is_ascii_digit() || "+-() ".contains(c)) && h.len() > 4;
-    let clean = !h.chars().any(|c| c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\');
+        || lower.starts_with("tel:")
+            && h[4..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || "+-() ".contains(c))
+            && h.len() > 4;
+    let clean = !h
+        .chars()
+        .any(|c| c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\');
     (ok && clean).then_some(h)
 }
 
@@ -55,11 +65,18 @@ fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')
-        && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Checks points against a source list: keys resolve, figures carry a source.
-fn check_points(errors: &mut Vec<String>, whose: &str, where_: &str, points: &[Point], sources: &[Source]) {
+fn check_points(
+    errors: &mut Vec<String>,
+    whose: &str,
+    where_: &str,
+    points: &[Point],
+    sources: &[Source],
+) {
     for p in points {
         if p.text.trim().is_empty() {
             errors.push(format!("{whose}: empty point in {where_}"));
@@ -70,7 +87,10 @@ fn check_points(errors: &mut Vec<String>, whose: &str, where_: &str, points: &[P
             }
         }
         if p.cite.is_empty() && has_figure(&p.text) {
-            errors.push(format!("{whose}: figure without a source in {where_}: \"{}\"", p.text));
+            errors.push(format!(
+                "{whose}: figure without a source in {where_}: \"{}\"",
+                p.text
+            ));
         }
     }
 }
@@ -79,17 +99,26 @@ fn check_sources(errors: &mut Vec<String>, whose: &str, sources: &[Source]) {
     let mut seen = HashSet::new();
     for s in sources {
         if !is_slug(&s.id) {
-            errors.push(format!("{whose}: source key `{}` must be lowercase letters, digits and dashes", s.id));
+            errors.push(format!(
+                "{whose}: source key `{}` must be lowercase letters, digits and dashes",
+                s.id
+            ));
         }
         if !seen.insert(&s.id) {
             errors.push(format!("{whose}: duplicate source key `{}`", s.id));
         }
         if s.short.trim().is_empty() || s.text.trim().is_empty() {
-            errors.push(format!("{whose}: source `{}` needs `short` and `text`", s.id));
+            errors.push(format!(
+                "{whose}: source `{}` needs `short` and `text`",
+                s.id
+            ));
         }
         if let Some(url) = &s.url {
             if safe_href(url).is_none() || !url.starts_with("https://") {
-                errors.push(format!("{whose}: source `{}` has an unsafe or non-https url `{url}`", s.id));
+                errors.push(format!(
+                    "{whose}: source `{}` has an unsafe or non-https url `{url}`",
+                    s.id
+                ));
             }
         }
     }
@@ -109,12 +138,21 @@ pub fn validate(content: &Content) -> Vec<String> {
     for cat in Category::ALL {
         match content.categories.iter().filter(|c| c.id == cat).count() {
             1 => {}
-            n => errors.push(format!("categories: `{}` listed {n} times (must be once)", cat.slug())),
+            n => errors.push(format!(
+                "categories: `{}` listed {n} times (must be once)",
+                cat.slug()
+            )),
         }
     }
 
     check_sources(&mut errors, "intro", &content.intro.sources);
-    check_points(&mut errors, "intro", "paragraphs", &content.intro.paragraphs, &content.intro.sources);
+    check_points(
+        &mut errors,
+        "intro",
+        "paragraphs",
+        &content.intro.paragraphs,
+        &content.intro.sources,
+    );
 
     for region in [Region::Us, Region::Uk, Region::Intl, Region::Emergency] {
         if !content.safety.lines.iter().any(|l| l.region == region) {
@@ -125,7 +163,10 @@ pub fn validate(content: &Content) -> Vec<String> {
         let links = line.contacts.iter().chain(line.strip_contact.iter());
         for link in links {
             if safe_href(&link.href).is_none() {
-                errors.push(format!("safety: `{}` has an unsafe link `{}`", line.name, link.href));
+                errors.push(format!(
+                    "safety: `{}` has an unsafe link `{}`",
+                    line.name, link.href
+                ));
             }
         }
     }
@@ -134,7 +175,9 @@ pub fn validate(content: &Content) -> Vec<String> {
     for card in &content.cards {
         let who = format!("card `{}`", card.id);
         if !is_slug(&card.id) {
-            errors.push(format!("{who}: id must be a slug (lowercase letters, digits, dashes)"));
+            errors.push(format!(
+                "{who}: id must be a slug (lowercase letters, digits, dashes)"
+            ));
         }
         if !ids.insert(card.id.as_str()) {
             errors.push(format!("{who}: duplicate id"));
@@ -144,9 +187,9 @@ pub fn validate(content: &Content) -> Vec<String> {
         }
         match card.status {
             None => errors.push(format!("{who}: missing status")),
-            Some(Status::Research) if card.is_treatment() => {
-                errors.push(format!("{who}: status `research` is only for research cards"))
-            }
+            Some(Status::Research) if card.is_treatment() => errors.push(format!(
+                "{who}: status `research` is only for research cards"
+            )),
             Some(s) if !card.is_treatment() && s != Status::Research => {
                 errors.push(format!("{who}: research cards have status `research`"))
             }
@@ -170,14 +213,23 @@ pub fn validate(content: &Content) -> Vec<String> {
                 ("regulatory", &card.regulatory, true),
             ]
         } else {
-            &[("known", &card.known, false), ("may_change", &card.may_change, false)]
+            &[
+                ("known", &card.known, false),
+                ("may_change", &card.may_change, false),
+            ]
         };
         for (name, section, needs_brief) in required {
             match section {
                 None => errors.push(format!("{who}: missing section `{name}`")),
-                Some(s) if s.points.is_empty() => errors.push(format!("{who}: section `{name}` has no points")),
-                Some(s) if *needs_brief && s.brief.as_deref().is_none_or(|b| b.trim().is_empty()) => {
-                    errors.push(format!("{who}: section `{name}` needs a `brief` for the comparison table"))
+                Some(s) if s.points.is_empty() => {
+                    errors.push(format!("{who}: section `{name}` has no points"))
+                }
+                Some(s)
+                    if *needs_brief && s.brief.as_deref().is_none_or(|b| b.trim().is_empty()) =>
+                {
+                    errors.push(format!(
+                        "{who}: section `{name}` needs a `brief` for the comparison table"
+                    ))
                 }
                 _ => {}
             }
@@ -189,15 +241,25 @@ pub fn validate(content: &Content) -> Vec<String> {
             if kind != SectionKind::Evidence && section.level.is_some() {
                 errors.push(format!("{who}: only the evidence section has a `level`"));
             }
-            check_points(&mut errors, &who, &format!("{kind:?}"), &section.points, &card.sources);
+            check_points(
+                &mut errors,
+                &who,
+                &format!("{kind:?}"),
+                &section.points,
+                &card.sources,
+            );
             if let Some(brief) = &section.brief {
                 if has_figure(brief) {
-                    errors.push(format!("{who}: the {kind:?} brief states a figure; keep figures in sourced points"));
+                    errors.push(format!(
+                        "{who}: the {kind:?} brief states a figure; keep figures in sourced points"
+                    ));
                 }
             }
         }
         if has_figure(&card.summary) {
-            errors.push(format!("{who}: the summary states a figure; keep figures in sourced points"));
+            errors.push(format!(
+                "{who}: the summary states a figure; keep figures in sourced points"
+            ));
         }
     }
     errors

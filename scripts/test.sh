@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test: native (content, model, config, prerender), components in headless
+# Chromium (wasm-bindgen-test), then end-to-end and budget tests on the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step "format and lints"
+cargo fmt --all --check
+cargo clippy --offline --all-targets --features prerender -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --lib --tests -- -D warnings
+
+step "native tests: content, search, state, configuration, prerendering"
+cargo test --offline --features prerender
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+cargo test --offline --target wasm32-unknown-unknown --test components
+
+step "release build"
+trunk build --release --offline
+
+step "browser tests on the release build (playwright-core + axe-core)"
+(cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs)
+
+printf '\n\033[1mAll tests passed.\033[0m\n'

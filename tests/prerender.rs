@@ -1,0 +1,152 @@
+//! Build-time rendering: the HTML that readers and search engines get before (or
+//! without) JavaScript.
+#![cfg(not(target_arch = "wasm32"))]
+
+use trd_explainer::config::Options;
+use trd_explainer::content;
+use trd_explainer::prerender::{
+    escape, fragment, head, loader, page, render_widget, structured_data, Assets,
+};
+
+/// How Yew escapes a text node.
+fn text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn assets() -> Assets {
+    Assets::find(&[
+        "index.html".into(),
+        "trd_explainer-abc123.js".into(),
+        "trd_explainer-abc123_bg.wasm".into(),
+        "page-999.css".into(),
+        "trd-def456.css".into(),
+        "trd-explainer.js".into(),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn the_prerendered_widget_holds_every_card_banner_intro_and_disclaimer() {
+    let html = render_widget(Options::standalone()).unwrap();
+    let c = content::load("en").unwrap();
+    for card in &c.cards {
+        assert!(
+            html.contains(&format!("id=\"{}-button\"", card.id)),
+            "card {} heading",
+            card.id
+        );
+        assert!(
+            html.contains(&text(&card.summary)),
+            "card {} summary",
+            card.id
+        );
+        let first_point = &card.sections().next().unwrap().1.points[0].text;
+        assert!(
+            html.contains(&text(first_point)),
+            "card {} body text is in the HTML",
+            card.id
+        );
+        assert!(
+            html.contains(&text(&card.sources[0].text)),
+            "card {} sources",
+            card.id
+        );
+    }
+    assert!(html.contains(&text(&c.safety.heading)));
+    assert!(
+        html.contains("tel:988")
+            && html.contains("tel:116123")
+            && html.contains("findahelpline.com")
+    );
+    assert!(html.contains(&text(&c.intro.heading)));
+    assert!(html.contains(&text(&c.disclaimer.paragraphs[0])));
+}
+
+#[test]
+fn panels_are_closed_but_findable_and_carry_hydration_markers() {
+    let html = render_widget(Options::standalone()).unwrap();
+    assert_eq!(html.matches("hidden=\"until-found\"").count(), 19);
+    assert!(html.contains("<!--<["), "hydration markers present");
+    assert!(html.contains("aria-expanded=\"false\""));
+}
+
+#[test]
+fn embedded_and_standalone_markup_are_the_same_so_either_can_hydrate() {
+    assert_eq!(
+        render_widget(Options::standalone()).unwrap(),
+        render_widget(Options::embedded()).unwrap()
+    );
+}
+
+#[test]
+fn structured_data_is_a_medical_web_page_listing_the_treatments() {
+    let c = content::load("en").unwrap();
+    let data = structured_data(&c);
+    assert_eq!(data["@type"], "MedicalWebPage");
+    assert_eq!(data["about"]["@type"], "MedicalCondition");
+    let treatments = data["about"]["possibleTreatment"].as_array().unwrap();
+    assert_eq!(treatments.len(), 15, "every non-research card");
+    let head = head(&c);
+    let start = head.find("application/ld+json\">").unwrap() + "application/ld+json\">".len();
+    let end = head.rfind("</script>").unwrap();
+    let parsed: serde_json::Value =
+        serde_json::from_str(&head[start..end]).expect("JSON-LD is valid JSON");
+    assert_eq!(parsed["name"], c.meta.title.as_str());
+    assert!(head.contains("<meta name=\"description\""));
+}
+
+#[test]
+fn the_page_template_gets_head_title_and_widget() {
+    let c = content::load("en").unwrap();
+    let template = "<head><!--trd:head--></head><h1><!--trd:title--></h1><div data-trd-standalone><!--trd:prerender--></div>";
+    let out = page(template, &c, "<section>W</section>").unwrap();
+    assert!(
+        out.contains("<title>") && out.contains(&format!("<h1>{}</h1>", escape(&c.meta.title)))
+    );
+    assert!(out.contains("<div data-trd-standalone><section>W</section></div>"));
+    assert!(
+        page("<html></html>", &c, "").is_err(),
+        "a template without markers is an error"
+    );
+}
+
+#[test]
+fn assets_are_found_by_their_hashed_names() {
+    let a = assets();
+    assert_eq!(a.glue, "trd_explainer-abc123.js");
+    assert_eq!(a.wasm, "trd_explainer-abc123_bg.wasm");
+    assert_eq!(a.css, "trd-def456.css");
+    assert!(Assets::find(&["index.html".into()]).is_err());
+}
+
+#[test]
+fn the_loader_points_at_hashed_assets_relative_to_itself() {
+    let template = include_str!("../static/trd-explainer.js");
+    let out = loader(template, &assets()).unwrap();
+    assert!(out.contains("\"./trd_explainer-abc123.js\""));
+    assert!(out.contains("\"./trd_explainer-abc123_bg.wasm\""));
+    assert!(out.contains("\"./trd-def456.css\""));
+    assert!(!out.contains("__TRD_"));
+}
+
+#[test]
+fn the_fragment_is_a_declarative_shadow_root_plus_the_loader_under_the_public_url() {
+    let f = fragment(
+        "https://cdn.example/trd/",
+        &assets(),
+        "<section class=\"trd\">W</section>",
+    );
+    assert!(f.contains("<trd-explainer>"));
+    assert!(f.contains("<template shadowrootmode=\"open\">"));
+    assert!(f.contains("href=\"https://cdn.example/trd/trd-def456.css\""));
+    assert!(f.contains(
+        "<noscript><link rel=\"stylesheet\" href=\"https://cdn.example/trd/no-js.css\"></noscript>"
+    ));
+    assert!(f.contains("<div class=\"trd-root\"><section class=\"trd\">W</section></div>"));
+    assert!(f.contains(
+        "<script type=\"module\" src=\"https://cdn.example/trd/trd-explainer.js\"></script>"
+    ));
+    assert!(fragment("/", &assets(), "").contains("src=\"/trd-explainer.js\""));
+}

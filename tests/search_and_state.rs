@@ -1,0 +1,255 @@
+//! Finding cards and the state machine behind the explainer.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use trd_explainer::content::{self, Category, Status};
+use trd_explainer::search::{fold, highlight_ranges, split_highlights, CardText, Filter, Query};
+use trd_explainer::state::{Action, Column, ExplainerState, SortDir, View, MAX_PICKS};
+
+fn find(query: &str) -> Vec<String> {
+    let c = content::load("en").unwrap();
+    let texts: Vec<CardText> = c.cards.iter().map(|card| CardText::new(card, &c)).collect();
+    let filter = Filter {
+        query: Query::parse(query),
+        ..Default::default()
+    };
+    filter
+        .apply(&c.cards, &texts)
+        .into_iter()
+        .map(|i| c.cards[i].id.clone())
+        .collect()
+}
+
+#[test]
+fn seizure_finds_electroconvulsive_therapy_first() {
+    assert_eq!(find("seizure").first().map(String::as_str), Some("ect"));
+}
+
+#[test]
+fn nasal_finds_esketamine() {
+    assert_eq!(find("nasal").first().map(String::as_str), Some("ketamine"));
+}
+
+#[test]
+fn matching_ignores_case_and_accents() {
+    assert_eq!(find("SÉIZURE"), find("seizure"));
+    assert_eq!(
+        fold("Électroconvulsive Thérapie"),
+        "electroconvulsive therapie"
+    );
+}
+
+#[test]
+fn an_empty_query_keeps_every_card_in_content_order() {
+    let all = find("   ");
+    assert_eq!(all.len(), 19);
+    assert_eq!(all[0], "ketamine");
+}
+
+#[test]
+fn every_term_must_match() {
+    assert!(find("magnetic zzzz").is_empty());
+    assert!(find("magnetic pulses").contains(&"tms".to_string()));
+}
+
+#[test]
+fn a_title_match_outranks_a_body_match() {
+    let hits = find("lithium");
+    assert_eq!(hits[0], "lithium", "{hits:?}");
+}
+
+#[test]
+fn filters_combine_with_search_and_each_other() {
+    let c = content::load("en").unwrap();
+    let texts: Vec<CardText> = c.cards.iter().map(|card| CardText::new(card, &c)).collect();
+    let f = Filter {
+        query: Query::default(),
+        categories: vec![Category::Stimulation],
+        statuses: vec![Status::Established],
+    };
+    let ids: Vec<&str> = f
+        .apply(&c.cards, &texts)
+        .into_iter()
+        .map(|i| c.cards[i].id.as_str())
+        .collect();
+    assert_eq!(ids, ["tms", "ect", "vns"]);
+    assert_eq!(
+        f.category_count(Category::Medication, &c.cards, &texts),
+        3,
+        "established medications"
+    );
+    assert_eq!(
+        f.status_count(Status::Investigational, &c.cards, &texts),
+        1,
+        "investigational stimulation (DBS)"
+    );
+}
+
+#[test]
+fn highlights_map_back_to_the_original_text() {
+    let q = Query::parse("ther");
+    let text = "Électro-thérapie and therapy";
+    let ranges = highlight_ranges(text, &q);
+    assert_eq!(ranges.len(), 2);
+    let parts = split_highlights(text, &q);
+    let marked: Vec<&str> = parts
+        .iter()
+        .filter(|(_, hit)| *hit)
+        .map(|(s, _)| s.as_str())
+        .collect();
+    assert_eq!(marked, ["thér", "ther"]);
+    assert_eq!(
+        parts.iter().map(|(s, _)| s.as_str()).collect::<String>(),
+        text,
+        "no text lost"
+    );
+}
+
+fn run(actions: impl IntoIterator<Item = Action>) -> ExplainerState {
+    actions
+        .into_iter()
+        .fold(Rc::new(ExplainerState::default()), |s, a| s.reduce(a))
+        .as_ref()
+        .clone()
+}
+
+#[test]
+fn cards_start_closed_and_toggle() {
+    assert!(ExplainerState::default().open.is_empty());
+    let s = run([Action::Toggle("ect".into())]);
+    assert!(s.is_open("ect"));
+    let s = run([Action::Toggle("ect".into()), Action::Toggle("ect".into())]);
+    assert!(!s.is_open("ect"));
+}
+
+#[test]
+fn expand_all_and_collapse_all() {
+    let s = run([Action::ExpandAll(vec!["a".into(), "b".into()])]);
+    assert_eq!(s.open.len(), 2);
+    let s = run([Action::ExpandAll(vec!["a".into()]), Action::CollapseAll]);
+    assert!(s.open.is_empty());
+}
+
+#[test]
+fn a_deep_link_clears_what_would_hide_the_card_and_asks_to_scroll() {
+    let s = run([
+        Action::SetQuery("zzz".into()),
+        Action::ToggleCategory(Category::Research),
+        Action::SetView(View::Compare),
+        Action::Reveal("ect".into()),
+    ]);
+    assert!(s.query.is_empty() && s.categories.is_empty());
+    assert_eq!(s.view, View::Cards);
+    assert!(s.is_open("ect"));
+    assert_eq!(s.scroll_to.as_deref(), Some("ect"));
+    assert_eq!(
+        run([Action::Reveal("ect".into()), Action::ScrolledTo]).scroll_to,
+        None
+    );
+}
+
+#[test]
+fn sorting_a_column_twice_reverses_it() {
+    let s = run([Action::SortBy(Column::Evidence)]);
+    assert_eq!(s.sort, Some((Column::Evidence, SortDir::Ascending)));
+    let s = run([
+        Action::SortBy(Column::Evidence),
+        Action::SortBy(Column::Evidence),
+    ]);
+    assert_eq!(s.sort, Some((Column::Evidence, SortDir::Descending)));
+    let s = run([
+        Action::SortBy(Column::Evidence),
+        Action::SortBy(Column::Treatment),
+    ]);
+    assert_eq!(s.sort, Some((Column::Treatment, SortDir::Ascending)));
+}
+
+#[test]
+fn at_most_four_treatments_can_be_picked_and_side_by_side_needs_two() {
+    let picks = ["a", "b", "c", "d", "e"].map(|x| Action::TogglePick(x.into()));
+    let s = run(picks);
+    assert_eq!(s.picked.len(), MAX_PICKS);
+    assert!(!s.picked.contains(&"e".to_string()));
+    assert!(!run([Action::TogglePick("a".into()), Action::SetSideBySide(true)]).side_by_side);
+    let s = run([
+        Action::TogglePick("a".into()),
+        Action::TogglePick("b".into()),
+        Action::SetSideBySide(true),
+    ]);
+    assert!(s.side_by_side);
+    let s = run([
+        Action::TogglePick("a".into()),
+        Action::TogglePick("b".into()),
+        Action::SetSideBySide(true),
+        Action::TogglePick("b".into()),
+    ]);
+    assert!(
+        !s.side_by_side,
+        "dropping below two leaves the side-by-side view"
+    );
+}
+
+#[test]
+fn questions_tick_untick_and_clear() {
+    let s = run([
+        Action::ToggleQuestion("ect".into(), 1),
+        Action::ToggleQuestion("tms".into(), 0),
+    ]);
+    assert_eq!(s.questions.len(), 2);
+    let s = run([
+        Action::ToggleQuestion("ect".into(), 1),
+        Action::ToggleQuestion("ect".into(), 1),
+    ]);
+    assert!(s.questions.is_empty());
+    let s = run([
+        Action::ToggleQuestion("ect".into(), 1),
+        Action::ClearQuestions,
+    ]);
+    assert!(s.questions.is_empty());
+}
+
+#[test]
+fn notices_count_up_so_repeats_are_announced_again() {
+    let s = run([
+        Action::Notify("Copied".into()),
+        Action::Notify("Copied".into()),
+    ]);
+    assert_eq!(s.notice, Some(("Copied".into(), 1)));
+}
+
+#[test]
+fn switching_views_remembers_the_view() {
+    assert_eq!(
+        run([Action::SetView(View::Questions)]).view,
+        View::Questions
+    );
+    assert_eq!(View::from_slug("compare"), Some(View::Compare));
+    assert_eq!(View::from_slug("nope"), None);
+}
+
+#[test]
+fn saved_questions_are_checked_against_the_content() {
+    let c = content::load("en").unwrap();
+    let q = trd_explainer::app::decode_questions("ect:0,ect:99,nope:1,garbage,tms:1", &c);
+    let v: Vec<(String, usize)> = q.into_iter().collect();
+    assert_eq!(v, [("ect".to_string(), 0), ("tms".to_string(), 1)]);
+}
+
+#[test]
+fn my_questions_copy_as_grouped_plain_text() {
+    let c = content::load("en").unwrap();
+    let q = [("tms".to_string(), 0), ("ect".to_string(), 1)]
+        .into_iter()
+        .collect();
+    let text = trd_explainer::components::questions_as_text(&c, &q);
+    let tms = c.card("tms").unwrap();
+    let ect = c.card("ect").unwrap();
+    assert!(text.starts_with(&c.ui.my_questions_heading));
+    let tms_at = text.find(&tms.title).unwrap();
+    let ect_at = text.find(&ect.title).unwrap();
+    assert!(tms_at < ect_at, "grouped in content order");
+    assert!(text.contains(&format!("- {}", ect.questions[1])));
+}
