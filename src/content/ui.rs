@@ -1,14 +1,17 @@
 //! Interface strings: every word of chrome the widget shows, per locale, overridable by
 //! publishers key by key (`{"strings": {"expand_all": "Open all"}}`).
 
-use serde::Deserialize;
+use std::fmt;
 
-/// Declares the string table once so the struct, its key list and the by-name setter
-/// used for publisher overrides can never drift apart.
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+
+/// Declares the string table once so the struct, its key list, the by-name setter used
+/// for publisher overrides and the deserializer can never drift apart. The deserializer
+/// goes through `set` rather than serde's derive: the derived one for ~80 fields cost
+/// over 30 KB of wasm.
 macro_rules! ui_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
-        #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-        #[serde(deny_unknown_fields)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
         pub struct UiStrings {
             $( $(#[doc = $doc])* pub $field: String, )*
         }
@@ -117,6 +120,34 @@ ui_strings! {
     sponsored_by,
     crisis_more,
     fallback_error,
+}
+
+impl<'de> Deserialize<'de> for UiStrings {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct StringsVisitor;
+        impl<'de> Visitor<'de> for StringsVisitor {
+            type Value = UiStrings;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a table of interface strings")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UiStrings, A::Error> {
+                let mut ui = UiStrings::default();
+                let mut seen = vec![false; UiStrings::KEYS.len()];
+                while let Some((key, value)) = map.next_entry::<String, String>()? {
+                    let Some(i) = UiStrings::KEYS.iter().position(|k| *k == key) else {
+                        return Err(de::Error::unknown_field(&key, UiStrings::KEYS));
+                    };
+                    seen[i] = true;
+                    ui.set(&key, value);
+                }
+                match seen.iter().position(|s| !s) {
+                    Some(i) => Err(de::Error::missing_field(UiStrings::KEYS[i])),
+                    None => Ok(ui),
+                }
+            }
+        }
+        d.deserialize_map(StringsVisitor)
+    }
 }
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as written so a
