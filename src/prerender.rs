@@ -140,12 +140,45 @@ impl Assets {
     }
 }
 
+/// The name of the JS module carrying the wasm bytes (see [`wasm_module`]).
+pub fn wasm_module_name(assets: &Assets) -> String {
+    format!("{}.js", assets.wasm)
+}
+
+/// The wasm as a JS module whose default export is a string with one char per byte.
+///
+/// A strict host policy (`default-src 'self'; script-src <cdn> 'wasm-unsafe-eval'`)
+/// blocks `fetch()` of a wasm file from a CDN but allows importing a script from it.
+/// Bytes are written as Latin-1 code points (UTF-8 on disk), escaping only what a
+/// string literal cannot hold. That keeps LZ matches byte-aligned: gzipped, it is only
+/// a few percent larger than the gzipped wasm, where base64 would add about a third.
+pub fn wasm_module(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 5 / 4 + 128);
+    out.push_str(
+        "// The explainer's wasm, one char per byte, for hosts whose policy blocks fetching it.\n",
+    );
+    out.push_str("export default \"");
+    for &b in bytes {
+        match b {
+            b'\\' => out.push_str("\\\\"),
+            b'"' => out.push_str("\\\""),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            _ => out.push(char::from(b)),
+        }
+    }
+    out.push_str("\";\n");
+    out
+}
+
 /// The loader with the hashed asset names filled in (relative to the loader's own URL).
 pub fn loader(template: &str, assets: &Assets) -> Result<String, String> {
     let mut out = template.to_owned();
+    let module = wasm_module_name(assets);
     for (placeholder, value) in [
         ("__TRD_GLUE__", &assets.glue),
         ("__TRD_WASM__", &assets.wasm),
+        ("__TRD_WASM_JS__", &module),
         ("__TRD_CSS__", &assets.css),
     ] {
         if !out.contains(placeholder) {

@@ -8,6 +8,8 @@
 const ASSETS = {
   glue: "__TRD_GLUE__",
   wasm: "__TRD_WASM__",
+  // The same wasm as a JS module, for cross-origin hosts (see wasmSource).
+  wasmModule: "__TRD_WASM_JS__",
   css: "__TRD_CSS__",
 };
 
@@ -31,11 +33,22 @@ const OBSERVED = [
   "theme",
 ];
 
+// Same origin: fetch the .wasm (streaming compile). From another origin (a CDN), a
+// strict host policy may allow our scripts but not fetch() (connect-src), so take the
+// bytes from a script module instead: it works wherever this loader itself was allowed.
+async function wasmSource() {
+  if (new URL(here).origin === location.origin) return assetUrl(ASSETS.wasm);
+  const text = (await import(assetUrl(ASSETS.wasmModule))).default;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 // One download and compile per page, however many instances there are.
 let booting;
 function boot() {
-  booting ??= import(assetUrl(ASSETS.glue)).then(async (glue) => {
-    await glue.default({ module_or_path: assetUrl(ASSETS.wasm) });
+  booting ??= Promise.all([import(assetUrl(ASSETS.glue)), wasmSource()]).then(async ([glue, source]) => {
+    await glue.default({ module_or_path: source });
     return glue;
   });
   return booting;

@@ -128,6 +128,7 @@ fn the_loader_points_at_hashed_assets_relative_to_itself() {
     assert!(out.contains("\"./trd_explainer-abc123.js\""));
     assert!(out.contains("\"./trd_explainer-abc123_bg.wasm\""));
     assert!(out.contains("\"./trd-def456.css\""));
+    assert!(out.contains("\"./trd_explainer-abc123_bg.wasm.js\""));
     assert!(!out.contains("__TRD_"));
 }
 
@@ -149,4 +150,31 @@ fn the_fragment_is_a_declarative_shadow_root_plus_the_loader_under_the_public_ur
         "<script type=\"module\" src=\"https://cdn.example/trd/trd-explainer.js\"></script>"
     ));
     assert!(fragment("/", &assets(), "").contains("src=\"/trd-explainer.js\""));
+}
+
+#[test]
+fn the_wasm_module_round_trips_every_byte() {
+    use trd_explainer::prerender::wasm_module;
+    let bytes: Vec<u8> = (0..=255u8)
+        .chain([0, b'"', b'\\', b'\n', b'\r', 0xff])
+        .collect();
+    let js = wasm_module(&bytes);
+    let start = js.find("export default \"").unwrap() + "export default \"".len();
+    let end = js.rfind("\";").unwrap();
+    // Undo the four escapes the way a JS parser would, then read one byte per char.
+    let mut decoded = Vec::new();
+    let mut chars = js[start..end].chars();
+    while let Some(c) = chars.next() {
+        let c = if c == '\\' {
+            match chars.next().unwrap() {
+                'n' => '\n',
+                'r' => '\r',
+                other => other,
+            }
+        } else {
+            c
+        };
+        decoded.push(u8::try_from(u32::from(c)).expect("Latin-1 only"));
+    }
+    assert_eq!(decoded, bytes);
 }

@@ -6,7 +6,9 @@ use std::path::Path;
 use std::{env, fs, process::ExitCode};
 
 use trd_explainer::config::{self, Options, Overrides};
-use trd_explainer::prerender::{fragment, loader, page, render_widget, Assets};
+use trd_explainer::prerender::{
+    fragment, loader, page, render_widget, wasm_module, wasm_module_name, Assets,
+};
 
 fn run() -> Result<String, String> {
     let staging = env::var("TRUNK_STAGING_DIR")
@@ -36,6 +38,8 @@ fn run() -> Result<String, String> {
         "trd-explainer.js",
         &loader(&read("trd-explainer.js")?, &assets)?,
     )?;
+    let wasm = fs::read(dir.join(&assets.wasm)).map_err(|e| format!("{}: {e}", assets.wasm))?;
+    write(&wasm_module_name(&assets), &wasm_module(&wasm))?;
 
     let embed_widget = render_widget(Options::embedded())?;
     write(

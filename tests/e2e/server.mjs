@@ -18,9 +18,10 @@ const TYPES = {
 
 /**
  * Starts a server. `routes` maps a URL path to {body, type, headers} for generated pages.
- * `headers(path)` may add headers to any response. Resolves to {url, close}.
+ * `headers(path)` may add headers to any response; `prefix` serves `root` under a sub-path
+ * (like a CDN folder). Resolves to {url, close}.
  */
-export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors = false }) {
+export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors = false, prefix = "" }) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let path = decodeURIComponent(url.pathname);
@@ -31,6 +32,13 @@ export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors 
       res.writeHead(200, { "content-type": r.type ?? TYPES[".html"], ...extra, ...(r.headers ?? {}) });
       res.end(r.body);
       return;
+    }
+    if (prefix) {
+      if (!path.startsWith(prefix)) {
+        res.writeHead(404, extra).end();
+        return;
+      }
+      path = path.slice(prefix.length) || "/";
     }
     if (path.endsWith("/")) path += "index.html";
     const file = normalize(join(root, path));
