@@ -495,9 +495,13 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         .as_ref()
         .map(|(text, n)| html! { <p key={*n}>{ text }</p> });
     let searchable = state.view != View::Questions;
+    let label = match options.instance {
+        0 | 1 => ui.widget_label.clone(),
+        n => format!("{} ({n})", ui.widget_label),
+    };
 
     html! {
-        <section {class} aria-label={ui.widget_label.clone()} ref={root} lang={content.locale.clone()}>
+        <section {class} aria-label={label} ref={root} lang={content.locale.clone()}>
             <CrisisStrip content={content.clone()} region={options.crisis_region} />
             <div class="trd-inner">
                 <SafetyBanner content={content.clone()} region={options.crisis_region} level={section_level} />

@@ -32,6 +32,9 @@ pub struct Options {
     pub storage_key: String,
     pub theme: Theme,
     pub cta: Option<Cta>,
+    /// 1 for the first widget on a page; later ones get a numbered landmark name so
+    /// screen-reader users can tell them apart.
+    pub instance: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,6 +70,7 @@ impl Options {
             storage_key: "page".into(),
             theme: Theme::Auto,
             cta: None,
+            instance: 1,
         }
     }
 

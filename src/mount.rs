@@ -18,6 +18,8 @@ thread_local! {
     /// Every mounted root with the message to show there if the app ever panics.
     static ROOTS: RefCell<Vec<(Element, String)>> = const { RefCell::new(Vec::new()) };
     static STANDALONE: RefCell<Option<AppHandle<Explainer>>> = const { RefCell::new(None) };
+    /// Widgets created on this page so far.
+    static INSTANCES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 fn show_fallback(root: &Element, message: &str) {
@@ -133,7 +135,14 @@ impl Widget {
         hydrate: bool,
     ) -> Widget {
         install_panic_hook();
-        let defaults = Options::embedded();
+        let instance = INSTANCES.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        let defaults = Options {
+            instance,
+            ..Options::embedded()
+        };
         let mut widget = Widget {
             host,
             root,

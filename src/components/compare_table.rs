@@ -221,7 +221,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
     };
 
     html! {
-        <section class="trd-compare" aria-labelledby="trd-compare-heading">
+        <section class="trd-compare">
             { heading(props.level, Some("trd-compare-heading".into()), "trd-view__heading", html! { ui.compare_heading.clone() }) }
             { actions }
             if rows.is_empty() && !side_by_side {

@@ -16,7 +16,7 @@ pub struct DisclaimerProps {
 pub fn Disclaimer(props: &DisclaimerProps) -> Html {
     let d = &props.content.disclaimer;
     html! {
-        <section class="trd-disclaimer" aria-labelledby="trd-disclaimer-heading">
+        <section class="trd-disclaimer">
             { heading(props.level, Some("trd-disclaimer-heading".into()), "trd-disclaimer__heading", html! { d.heading.clone() }) }
             { for d.paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
         </section>

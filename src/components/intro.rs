@@ -21,7 +21,7 @@ pub fn Intro(props: &IntroProps) -> Html {
         .iter()
         .map(|s| html! { <li><cite>{ &s.text }</cite></li> });
     html! {
-        <section class="trd-intro" aria-labelledby="trd-intro-heading">
+        <section class="trd-intro">
             { heading(props.level, Some("trd-intro-heading".into()), "trd-intro__heading", html! { intro.heading.clone() }) }
             <PointList points={intro.paragraphs.clone()} sources={intro.sources.clone()} query={Rc::new(Query::default())} paragraphs=true />
             <details class="trd-intro__sources">

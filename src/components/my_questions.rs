@@ -95,7 +95,7 @@ pub fn MyQuestions(props: &MyQuestionsProps) -> Html {
         }
     };
     html! {
-        <section class="trd-my-questions" aria-labelledby="trd-my-questions-heading">
+        <section class="trd-my-questions">
             { heading(props.level, Some("trd-my-questions-heading".into()), "trd-view__heading", html! { ui.my_questions_heading.clone() }) }
             <p class="trd-my-questions__intro">{ &ui.my_questions_intro }</p>
             { body }

@@ -38,7 +38,7 @@ pub fn SafetyBanner(props: &SafetyBannerProps) -> Html {
         }
     });
     html! {
-        <section class="trd-safety" aria-labelledby="trd-safety-heading">
+        <section class="trd-safety">
             { heading(props.level, Some("trd-safety-heading".into()), "trd-safety__heading", html! { safety.heading.clone() }) }
             <ul class="trd-safety__lines" role="list">{ for items }</ul>
         </section>

@@ -29,7 +29,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         })
     };
     html! {
-        <div class="trd-search" role="search">
+        <div class="trd-search">
             <label class="trd-search__label" for="trd-search-input">{ props.label.clone() }</label>
             <p class="trd-hint" id="trd-search-hint">{ props.hint.clone() }</p>
             <div class="trd-search__row">

@@ -20,9 +20,9 @@ pub fn SponsoredSlot(props: &SponsoredSlotProps) -> Html {
         return Html::default();
     };
     html! {
-        <section class="trd-sponsored" aria-label={ui.sponsored.clone()}>
+        <div class="trd-sponsored">
             <p class="trd-sponsored__label">{ fill(&ui.sponsored_by, &[("sponsor", &props.cta.sponsor)]) }</p>
             <a class="trd-sponsored__link" href={href.to_owned()} rel="sponsored noopener">{ &props.cta.label }</a>
-        </section>
+        </div>
     }
 }

@@ -53,7 +53,7 @@ pub fn TreatmentList(props: &TreatmentListProps) -> Html {
         }
         let id = format!("trd-group-{}", cat.id.slug());
         Some(html! {
-            <section class="trd-group" aria-labelledby={id.clone()} key={id.clone()}>
+            <section class="trd-group" key={id.clone()}>
                 { heading(props.section_level, Some(id), "trd-group__heading", html! { cat.name.clone() }) }
                 <p class="trd-group__description">{ &cat.description }</p>
                 <ul class="trd-list" role="list">{ for members.into_iter().map(card) }</ul>
