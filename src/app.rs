@@ -138,6 +138,7 @@ fn write_url_state(state: &ExplainerState) {
 pub fn Explainer(props: &ExplainerProps) -> Html {
     let state = use_reducer(ExplainerState::default);
     let root = use_node_ref();
+    let banner = use_node_ref();
     let content = props.content.clone();
     let options = props.options.clone();
     let ui = &content.ui;
@@ -247,6 +248,18 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 })
             });
             move || drop(listener)
+        });
+    }
+
+    // Bring in the sticky crisis strip once the full banner has scrolled away.
+    {
+        let state = state.clone();
+        let banner = banner.clone();
+        use_effect_with((), move |_| {
+            let watch = banner
+                .cast::<web_sys::Element>()
+                .and_then(|el| browser::when_scrolled_past(&el, move |past| state.dispatch(Action::ShowStrip(past))));
+            move || drop(watch)
         });
     }
 
@@ -502,9 +515,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     html! {
         <section {class} aria-label={label} ref={root} lang={content.locale.clone()}>
-            <CrisisStrip content={content.clone()} region={options.crisis_region} />
+            <CrisisStrip content={content.clone()} region={options.crisis_region} shown={state.strip} />
             <div class="trd-inner">
-                <SafetyBanner content={content.clone()} region={options.crisis_region} level={section_level} />
+                <SafetyBanner content={content.clone()} region={options.crisis_region} level={section_level} node={banner} />
                 <Intro content={content.clone()} level={section_level} />
                 if let Some(cta) = options.cta.clone() {
                     <SponsoredSlot content={content.clone()} {cta} />

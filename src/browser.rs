@@ -97,6 +97,32 @@ pub fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
+/// Calls `on_change(true)` once `target` has scrolled up out of view and `false` when
+/// it is back, for as long as the returned observer lives.
+pub fn when_scrolled_past(target: &Element, on_change: impl Fn(bool) + 'static) -> Option<ScrollWatch> {
+    use wasm_bindgen::closure::Closure;
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+            on_change(!entry.is_intersecting() && entry.bounding_client_rect().top() < 0.0);
+        }
+    });
+    let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(target);
+    Some(ScrollWatch { observer, _callback: callback })
+}
+
+/// Keeps an IntersectionObserver and its callback alive; disconnects on drop.
+pub struct ScrollWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for ScrollWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Prints the page with only the reader's question list showing, then restores it.
 pub fn print_with_class(root: &Element, class: &str) {
     let _ = root.class_list().add_1(class);

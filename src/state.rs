@@ -79,6 +79,8 @@ pub struct ExplainerState {
     pub focus_view: bool,
     /// A one-off message for the polite live region, with a counter so repeats re-announce.
     pub notice: Option<(String, u32)>,
+    /// Whether the sticky crisis strip shows (the full banner has scrolled out of view).
+    pub strip: bool,
     /// False for the first render, so server and client markup match; controls that need
     /// the app are disabled until then.
     pub live: bool,
@@ -88,6 +90,7 @@ pub struct ExplainerState {
 pub enum Action {
     /// The app has hydrated or mounted; enable its controls.
     GoLive,
+    ShowStrip(bool),
     Toggle(String),
     SetOpen(String, bool),
     /// Open these cards (the visible ones).
@@ -145,6 +148,7 @@ impl Reducible for ExplainerState {
         let mut s = (*self).clone();
         match action {
             Action::GoLive => s.live = true,
+            Action::ShowStrip(on) => s.strip = on,
             Action::Toggle(id) => {
                 if !s.open.remove(&id) {
                     s.open.insert(id);

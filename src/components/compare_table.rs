@@ -167,7 +167,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 None => "trd-sort",
             };
             html! {
-                <th scope="col" aria-sort={aria_sort}>
+                <th scope="col" role="columnheader" aria-sort={aria_sort} data-sortable="">
                     <button type="button" class="trd-table__sort" disabled={!props.live} onclick={props.on_sort.reform(move |_| col)}>
                         { label.to_owned() }<span class={icon} aria-hidden="true"></span>
                     </button>
@@ -179,8 +179,8 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             let id = c.id.clone();
             let box_id = format!("{}-pick", c.id);
             html! {
-                <tr key={c.id.clone()} class={classes!(is_picked.then_some("trd-table__row--picked"))}>
-                    <th scope="row">
+                <tr role="row" key={c.id.clone()} class={classes!(is_picked.then_some("trd-table__row--picked"))}>
+                    <th scope="row" role="rowheader">
                         <span class="trd-pick">
                             <input type="checkbox" id={box_id.clone()} class="trd-pick__box" checked={is_picked}
                                 disabled={!props.live || (!is_picked && picks >= MAX_PICKS)}
@@ -190,32 +190,33 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                             <label for={box_id}>{ &c.title }</label>
                         </span>
                     </th>
-                    <td>{ category(c) }</td>
-                    <td>{ status(c) }</td>
-                    <td>{ brief(&c.how_given) }</td>
-                    <td>{ brief(&c.onset) }</td>
-                    <td>{ evidence(c) }</td>
-                    <td>{ brief(&c.risks) }</td>
-                    <td>{ brief(&c.regulatory) }</td>
+                    <td role="cell" data-label={ui.col_category.clone()}>{ category(c) }</td>
+                    <td role="cell" data-label={ui.col_status.clone()}>{ status(c) }</td>
+                    <td role="cell" data-label={ui.col_given.clone()}>{ brief(&c.how_given) }</td>
+                    <td role="cell" data-label={ui.col_onset.clone()}>{ brief(&c.onset) }</td>
+                    <td role="cell" data-label={ui.col_evidence.clone()}>{ evidence(c) }</td>
+                    <td role="cell" data-label={ui.col_risks.clone()}>{ brief(&c.risks) }</td>
+                    <td role="cell" data-label={ui.col_regulatory.clone()}>{ brief(&c.regulatory) }</td>
                 </tr>
             }
         });
         html! {
-            <table class="trd-table">
+            // Explicit roles keep table semantics when narrow containers restyle rows as blocks.
+            <table class="trd-table trd-table--stack" role="table">
                 <caption id="trd-compare-caption">{ &ui.compare_caption }</caption>
-                <thead>
-                    <tr>
+                <thead role="rowgroup">
+                    <tr role="row">
                         { sortable(Column::Treatment, &ui.col_treatment) }
                         { sortable(Column::Category, &ui.col_category) }
                         { sortable(Column::Status, &ui.col_status) }
-                        <th scope="col">{ &ui.col_given }</th>
-                        <th scope="col">{ &ui.col_onset }</th>
+                        <th scope="col" role="columnheader">{ &ui.col_given }</th>
+                        <th scope="col" role="columnheader">{ &ui.col_onset }</th>
                         { sortable(Column::Evidence, &ui.col_evidence) }
-                        <th scope="col">{ &ui.col_risks }</th>
-                        <th scope="col">{ &ui.col_regulatory }</th>
+                        <th scope="col" role="columnheader">{ &ui.col_risks }</th>
+                        <th scope="col" role="columnheader">{ &ui.col_regulatory }</th>
                     </tr>
                 </thead>
-                <tbody>{ for body }</tbody>
+                <tbody role="rowgroup">{ for body }</tbody>
             </table>
         }
     };

@@ -10,6 +10,9 @@ pub struct SafetyBannerProps {
     pub content: Rc<Content>,
     pub region: Region,
     pub level: u8,
+    /// Lets the explainer watch when the banner scrolls out of view.
+    #[prop_or_default]
+    pub node: NodeRef,
 }
 
 /// Every crisis line, the chosen region first. Never collapsed, never hidden.
@@ -25,20 +28,20 @@ pub fn SafetyBanner(props: &SafetyBannerProps) -> Html {
     });
     let items = lines.into_iter().map(|line| {
         let contacts = line.contacts.iter().map(|c| {
-            html! { <li><a class="trd-safety__link" href={c.href.clone()}>{ &c.label }</a></li> }
+            html! { <a class="trd-safety__link" href={c.href.clone()}>{ &c.label }</a> }
         });
         html! {
-            <li class={classes!("trd-safety__line", format!("trd-safety__line--{:?}", line.region).to_lowercase())}>
-                <p class="trd-safety__who"><strong>{ &line.label }</strong>{ ": " }{ &line.name }</p>
+            <li class="trd-safety__line">
+                <p class="trd-safety__who"><strong>{ &line.label }</strong>{ " · " }{ &line.name }</p>
                 <p class="trd-safety__detail">{ &line.detail }</p>
                 if !line.contacts.is_empty() {
-                    <ul class="trd-safety__contacts" role="list">{ for contacts }</ul>
+                    <p class="trd-safety__contacts">{ for contacts }</p>
                 }
             </li>
         }
     });
     html! {
-        <section class="trd-safety">
+        <section class="trd-safety" ref={props.node.clone()}>
             { heading(props.level, Some("trd-safety-heading".into()), "trd-safety__heading", html! { safety.heading.clone() }) }
             <ul class="trd-safety__lines" role="list">{ for items }</ul>
         </section>
