@@ -77,12 +77,12 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
     let evidence = |c: &Card| {
         c.evidence.as_ref().map(|e| {
             html! {
-                <>
+                <span class="trd-table__evidence">
                     if let Some(l) = e.level {
                         <span class={classes!("trd-level", format!("trd-level--{}", l.slug()))}>{ content.evidence_label(l) }</span>
                     }
                     if let Some(b) = &e.brief { <span class="trd-table__brief">{ b }</span> }
-                </>
+                </span>
             }
         })
     };
@@ -105,7 +105,11 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             } else {
                 <button type="button" class="trd-button" disabled={picks < 2 || !props.live}
                     onclick={props.on_side_by_side.reform(|_| true)}>
-                    { fill(&ui.compare_side_by_side, &[("count", &picks.to_string())]) }
+                    if picks >= 2 {
+                        { fill(&ui.compare_side_by_side, &[("count", &picks.to_string())]) }
+                    } else {
+                        { &ui.compare_side_by_side_idle }
+                    }
                 </button>
             }
             if picks > 0 {

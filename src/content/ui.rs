@@ -98,6 +98,8 @@ ui_strings! {
     compare_pick,
     /// `{count}` is replaced.
     compare_side_by_side,
+    /// The same button before two treatments are chosen.
+    compare_side_by_side_idle,
     compare_pick_hint,
     compare_limit,
     compare_clear_pick,

@@ -107,6 +107,24 @@ describe("standalone page", () => {
     await context.close();
   });
 
+  test("a crisis line stays in sight: the banner at the top, then the pinned strip", async () => {
+    const { page, context } = await open("/", { width: 360, height: 740 });
+    const inView = (sel) =>
+      page.$eval(sel, (el) => {
+        const r = el.getBoundingClientRect();
+        return getComputedStyle(el).visibility === "visible" && r.bottom > 0 && r.top < innerHeight;
+      });
+    assert.ok(await inView(".trd-safety a[href='tel:988']"), "banner's 988 link visible at the top");
+    for (const y of [1500, 4000, 7000]) {
+      await page.evaluate((y) => window.scrollTo(0, y), y);
+      await page.waitForSelector(".trd-strip--shown");
+      assert.ok(await inView(".trd-strip a[href='tel:988']"), `988 in sight at scroll ${y}`);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForSelector(".trd-strip:not(.trd-strip--shown)");
+    await context.close();
+  });
+
   test("printing shows every card's content with its sources", async () => {
     const { page, context } = await open();
     await page.emulateMedia({ media: "print" });
