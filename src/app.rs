@@ -256,9 +256,11 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         let state = state.clone();
         let banner = banner.clone();
         use_effect_with((), move |_| {
-            let watch = banner
-                .cast::<web_sys::Element>()
-                .and_then(|el| browser::when_scrolled_past(&el, move |past| state.dispatch(Action::ShowStrip(past))));
+            let watch = banner.cast::<web_sys::Element>().and_then(|el| {
+                browser::when_scrolled_past(&el, move |past| {
+                    state.dispatch(Action::ShowStrip(past))
+                })
+            });
             move || drop(watch)
         });
     }

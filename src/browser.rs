@@ -99,16 +99,26 @@ pub fn warn(message: &str) {
 
 /// Calls `on_change(true)` once `target` has scrolled up out of view and `false` when
 /// it is back, for as long as the returned observer lives.
-pub fn when_scrolled_past(target: &Element, on_change: impl Fn(bool) + 'static) -> Option<ScrollWatch> {
+pub fn when_scrolled_past(
+    target: &Element,
+    on_change: impl Fn(bool) + 'static,
+) -> Option<ScrollWatch> {
     use wasm_bindgen::closure::Closure;
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.iter().last().and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok()) {
+        if let Some(entry) = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+        {
             on_change(!entry.is_intersecting() && entry.bounding_client_rect().top() < 0.0);
         }
     });
     let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(target);
-    Some(ScrollWatch { observer, _callback: callback })
+    Some(ScrollWatch {
+        observer,
+        _callback: callback,
+    })
 }
 
 /// Keeps an IntersectionObserver and its callback alive; disconnects on drop.

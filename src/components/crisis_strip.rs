@@ -20,7 +20,11 @@ pub fn CrisisStrip(props: &CrisisStripProps) -> Html {
     let safety = &props.content.safety;
     let lead = safety.lines.iter().find(|l| l.region == props.region);
     let intl = safety.lines.iter().find(|l| l.region == Region::Intl);
-    let mut contacts: Vec<_> = lead.into_iter().chain(intl).filter_map(|l| l.strip_contact.as_ref()).collect();
+    let mut contacts: Vec<_> = lead
+        .into_iter()
+        .chain(intl)
+        .filter_map(|l| l.strip_contact.as_ref())
+        .collect();
     contacts.dedup();
     let class = classes!("trd-strip", props.shown.then_some("trd-strip--shown"));
     html! {
