@@ -1,13 +1,13 @@
 //! The explainer's root component: owns the state, wires the components together and
 //! keeps the browser (URL, storage, events) in step with the state.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::collections::SmallSet;
 use crate::components::*;
 use crate::config::{Options, Theme};
 use crate::content::{fill, Category, Content, Status};
@@ -43,14 +43,14 @@ fn storage_key(options: &Options) -> String {
 }
 
 /// `slug:index` pairs, comma separated: small and readable in dev tools.
-fn encode_questions(q: &BTreeSet<QuestionRef>) -> String {
+fn encode_questions(q: &SmallSet<QuestionRef>) -> String {
     q.iter()
         .map(|(id, i)| format!("{id}:{i}"))
         .collect::<Vec<_>>()
         .join(",")
 }
 
-pub fn decode_questions(raw: &str, content: &Content) -> BTreeSet<QuestionRef> {
+pub fn decode_questions(raw: &str, content: &Content) -> SmallSet<QuestionRef> {
     raw.split(',')
         .filter_map(|pair| {
             let (id, i) = pair.rsplit_once(':')?;
@@ -66,11 +66,11 @@ pub fn parse_url_state(search: &str) -> Option<Action> {
     let params = web_sys::UrlSearchParams::new_with_str(search).ok()?;
     let list = |key: &str| params.get(key).unwrap_or_default();
     let query = list(URL_QUERY);
-    let categories: BTreeSet<Category> = list(URL_TYPE)
+    let categories: SmallSet<Category> = list(URL_TYPE)
         .split(',')
         .filter_map(Category::from_slug)
         .collect();
-    let statuses: BTreeSet<Status> = list(URL_STATUS)
+    let statuses: SmallSet<Status> = list(URL_STATUS)
         .split(',')
         .filter_map(Status::from_slug)
         .collect();

@@ -4,7 +4,6 @@
 //! message naming the option, the value and what is accepted, and that option falls
 //! back to its default while everything else still applies.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -296,10 +295,34 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lenient<T> {
     }
 }
 
+/// A JSON object's entries in order (a `BTreeMap` would cost kilobytes of wasm).
+#[derive(Debug)]
+pub struct Entries<V>(pub Vec<(String, V)>);
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct EntriesVisitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<V> {
+            type Value = Entries<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<V>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    out.push(entry);
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(EntriesVisitor(std::marker::PhantomData))
+    }
+}
+
 /// The JSON config as written, each part parsed on its own.
 #[derive(Debug, Default)]
 pub struct RawConfig {
-    strings: Option<Lenient<BTreeMap<String, Lenient<String>>>>,
+    strings: Option<Lenient<Entries<Lenient<String>>>>,
     cards: Option<Lenient<Vec<Lenient<Card>>>>,
     cta: Option<Lenient<Option<Cta>>>,
     unknown: Vec<String>,
@@ -361,7 +384,7 @@ pub fn interpret(raw: Lenient<RawConfig>) -> (Overrides, Option<Cta>, Vec<Warnin
         Some(Lenient::Invalid(e)) => warnings.push(Warning(format!(
             "config.strings must be an object of text strings ({e}). Ignoring it."
         ))),
-        Some(Lenient::Ok(map)) => {
+        Some(Lenient::Ok(Entries(map))) => {
             for (key, value) in map {
                 match value {
                     Lenient::Ok(text) if content::UiStrings::KEYS.contains(&key.as_str()) => {

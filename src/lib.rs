@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod collections;
 pub mod components;
 pub mod config;
 pub mod content;

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::collections::sort_by;
 use crate::content::{Card, Category, Content, Status};
 
 /// Lowercases and strips accents, one char in, one char out.
@@ -56,7 +57,7 @@ impl Query {
             .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
             .filter(|t| !t.is_empty())
             .collect();
-        terms.sort();
+        sort_by(&mut terms, |a, b| a.cmp(b));
         terms.dedup();
         Query { terms }
     }
@@ -182,7 +183,7 @@ impl Filter {
             })
             .collect();
         if !self.query.is_empty() {
-            hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            sort_by(&mut hits, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         hits.into_iter().map(|(i, _)| i).collect()
     }
@@ -245,7 +246,7 @@ pub fn highlight_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
             }
         }
     }
-    ranges.sort_by_key(|r| r.start);
+    sort_by(&mut ranges, |a, b| a.start.cmp(&b.start));
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         match merged.last_mut() {

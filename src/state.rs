@@ -5,11 +5,11 @@
 //! options, the URL, deep links and saved questions are applied as actions afterwards so
 //! hydration always sees the markup it expects.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::collections::SmallSet;
 use crate::content::{Category, Status};
 use crate::search::{Filter, Query};
 
@@ -62,17 +62,17 @@ pub type QuestionRef = (String, usize);
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExplainerState {
     /// Slugs of the open cards.
-    pub open: BTreeSet<String>,
+    pub open: SmallSet<String>,
     /// The search box's text, as typed.
     pub query: String,
-    pub categories: BTreeSet<Category>,
-    pub statuses: BTreeSet<Status>,
+    pub categories: SmallSet<Category>,
+    pub statuses: SmallSet<Status>,
     pub view: View,
     pub sort: Option<(Column, SortDir)>,
     /// Treatments chosen for the side-by-side comparison, in the order chosen.
     pub picked: Vec<String>,
     pub side_by_side: bool,
-    pub questions: BTreeSet<QuestionRef>,
+    pub questions: SmallSet<QuestionRef>,
     /// A card to scroll to once it has rendered (deep links).
     pub scroll_to: Option<String>,
     /// Set once the view changes so focus can follow it.
@@ -106,8 +106,8 @@ pub enum Action {
     /// Restores search and filters from the page URL.
     Restore {
         query: String,
-        categories: BTreeSet<Category>,
-        statuses: BTreeSet<Status>,
+        categories: SmallSet<Category>,
+        statuses: SmallSet<Status>,
         view: View,
     },
     SetView(View),
@@ -117,7 +117,7 @@ pub enum Action {
     ClearPicks,
     SetSideBySide(bool),
     ToggleQuestion(String, usize),
-    RestoreQuestions(BTreeSet<QuestionRef>),
+    RestoreQuestions(SmallSet<QuestionRef>),
     ClearQuestions,
     Notify(String),
 }
@@ -149,11 +149,7 @@ impl Reducible for ExplainerState {
         match action {
             Action::GoLive => s.live = true,
             Action::ShowStrip(on) => s.strip = on,
-            Action::Toggle(id) => {
-                if !s.open.remove(&id) {
-                    s.open.insert(id);
-                }
-            }
+            Action::Toggle(id) => s.open.toggle(id),
             Action::SetOpen(id, true) => {
                 s.open.insert(id);
             }
@@ -172,16 +168,8 @@ impl Reducible for ExplainerState {
             }
             Action::ScrolledTo => s.scroll_to = None,
             Action::SetQuery(q) => s.query = q,
-            Action::ToggleCategory(c) => {
-                if !s.categories.remove(&c) {
-                    s.categories.insert(c);
-                }
-            }
-            Action::ToggleStatus(st) => {
-                if !s.statuses.remove(&st) {
-                    s.statuses.insert(st);
-                }
-            }
+            Action::ToggleCategory(c) => s.categories.toggle(c),
+            Action::ToggleStatus(st) => s.statuses.toggle(st),
             Action::ClearFilters => {
                 s.query.clear();
                 s.categories.clear();
@@ -226,12 +214,7 @@ impl Reducible for ExplainerState {
                 s.side_by_side = false;
             }
             Action::SetSideBySide(on) => s.side_by_side = on && s.picked.len() >= 2,
-            Action::ToggleQuestion(id, i) => {
-                let key = (id, i);
-                if !s.questions.remove(&key) {
-                    s.questions.insert(key);
-                }
-            }
+            Action::ToggleQuestion(id, i) => s.questions.toggle((id, i)),
             Action::RestoreQuestions(q) => s.questions = q,
             Action::ClearQuestions => s.questions.clear(),
             Action::Notify(text) => s.notify(text),

@@ -234,7 +234,7 @@ fn switching_views_remembers_the_view() {
 fn saved_questions_are_checked_against_the_content() {
     let c = content::load("en").unwrap();
     let q = trd_explainer::app::decode_questions("ect:0,ect:99,nope:1,garbage,tms:1", &c);
-    let v: Vec<(String, usize)> = q.into_iter().collect();
+    let v: Vec<(String, usize)> = q.iter().cloned().collect();
     assert_eq!(v, [("ect".to_string(), 0), ("tms".to_string(), 1)]);
 }
 
@@ -252,4 +252,24 @@ fn my_questions_copy_as_grouped_plain_text() {
     let ect_at = text.find(&ect.title).unwrap();
     assert!(tms_at < ect_at, "grouped in content order");
     assert!(text.contains(&format!("- {}", ect.questions[1])));
+}
+
+#[test]
+fn small_sets_stay_sorted_and_unique() {
+    use trd_explainer::collections::SmallSet;
+    let mut s: SmallSet<u32> = [5, 1, 3, 1].into_iter().collect();
+    assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 3, 5]);
+    assert!(!s.insert(3));
+    s.toggle(3);
+    s.toggle(4);
+    assert_eq!(s.iter().copied().collect::<Vec<_>>(), [1, 4, 5]);
+    assert!(s.contains(&4) && !s.contains(&3));
+    assert!(s.remove(&1) && !s.remove(&1));
+}
+
+#[test]
+fn the_small_sort_is_stable() {
+    let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd'), (0, 'e')];
+    trd_explainer::collections::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
+    assert_eq!(v, [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
 }

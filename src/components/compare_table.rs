@@ -27,7 +27,7 @@ pub struct CompareTableProps {
 /// Sorts cards for the table; ties keep content order.
 pub fn sort_cards(cards: &mut [Rc<Card>], sort: Option<(Column, SortDir)>) {
     let Some((col, dir)) = sort else { return };
-    cards.sort_by(|a, b| {
+    crate::collections::sort_by(cards, |a, b| {
         let o = match col {
             Column::Treatment => fold(&a.title).cmp(&fold(&b.title)),
             Column::Category => a.category.cmp(&b.category),

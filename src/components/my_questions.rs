@@ -1,9 +1,9 @@
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::heading;
+use crate::collections::SmallSet;
 use crate::content::{Card, Content};
 use crate::state::QuestionRef;
 
@@ -11,7 +11,7 @@ use crate::state::QuestionRef;
 pub type QuestionGroup = (Rc<Card>, Vec<(usize, String)>);
 
 /// Ticked questions grouped by card, in content order.
-pub fn group_questions(content: &Content, ticked: &BTreeSet<QuestionRef>) -> Vec<QuestionGroup> {
+pub fn group_questions(content: &Content, ticked: &SmallSet<QuestionRef>) -> Vec<QuestionGroup> {
     content
         .cards
         .iter()
@@ -29,7 +29,7 @@ pub fn group_questions(content: &Content, ticked: &BTreeSet<QuestionRef>) -> Vec
 }
 
 /// The list as plain text, for the clipboard.
-pub fn questions_as_text(content: &Content, ticked: &BTreeSet<QuestionRef>) -> String {
+pub fn questions_as_text(content: &Content, ticked: &SmallSet<QuestionRef>) -> String {
     let mut out = format!("{}\n", content.ui.my_questions_heading);
     for (card, qs) in group_questions(content, ticked) {
         out.push('\n');
@@ -47,7 +47,7 @@ pub fn questions_as_text(content: &Content, ticked: &BTreeSet<QuestionRef>) -> S
 #[derive(Properties, PartialEq)]
 pub struct MyQuestionsProps {
     pub content: Rc<Content>,
-    pub ticked: Rc<BTreeSet<QuestionRef>>,
+    pub ticked: Rc<SmallSet<QuestionRef>>,
     pub level: u8,
     pub on_toggle: Callback<(String, usize)>,
     pub on_print: Callback<()>,

@@ -21,11 +21,12 @@ pub fn SafetyBanner(props: &SafetyBannerProps) -> Html {
     let safety = &props.content.safety;
     let mut lines: Vec<_> = safety.lines.iter().collect();
     // The chosen region leads; emergency numbers always close the list.
-    lines.sort_by_key(|l| match l.region {
+    let rank = |r: Region| match r {
         r if r == props.region => 0,
         Region::Emergency => 2,
         _ => 1,
-    });
+    };
+    crate::collections::sort_by(&mut lines, |a, b| rank(a.region).cmp(&rank(b.region)));
     let items = lines.into_iter().map(|line| {
         let contacts = line.contacts.iter().map(|c| {
             html! { <a class="trd-safety__link" href={c.href.clone()}>{ &c.label }</a> }

@@ -1,9 +1,9 @@
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::{heading, TreatmentCard};
+use crate::collections::SmallSet;
 use crate::content::Content;
 use crate::search::Query;
 use crate::state::QuestionRef;
@@ -13,8 +13,8 @@ pub struct TreatmentListProps {
     pub content: Rc<Content>,
     /// Indices into `content.cards`, in display order.
     pub visible: Rc<Vec<usize>>,
-    pub open: Rc<BTreeSet<String>>,
-    pub questions: Rc<BTreeSet<QuestionRef>>,
+    pub open: Rc<SmallSet<String>>,
+    pub questions: Rc<SmallSet<QuestionRef>>,
     pub query: Rc<Query>,
     pub level: u8,
     pub section_level: u8,
