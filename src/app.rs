@@ -470,22 +470,18 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let level = options.heading_level;
     let section_level = options.section_level();
     let query = Rc::new(filter.query.clone());
-    let open = Rc::new(state.open.clone());
     let questions = Rc::new(state.questions.clone());
 
     let view = match state.view {
         View::Cards => html! {
             <div class="trd-cards">
                 <div class="trd-cards__bar trd-app-only">
-                    <ExpandAllButton all_open={all_open} expand_label={ui.expand_all.clone()} collapse_label={ui.collapse_all.clone()}
-                        controls={visible_ids.iter().map(|id| format!("{id}-panel")).collect::<Vec<_>>().join(" ")}
-                        live={state.live} on_click={on_expand_all} />
+                    { expand_all_button(all_open, ui, visible_ids.iter().map(|id| format!("{id}-panel")).collect::<Vec<_>>().join(" "), state.live, &on_expand_all) }
                 </div>
                 if visible.is_empty() {
                     <p class="trd-empty">{ &results }</p>
                 } else {
-                    <TreatmentList content={content.clone()} visible={visible.clone()} open={open} questions={questions.clone()}
-                        query={query} {level} {section_level} on_toggle={on_toggle} on_question={on_question.clone()} />
+                    { treatment_list(&content, &visible, &state.open, &state.questions, &query, level, section_level, &on_toggle, &on_question) }
                 }
             </div>
         },
@@ -517,26 +513,23 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     html! {
         <section {class} aria-label={label} ref={root} lang={content.locale.clone()}>
-            <CrisisStrip content={content.clone()} region={options.crisis_region} shown={state.strip} />
+            { crisis_strip(&content, options.crisis_region, state.strip) }
             <div class="trd-inner">
-                <SafetyBanner content={content.clone()} region={options.crisis_region} level={section_level} node={banner} />
-                <Intro content={content.clone()} level={section_level} />
-                if let Some(cta) = options.cta.clone() {
-                    <SponsoredSlot content={content.clone()} {cta} />
+                { safety_banner(&content, options.crisis_region, section_level, &banner) }
+                { intro(&content, section_level) }
+                if let Some(cta) = &options.cta {
+                    { sponsored_slot(&content, cta) }
                 }
                 <div class="trd-toolbar trd-app-only">
-                    <ViewSwitcher current={state.view} {views} group_label={ui.view_label.clone()} live={state.live} on_select={on_view} />
+                    { view_switcher(state.view, &views, &ui.view_label, state.live, &on_view) }
                     if searchable {
-                        <SearchBox value={state.query.clone()} label={ui.search_label.clone()} hint={ui.search_hint.clone()}
-                            clear_label={ui.search_clear.clone()} live={state.live} on_input={on_query} />
-                        <FilterBar content={content.clone()} categories={category_counts} statuses={status_counts}
-                            live={state.live} {on_category} {on_status} />
-                        <ResultsStatus message={results.clone()} filtered={filter.is_active()} clear_label={ui.filter_clear.clone()}
-                            live={state.live} on_clear={on_clear_filters} />
+                        { search_box(&state.query, ui, state.live, &on_query) }
+                        { filter_bar(&content, &category_counts, &status_counts, state.live, &on_category, &on_status) }
+                        { results_status(&results, filter.is_active(), &ui.filter_clear, state.live, &on_clear_filters) }
                     }
                 </div>
                 <div class="trd-view">{ view }</div>
-                <Disclaimer content={content.clone()} level={section_level} />
+                { disclaimer(&content, section_level) }
                 <div class="trd-sr-only" role="status">{ notice }</div>
             </div>
         </section>

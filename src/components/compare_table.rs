@@ -3,7 +3,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{heading, StatusBadge};
+use super::{heading, status_badge};
 use crate::content::{fill, Card, Content};
 use crate::search::fold;
 use crate::state::{Column, SortDir, MAX_PICKS};
@@ -69,11 +69,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             .map(|i| i.name.clone())
             .unwrap_or_default()
     };
-    let status = |c: &Card| {
-        c.status.map(
-            |s| html! { <StatusBadge status={s} label={content.status_label(s).to_owned()} /> },
-        )
-    };
+    let status = |c: &Card| c.status.map(|s| status_badge(s, content.status_label(s)));
     let evidence = |c: &Card| {
         c.evidence.as_ref().map(|e| {
             html! {

@@ -1,24 +1,14 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::content::{Content, Region};
 
-#[derive(Properties, PartialEq)]
-pub struct CrisisStripProps {
-    pub content: Rc<Content>,
-    pub region: Region,
-    /// Shown once the full safety banner has scrolled out of view.
-    pub shown: bool,
-}
-
 /// A one-line crisis contact pinned to the top of the widget while the reader scrolls
-/// through it. It overlays rather than takes space, so showing it never shifts layout;
-/// while hidden it is out of the tab order and the accessibility tree.
-#[function_component]
-pub fn CrisisStrip(props: &CrisisStripProps) -> Html {
-    let safety = &props.content.safety;
-    let lead = safety.lines.iter().find(|l| l.region == props.region);
+/// through it, `shown` once the full safety banner has scrolled out of view. It overlays
+/// rather than takes space, so showing it never shifts layout; while hidden it is out of
+/// the tab order and the accessibility tree.
+pub fn crisis_strip(content: &Content, region: Region, shown: bool) -> Html {
+    let safety = &content.safety;
+    let lead = safety.lines.iter().find(|l| l.region == region);
     let intl = safety.lines.iter().find(|l| l.region == Region::Intl);
     let mut contacts: Vec<_> = lead
         .into_iter()
@@ -26,7 +16,7 @@ pub fn CrisisStrip(props: &CrisisStripProps) -> Html {
         .filter_map(|l| l.strip_contact.as_ref())
         .collect();
     contacts.dedup();
-    let class = classes!("trd-strip", props.shown.then_some("trd-strip--shown"));
+    let class = classes!("trd-strip", shown.then_some("trd-strip--shown"));
     html! {
         <div class="trd-strip-anchor">
             <div {class}>

@@ -1,4 +1,7 @@
-//! One component per file, each named for what the reader sees.
+//! The views, one per file, each named for what the reader sees. Stateless views are
+//! plain functions returning `Html`; only the root, the cards (which memoise on their
+//! props) and the two alternative views are Yew components, since every component type
+//! adds its own copy of Yew's generic machinery to the wasm.
 
 mod card_section;
 mod compare_table;
@@ -21,26 +24,26 @@ mod treatment_card;
 mod treatment_list;
 mod view_switcher;
 
-pub use card_section::CardSection;
-pub use compare_table::CompareTable;
-pub use crisis_strip::CrisisStrip;
-pub use disclaimer::Disclaimer;
-pub use expand_all_button::ExpandAllButton;
-pub use filter_bar::FilterBar;
-pub use highlighted::Highlighted;
-pub use intro::Intro;
+pub use card_section::card_section;
+pub use compare_table::{sort_cards, CompareTable};
+pub use crisis_strip::crisis_strip;
+pub use disclaimer::disclaimer;
+pub use expand_all_button::expand_all_button;
+pub use filter_bar::filter_bar;
+pub use highlighted::highlighted;
+pub use intro::intro;
 pub use my_questions::{group_questions, questions_as_text, MyQuestions};
-pub use point_list::PointList;
-pub use question_checklist::QuestionChecklist;
-pub use results_status::ResultsStatus;
-pub use safety_banner::SafetyBanner;
-pub use search_box::SearchBox;
-pub use source_list::SourceList;
-pub use sponsored_slot::SponsoredSlot;
-pub use status_badge::StatusBadge;
+pub use point_list::point_list;
+pub use question_checklist::question_checklist;
+pub use results_status::results_status;
+pub use safety_banner::safety_banner;
+pub use search_box::search_box;
+pub use source_list::source_list;
+pub use sponsored_slot::sponsored_slot;
+pub use status_badge::status_badge;
 pub use treatment_card::TreatmentCard;
-pub use treatment_list::TreatmentList;
-pub use view_switcher::ViewSwitcher;
+pub use treatment_list::treatment_list;
+pub use view_switcher::view_switcher;
 
 use yew::prelude::*;
 

@@ -1,32 +1,21 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::heading;
+use crate::collections::sort_by;
 use crate::content::{Content, Region};
 
-#[derive(Properties, PartialEq)]
-pub struct SafetyBannerProps {
-    pub content: Rc<Content>,
-    pub region: Region,
-    pub level: u8,
-    /// Lets the explainer watch when the banner scrolls out of view.
-    #[prop_or_default]
-    pub node: NodeRef,
-}
-
-/// Every crisis line, the chosen region first. Never collapsed, never hidden.
-#[function_component]
-pub fn SafetyBanner(props: &SafetyBannerProps) -> Html {
-    let safety = &props.content.safety;
+/// Every crisis line, the chosen region first. Never collapsed, never hidden. `node` lets
+/// the explainer watch when the banner scrolls out of view.
+pub fn safety_banner(content: &Content, region: Region, level: u8, node: &NodeRef) -> Html {
+    let safety = &content.safety;
     let mut lines: Vec<_> = safety.lines.iter().collect();
     // The chosen region leads; emergency numbers always close the list.
     let rank = |r: Region| match r {
-        r if r == props.region => 0,
+        r if r == region => 0,
         Region::Emergency => 2,
         _ => 1,
     };
-    crate::collections::sort_by(&mut lines, |a, b| rank(a.region).cmp(&rank(b.region)));
+    sort_by(&mut lines, |a, b| rank(a.region).cmp(&rank(b.region)));
     let items = lines.into_iter().map(|line| {
         let contacts = line.contacts.iter().map(|c| {
             html! { <a class="trd-safety__link" href={c.href.clone()}>{ &c.label }</a> }
@@ -42,8 +31,8 @@ pub fn SafetyBanner(props: &SafetyBannerProps) -> Html {
         }
     });
     html! {
-        <section class="trd-safety" ref={props.node.clone()}>
-            { heading(props.level, Some("trd-safety-heading".into()), "trd-safety__heading", html! { safety.heading.clone() }) }
+        <section class="trd-safety" ref={node.clone()}>
+            { heading(level, Some("trd-safety-heading".into()), "trd-safety__heading", html! { safety.heading.clone() }) }
             <ul class="trd-safety__lines" role="list">{ for items }</ul>
         </section>
     }

@@ -1,27 +1,16 @@
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SearchBoxProps {
-    pub value: AttrValue,
-    pub label: AttrValue,
-    pub hint: AttrValue,
-    pub clear_label: AttrValue,
-    /// False until the app runs: the box does nothing without it.
-    pub live: bool,
-    pub on_input: Callback<String>,
-}
+use crate::content::UiStrings;
 
-/// Filters the cards as the reader types.
-#[function_component]
-pub fn SearchBox(props: &SearchBoxProps) -> Html {
-    let oninput = props.on_input.reform(|e: InputEvent| {
+/// Filters the cards as the reader types; Escape or the clear button empties it.
+pub fn search_box(value: &str, ui: &UiStrings, live: bool, on_input: &Callback<String>) -> Html {
+    let oninput = on_input.reform(|e: InputEvent| {
         e.target_unchecked_into::<web_sys::HtmlInputElement>()
             .value()
     });
-    let onclear = props.on_input.reform(|_: MouseEvent| String::new());
-    // Escape clears, as in native search fields, without needing the mouse.
+    let onclear = on_input.reform(|_: MouseEvent| String::new());
     let onkeydown = {
-        let on_input = props.on_input.clone();
+        let on_input = on_input.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 on_input.emit(String::new());
@@ -30,14 +19,14 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     };
     html! {
         <div class="trd-search">
-            <label class="trd-search__label" for="trd-search-input">{ props.label.clone() }</label>
-            <p class="trd-hint" id="trd-search-hint">{ props.hint.clone() }</p>
+            <label class="trd-search__label" for="trd-search-input">{ &ui.search_label }</label>
+            <p class="trd-hint" id="trd-search-hint">{ &ui.search_hint }</p>
             <div class="trd-search__row">
                 <input type="search" id="trd-search-input" class="trd-search__input" autocomplete="off"
-                    spellcheck="false" aria-describedby="trd-search-hint" value={props.value.clone()}
-                    disabled={!props.live} {oninput} {onkeydown} />
-                if !props.value.is_empty() {
-                    <button type="button" class="trd-button trd-search__clear" onclick={onclear}>{ props.clear_label.clone() }</button>
+                    spellcheck="false" aria-describedby="trd-search-hint" value={value.to_owned()}
+                    disabled={!live} {oninput} {onkeydown} />
+                if !value.is_empty() {
+                    <button type="button" class="trd-button trd-search__clear" onclick={onclear}>{ &ui.search_clear }</button>
                 }
             </div>
         </div>

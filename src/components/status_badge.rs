@@ -2,15 +2,8 @@ use yew::prelude::*;
 
 use crate::content::Status;
 
-#[derive(Properties, PartialEq)]
-pub struct StatusBadgeProps {
-    pub status: Status,
-    pub label: AttrValue,
-}
-
 /// A small label saying how established a treatment is; colour is never the only cue.
-#[function_component]
-pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
-    let class = classes!("trd-badge", format!("trd-badge--{}", props.status.slug()));
-    html! { <span {class}>{ props.label.clone() }</span> }
+pub fn status_badge(status: Status, label: &str) -> Html {
+    let class = classes!("trd-badge", format!("trd-badge--{}", status.slug()));
+    html! { <span {class}>{ label.to_owned() }</span> }
 }

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::VNode;
 
-use super::{heading, CardSection, Highlighted, QuestionChecklist, SourceList, StatusBadge};
+use super::{card_section, heading, highlighted, question_checklist, source_list, status_badge};
 use crate::content::{Card, Content};
 use crate::search::Query;
 
@@ -15,6 +15,7 @@ pub struct TreatmentCardProps {
     /// Heading level of the card title; its sections sit one below.
     pub level: u8,
     pub query: Rc<Query>,
+    /// Positions of this card's ticked questions.
     pub ticked: Rc<Vec<usize>>,
     pub on_toggle: Callback<String>,
     pub on_question: Callback<(String, usize)>,
@@ -22,13 +23,14 @@ pub struct TreatmentCardProps {
 
 /// One expandable treatment: a heading whose only child is the toggle button (WAI-ARIA
 /// accordion), and a panel that stays findable by the browser's find-in-page while closed.
+/// A component (not a plain view function) so unchanged cards skip re-rendering.
 #[function_component]
 pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
     let card = &props.card;
     let content = &props.content;
+    let query = &props.query;
     let slug = card.id.clone();
     let panel_id = format!("{slug}-panel");
-    let button_id = format!("{slug}-button");
     let onclick = {
         let slug = slug.clone();
         props.on_toggle.reform(move |_: MouseEvent| slug.clone())
@@ -38,9 +40,6 @@ pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
         props.on_question.reform(move |i| (slug.clone(), i))
     };
     let sub = (props.level + 1).min(6);
-    let badge = card
-        .status
-        .map(|s| html! { <StatusBadge status={s} label={content.status_label(s).to_owned()} /> });
     let status_note = card.status.map(|s| {
         let note = card
             .status_note
@@ -54,27 +53,18 @@ pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
             </p>
         }
     });
-    let sections = card.sections().map(|(kind, _)| {
-        html! { <CardSection card={card.clone()} {kind} content={content.clone()} level={sub} query={props.query.clone()} /> }
-    });
-    let questions = (!card.questions.is_empty()).then(|| {
-        html! {
-            <QuestionChecklist card={card.clone()} heading={content.ui.questions.clone()}
-                hint={content.ui.question_add.clone()} level={sub} ticked={props.ticked.clone()}
-                query={props.query.clone()} on_toggle={on_question} />
-        }
-    });
-    let sources = (!card.sources.is_empty()).then(|| {
-        html! { <SourceList heading={content.ui.sources.clone()} level={sub} sources={card.sources.clone()} /> }
-    });
 
     let mut panel = html! {
         <div class="trd-card__panel" id={panel_id.clone()} data-card={slug.clone()}>
             <div class="trd-card__body">
                 { status_note }
-                { for sections }
-                { questions }
-                { sources }
+                { for card.sections().map(|(kind, section)| card_section(card, kind, section, content, sub, query)) }
+                if !card.questions.is_empty() {
+                    { question_checklist(card, content, sub, &props.ticked, query, &on_question) }
+                }
+                if !card.sources.is_empty() {
+                    { source_list(&content.ui.sources, sub, &card.sources) }
+                }
             </div>
         </div>
     };
@@ -90,11 +80,11 @@ pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
     html! {
         <div {class} id={slug.clone()}>
             { heading(props.level, None, "trd-card__heading", html! {
-                <button type="button" class="trd-card__button" id={button_id}
+                <button type="button" class="trd-card__button" id={format!("{slug}-button")}
                     aria-expanded={props.open.to_string()} aria-controls={panel_id} {onclick}>
-                    <span class="trd-card__title"><Highlighted text={card.title.clone()} query={props.query.clone()} /></span>
-                    { badge }
-                    <span class="trd-card__summary"><Highlighted text={card.summary.clone()} query={props.query.clone()} /></span>
+                    <span class="trd-card__title">{ highlighted(&card.title, query) }</span>
+                    { card.status.map(|s| status_badge(s, content.status_label(s))) }
+                    <span class="trd-card__summary">{ highlighted(&card.summary, query) }</span>
                     <span class="trd-card__icon" aria-hidden="true"></span>
                 </button>
             }) }
