@@ -273,3 +273,9 @@ fn the_small_sort_is_stable() {
     trd_explainer::collections::sort_by(&mut v, |a, b| a.0.cmp(&b.0));
     assert_eq!(v, [(0, 'e'), (1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
 }
+
+#[test]
+fn folding_covers_latin_capitals_with_accents() {
+    assert_eq!(fold("ÀÉÎÕÜÇÑ ĀĘŁŃŚŽ Œ"), "aeioucn aelnsz o");
+    assert_eq!(fold("×"), "×", "the multiplication sign is not a letter");
+}
