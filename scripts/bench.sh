@@ -7,5 +7,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 source scripts/env.sh
 trunk build --release --offline
-cargo build --offline --release --example scaling 2>/dev/null || true
 (cd tests/e2e && node bench.mjs "$@")

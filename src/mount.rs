@@ -260,3 +260,9 @@ impl Widget {
         }
     }
 }
+
+/// Bytes of linear memory the wasm holds (for the benchmark's memory figures).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}

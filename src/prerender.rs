@@ -205,6 +205,28 @@ pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<Stri
     Ok(out)
 }
 
+/// Replaces each `<link rel="stylesheet">` whose href ends with one of `sheets`' names by
+/// a `<style>` holding that CSS: the standalone page then paints from the HTML alone,
+/// with no render-blocking request (the hashed files stay for the embed).
+pub fn inline_stylesheets(html: &str, sheets: &[(&str, &str)]) -> Result<String, String> {
+    let mut out = html.to_owned();
+    for (name, css) in sheets {
+        let start = out
+            .match_indices("<link")
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let tag = &out[i..out[i..].find('>').map_or(out.len(), |e| i + e)];
+                tag.contains("rel=\"stylesheet\"") && tag.contains(&format!("{name}\""))
+            })
+            .ok_or_else(|| format!("index.html links no stylesheet named {name}"))?;
+        let end = start + out[start..].find('>').ok_or("unterminated <link>")? + 1;
+        // `</style` cannot appear in CSS we ship, but never let it end the element early.
+        let css = css.replace("</style", "<\\/style");
+        out.replace_range(start..end, &format!("<style>{css}</style>"));
+    }
+    Ok(out)
+}
+
 /// Markup a publisher pastes instead of the bare element: the prerendered widget in a
 /// declarative shadow root (readable and styled without JavaScript), then the loader.
 pub fn fragment(public_url: &str, assets: &Assets, widget_html: &str) -> String {

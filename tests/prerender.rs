@@ -178,3 +178,19 @@ fn the_wasm_module_round_trips_every_byte() {
     }
     assert_eq!(decoded, bytes);
 }
+
+#[test]
+fn stylesheets_are_inlined_into_the_page() {
+    use trd_explainer::prerender::inline_stylesheets;
+    let html = r#"<head><link rel="icon" href="x.svg"><link rel="stylesheet" href="/trd-1.css" integrity="sha384-x"/><link rel="stylesheet" href="/page-2.css"></head>"#;
+    let out = inline_stylesheets(
+        html,
+        &[("trd-1.css", ".trd{a:b}"), ("page-2.css", "body{c:d}")],
+    )
+    .unwrap();
+    assert_eq!(
+        out,
+        r#"<head><link rel="icon" href="x.svg"><style>.trd{a:b}</style><style>body{c:d}</style></head>"#
+    );
+    assert!(inline_stylesheets(html, &[("missing.css", "")]).is_err());
+}

@@ -7,7 +7,8 @@ use std::{env, fs, process::ExitCode};
 
 use trd_explainer::config::{self, Options, Overrides};
 use trd_explainer::prerender::{
-    fragment, loader, page, render_widget, wasm_module, wasm_module_name, Assets,
+    fragment, inline_stylesheets, loader, page, render_widget, wasm_module, wasm_module_name,
+    Assets,
 };
 
 fn run() -> Result<String, String> {
@@ -29,10 +30,18 @@ fn run() -> Result<String, String> {
     let standalone = Options::standalone();
     let (content, _) = config::resolve(&standalone, &Overrides::default())?;
     let page_widget = render_widget(standalone)?;
-    write(
-        "index.html",
-        &page(&read("index.html")?, &content, &page_widget)?,
+    let html = page(&read("index.html")?, &content, &page_widget)?;
+    let page_css = files
+        .iter()
+        .find(|f| f.starts_with("page") && f.ends_with(".css"))
+        .ok_or("no page stylesheet (page*.css) in the build output")?;
+    let widget_css = read(&assets.css)?;
+    let page_css_text = read(page_css)?;
+    let html = inline_stylesheets(
+        &html,
+        &[(&assets.css, &widget_css), (page_css, &page_css_text)],
     )?;
+    write("index.html", &html)?;
 
     write(
         "trd-explainer.js",

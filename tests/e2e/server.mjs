@@ -2,6 +2,7 @@
 // 127.0.0.1, with optional extra headers per path (CSP for hostile-host pages, CORS for
 // the "CDN" origin) and gzip/identity only, no caching surprises.
 import { createServer } from "node:http";
+import { gzipSync, brotliCompressSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -21,16 +22,30 @@ const TYPES = {
  * `headers(path)` may add headers to any response; `prefix` serves `root` under a sub-path
  * (like a CDN folder). Resolves to {url, close}.
  */
-export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors = false, prefix = "" }) {
+/** Compresses like a CDN would when the client accepts it (`compress: true`). */
+function encode(req, body, type, compress) {
+  if (!compress || !/text|javascript|json|wasm|svg/.test(type)) return { body, encoding: null };
+  const accept = req.headers["accept-encoding"] ?? "";
+  if (accept.includes("br")) return { body: brotliCompressSync(body), encoding: "br" };
+  if (accept.includes("gzip")) return { body: gzipSync(body, { level: 9 }), encoding: "gzip" };
+  return { body, encoding: null };
+}
+
+export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors = false, prefix = "", compress = false }) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let path = decodeURIComponent(url.pathname);
     const extra = { "cache-control": "no-store", ...headers(path) };
     if (cors) extra["access-control-allow-origin"] = "*";
+    const send = (body, type, more = {}) => {
+      const out = encode(req, Buffer.from(body), type, compress);
+      const enc = out.encoding ? { "content-encoding": out.encoding, vary: "accept-encoding" } : {};
+      res.writeHead(200, { "content-type": type, ...extra, ...enc, ...more });
+      res.end(out.body);
+    };
     if (routes[path]) {
       const r = routes[path];
-      res.writeHead(200, { "content-type": r.type ?? TYPES[".html"], ...extra, ...(r.headers ?? {}) });
-      res.end(r.body);
+      send(r.body, r.type ?? TYPES[".html"], r.headers ?? {});
       return;
     }
     if (prefix) {
@@ -49,9 +64,7 @@ export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors 
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", ...extra });
-      res.end(body);
+      send(await readFile(file), TYPES[extname(file)] ?? "application/octet-stream");
     } catch {
       res.writeHead(404, { "content-type": "text/plain", ...extra }).end("not found");
     }
