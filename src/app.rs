@@ -11,7 +11,7 @@ use crate::collections::SmallSet;
 use crate::components::*;
 use crate::config::{Options, Theme};
 use crate::content::{fill, Category, Content, Status};
-use crate::search::CardText;
+use crate::search::{CardText, Query};
 use crate::state::{Action, Column, ExplainerState, QuestionRef, View};
 
 /// What the widget tells its host page, as `trd-explainer:*` DOM events.
@@ -304,26 +304,40 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
 
+    // Callbacks handed to memoised views (cards, table rows) must keep their identity
+    // across renders, or every card would re-render on every change.
+    let stable = state.dispatcher();
     let on_toggle = {
-        let state = state.clone();
-        let on_event = props.on_event.clone();
-        let deep_links = options.deep_links;
-        Callback::from(move |id: String| {
-            let open = !state.is_open(&id);
-            if deep_links {
-                if open {
-                    browser::replace_url(None, Some(&format!("#{id}")));
-                } else if browser::location_hash().as_deref() == Some(id.as_str()) {
-                    browser::replace_url(None, Some(""));
+        let d = stable.clone();
+        use_callback(
+            (props.on_event.clone(), options.deep_links),
+            move |(id, open): (String, bool), (on_event, deep_links)| {
+                if *deep_links {
+                    if open {
+                        browser::replace_url(None, Some(&format!("#{id}")));
+                    } else if browser::location_hash().as_deref() == Some(id.as_str()) {
+                        browser::replace_url(None, Some(""));
+                    }
                 }
-            }
-            on_event.emit(WidgetEvent::Toggle {
-                id: id.clone(),
-                open,
-            });
-            state.dispatch(Action::Toggle(id));
+                on_event.emit(WidgetEvent::Toggle {
+                    id: id.clone(),
+                    open,
+                });
+                d.dispatch(Action::SetOpen(id, open));
+            },
+        )
+    };
+    let on_question = {
+        let d = stable.clone();
+        use_callback((), move |(id, i): (String, usize), _| {
+            d.dispatch(Action::ToggleQuestion(id, i))
         })
     };
+    let on_pick = {
+        let d = stable.clone();
+        use_callback((), move |id: String, _| d.dispatch(Action::TogglePick(id)))
+    };
+    let no_query = use_memo((), |_| Query::default());
 
     let visible_ids: Vec<String> = visible
         .iter()
@@ -353,7 +367,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let on_category: Callback<Category> = dispatcher(&state, Action::ToggleCategory);
     let on_status: Callback<Status> = dispatcher(&state, Action::ToggleStatus);
     let on_sort: Callback<Column> = dispatcher(&state, Action::SortBy);
-    let on_pick: Callback<String> = dispatcher(&state, Action::TogglePick);
     let on_side_by_side: Callback<bool> = dispatcher(&state, Action::SetSideBySide);
     let on_clear_filters = {
         let state = state.clone();
@@ -362,12 +375,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let on_clear_picks = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::ClearPicks))
-    };
-    let on_question = {
-        let state = state.clone();
-        Callback::from(move |(id, i): (String, usize)| {
-            state.dispatch(Action::ToggleQuestion(id, i))
-        })
     };
     let on_clear_questions = {
         let state = state.clone();
@@ -480,9 +487,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 </div>
                 if visible.is_empty() {
                     <p class="trd-empty">{ &results }</p>
-                } else {
-                    { treatment_list(&content, &visible, &state.open, &state.questions, &query, level, section_level, &on_toggle, &on_question) }
                 }
+                { treatment_list(&content, &visible, &state.open, &state.questions, &query, &no_query, level, section_level, &on_toggle, &on_question) }
             </div>
         },
         View::Compare => html! {

@@ -189,20 +189,34 @@ pub fn loader(template: &str, assets: &Assets) -> Result<String, String> {
     Ok(out)
 }
 
-/// Fills the standalone page's markers: head metadata, the h1 and the prerendered widget.
-pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<String, String> {
-    let mut out = template.to_owned();
-    for (marker, value) in [
-        ("<!--trd:head-->", head(content)),
-        ("<!--trd:title-->", escape(&content.meta.title)),
-        ("<!--trd:prerender-->", widget_html.to_owned()),
-    ] {
-        if !out.contains(marker) {
-            return Err(format!("index.html has no {marker} marker"));
+/// Replaces the `<trd-slot name="…"></trd-slot>` placeholder of that name, however an
+/// HTML minifier has rewritten its attribute (`name=head`, `name="head"`).
+fn fill_slot(html: &str, name: &str, value: &str) -> Result<String, String> {
+    let mut from = 0;
+    while let Some(rel) = html[from..].find("<trd-slot") {
+        let start = from + rel;
+        let open_end = start + html[start..].find('>').ok_or("unterminated <trd-slot>")? + 1;
+        let tag = &html[start..open_end];
+        let named =
+            tag.contains(&format!("name={name}")) || tag.contains(&format!("name=\"{name}\""));
+        if named {
+            let close = "</trd-slot>";
+            let end =
+                open_end + html[open_end..].find(close).ok_or("unclosed <trd-slot>")? + close.len();
+            return Ok(format!("{}{value}{}", &html[..start], &html[end..]));
         }
-        out = out.replacen(marker, &value, 1);
+        from = open_end;
     }
-    Ok(out)
+    Err(format!(
+        "index.html has no <trd-slot name=\"{name}\"> placeholder"
+    ))
+}
+
+/// Fills the standalone page's placeholders: head metadata, the h1 and the prerendered widget.
+pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<String, String> {
+    let html = fill_slot(template, "head", &head(content))?;
+    let html = fill_slot(&html, "title", &escape(&content.meta.title))?;
+    fill_slot(&html, "prerender", widget_html)
 }
 
 /// Replaces each `<link rel="stylesheet">` whose href ends with one of `sheets`' names by
@@ -216,7 +230,8 @@ pub fn inline_stylesheets(html: &str, sheets: &[(&str, &str)]) -> Result<String,
             .map(|(i, _)| i)
             .find(|&i| {
                 let tag = &out[i..out[i..].find('>').map_or(out.len(), |e| i + e)];
-                tag.contains("rel=\"stylesheet\"") && tag.contains(&format!("{name}\""))
+                // Quoted or not: an HTML minifier drops the quotes.
+                tag.contains("stylesheet") && tag.contains(name)
             })
             .ok_or_else(|| format!("index.html links no stylesheet named {name}"))?;
         let end = start + out[start..].find('>').ok_or("unterminated <link>")? + 1;

@@ -100,7 +100,8 @@ fn structured_data_is_a_medical_web_page_listing_the_treatments() {
 #[test]
 fn the_page_template_gets_head_title_and_widget() {
     let c = content::load("en").unwrap();
-    let template = "<head><!--trd:head--></head><h1><!--trd:title--></h1><div data-trd-standalone><!--trd:prerender--></div>";
+    // As written, and as an HTML minifier leaves it.
+    let template = "<head><trd-slot name=\"head\"></trd-slot></head><h1><trd-slot name=title></trd-slot></h1><div data-trd-standalone><trd-slot name=prerender></trd-slot></div>";
     let out = page(template, &c, "<section>W</section>").unwrap();
     assert!(
         out.contains("<title>") && out.contains(&format!("<h1>{}</h1>", escape(&c.meta.title)))
@@ -193,4 +194,14 @@ fn stylesheets_are_inlined_into_the_page() {
         r#"<head><link rel="icon" href="x.svg"><style>.trd{a:b}</style><style>body{c:d}</style></head>"#
     );
     assert!(inline_stylesheets(html, &[("missing.css", "")]).is_err());
+}
+
+#[test]
+fn minified_link_tags_are_inlined_too() {
+    use trd_explainer::prerender::inline_stylesheets;
+    let html = "<link rel=stylesheet href=/trd-1.css integrity=sha384-x><p>";
+    assert_eq!(
+        inline_stylesheets(html, &[("trd-1.css", "a{}")]).unwrap(),
+        "<style>a{}</style><p>"
+    );
 }

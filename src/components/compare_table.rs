@@ -3,7 +3,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{heading, status_badge};
+use super::compare_row::{brief, category_cell, evidence_cell, status_cell};
+use super::{heading, CompareRow};
+use crate::collections::sort_by;
 use crate::content::{fill, Card, Content};
 use crate::search::fold;
 use crate::state::{Column, SortDir, MAX_PICKS};
@@ -24,38 +26,38 @@ pub struct CompareTableProps {
     pub on_clear_picks: Callback<()>,
 }
 
-/// Sorts cards for the table; ties keep content order.
-pub fn sort_cards(cards: &mut [Rc<Card>], sort: Option<(Column, SortDir)>) {
+/// Sorts cards for the table; ties keep content order. Keys are computed once per card
+/// (folding titles inside the comparison would allocate on every step).
+pub fn sort_cards(cards: &mut Vec<Rc<Card>>, sort: Option<(Column, SortDir)>) {
     let Some((col, dir)) = sort else { return };
-    crate::collections::sort_by(cards, |a, b| {
-        let o = match col {
-            Column::Treatment => fold(&a.title).cmp(&fold(&b.title)),
-            Column::Category => a.category.cmp(&b.category),
-            Column::Status => a.status.cmp(&b.status),
-            Column::Evidence => {
-                let level = |c: &Card| c.evidence.as_ref().and_then(|e| e.level);
-                // Cards without an evidence level sort last either way.
-                match (level(a), level(b)) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => return Ordering::Less,
-                    (None, Some(_)) => return Ordering::Greater,
-                    (None, None) => Ordering::Equal,
-                }
-            }
-        };
-        if dir == SortDir::Descending {
-            o.reverse()
-        } else {
-            o
+    #[derive(PartialEq, Eq, PartialOrd, Ord)]
+    enum Key {
+        Text(String),
+        Rank(u8),
+    }
+    let key = |c: &Card| match col {
+        Column::Treatment => Key::Text(fold(&c.title)),
+        Column::Category => Key::Rank(c.category as u8),
+        Column::Status => Key::Rank(c.status.map_or(u8::MAX, |s| s as u8)),
+        // Cards without an evidence level sort last either way.
+        Column::Evidence => Key::Rank(
+            c.evidence
+                .as_ref()
+                .and_then(|e| e.level)
+                .map_or(u8::MAX, |l| l as u8),
+        ),
+    };
+    let mut keyed: Vec<(Key, Rc<Card>)> = cards.drain(..).map(|c| (key(&c), c)).collect();
+    sort_by(&mut keyed, |a, b| {
+        let missing = |k: &Key| *k == Key::Rank(u8::MAX);
+        match (missing(&a.0), missing(&b.0)) {
+            (true, false) => Ordering::Greater,
+            (false, true) => Ordering::Less,
+            _ if dir == SortDir::Descending => b.0.cmp(&a.0),
+            _ => a.0.cmp(&b.0),
         }
     });
-}
-
-fn brief(section: &Option<crate::content::Section>) -> String {
-    section
-        .as_ref()
-        .and_then(|s| s.brief.clone())
-        .unwrap_or_else(|| "—".into())
+    cards.extend(keyed.into_iter().map(|(_, c)| c));
 }
 
 /// A row per treatment with sortable columns, or 2–4 chosen treatments side by side.
@@ -63,26 +65,6 @@ fn brief(section: &Option<crate::content::Section>) -> String {
 pub fn CompareTable(props: &CompareTableProps) -> Html {
     let content = &props.content;
     let ui = &content.ui;
-    let category = |c: &Card| {
-        content
-            .category(c.category)
-            .map(|i| i.name.clone())
-            .unwrap_or_default()
-    };
-    let status = |c: &Card| c.status.map(|s| status_badge(s, content.status_label(s)));
-    let evidence = |c: &Card| {
-        c.evidence.as_ref().map(|e| {
-            html! {
-                <span class="trd-table__evidence">
-                    if let Some(l) = e.level {
-                        <span class={classes!("trd-level", format!("trd-level--{}", l.slug()))}>{ content.evidence_label(l) }</span>
-                    }
-                    if let Some(b) = &e.brief { <span class="trd-table__brief">{ b }</span> }
-                </span>
-            }
-        })
-    };
-
     let mut rows: Vec<Rc<Card>> = props
         .visible
         .iter()
@@ -141,11 +123,11 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { row(&ui.col_category, &|c| html! { category(c) }) }
-                    { row(&ui.col_status, &|c| status(c).unwrap_or_default()) }
+                    { row(&ui.col_category, &|c| html! { category_cell(c, content) }) }
+                    { row(&ui.col_status, &|c| status_cell(c, content)) }
                     { row(&ui.col_given, &|c| html! { brief(&c.how_given) }) }
                     { row(&ui.col_onset, &|c| html! { brief(&c.onset) }) }
-                    { row(&ui.col_evidence, &|c| evidence(c).unwrap_or_default()) }
+                    { row(&ui.col_evidence, &|c| evidence_cell(c, content)) }
                     { row(&ui.col_risks, &|c| html! { brief(&c.risks) }) }
                     { row(&ui.col_regulatory, &|c| html! { brief(&c.regulatory) }) }
                 </tbody>
@@ -175,29 +157,10 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             }
         };
         let body = rows.iter().map(|c| {
-            let is_picked = props.picked.contains(&c.id);
-            let id = c.id.clone();
-            let box_id = format!("{}-pick", c.id);
+            let picked = props.picked.contains(&c.id);
             html! {
-                <tr role="row" key={c.id.clone()} class={classes!(is_picked.then_some("trd-table__row--picked"))}>
-                    <th scope="row" role="rowheader">
-                        <span class="trd-pick">
-                            <input type="checkbox" id={box_id.clone()} class="trd-pick__box" checked={is_picked}
-                                disabled={!props.live || (!is_picked && picks >= MAX_PICKS)}
-                                aria-label={fill(&ui.compare_pick, &[("title", &c.title)])}
-                                aria-describedby="trd-compare-hint"
-                                onchange={props.on_pick.reform(move |_: Event| id.clone())} />
-                            <label for={box_id}>{ &c.title }</label>
-                        </span>
-                    </th>
-                    <td role="cell" data-label={ui.col_category.clone()}>{ category(c) }</td>
-                    <td role="cell" data-label={ui.col_status.clone()}>{ status(c) }</td>
-                    <td role="cell" data-label={ui.col_given.clone()}>{ brief(&c.how_given) }</td>
-                    <td role="cell" data-label={ui.col_onset.clone()}>{ brief(&c.onset) }</td>
-                    <td role="cell" data-label={ui.col_evidence.clone()}>{ evidence(c) }</td>
-                    <td role="cell" data-label={ui.col_risks.clone()}>{ brief(&c.risks) }</td>
-                    <td role="cell" data-label={ui.col_regulatory.clone()}>{ brief(&c.regulatory) }</td>
-                </tr>
+                <CompareRow key={c.id.clone()} card={c.clone()} content={content.clone()} {picked}
+                    pick_disabled={!props.live || (!picked && picks >= MAX_PICKS)} on_pick={props.on_pick.clone()} />
             }
         });
         html! {

@@ -1,9 +1,12 @@
 //! The views, one per file, each named for what the reader sees. Stateless views are
-//! plain functions returning `Html`; only the root, the cards (which memoise on their
-//! props) and the two alternative views are Yew components, since every component type
-//! adds its own copy of Yew's generic machinery to the wasm.
+//! plain functions returning `Html`. Yew components are kept for the root, the two
+//! alternative views, and where memoising on props pays: cards, card bodies and table
+//! rows, which would otherwise all re-render on every change. Every component type adds
+//! its own copy of Yew's generic machinery to the wasm, so there are no more than that.
 
+mod card_body;
 mod card_section;
+mod compare_row;
 mod compare_table;
 mod crisis_strip;
 mod disclaimer;
@@ -24,7 +27,9 @@ mod treatment_card;
 mod treatment_list;
 mod view_switcher;
 
+pub use card_body::CardBody;
 pub use card_section::card_section;
+pub use compare_row::CompareRow;
 pub use compare_table::{sort_cards, CompareTable};
 pub use crisis_strip::crisis_strip;
 pub use disclaimer::disclaimer;

@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew::virtual_dom::VNode;
 
-use super::{card_section, heading, highlighted, question_checklist, source_list, status_badge};
+use super::{heading, highlighted, status_badge, CardBody};
 use crate::content::{Card, Content};
 use crate::search::Query;
 
@@ -17,55 +17,30 @@ pub struct TreatmentCardProps {
     pub query: Rc<Query>,
     /// Positions of this card's ticked questions.
     pub ticked: Rc<Vec<usize>>,
-    pub on_toggle: Callback<String>,
+    /// Emits (slug, whether it should now be open).
+    pub on_toggle: Callback<(String, bool)>,
     pub on_question: Callback<(String, usize)>,
 }
 
 /// One expandable treatment: a heading whose only child is the toggle button (WAI-ARIA
 /// accordion), and a panel that stays findable by the browser's find-in-page while closed.
-/// A component (not a plain view function) so unchanged cards skip re-rendering.
+/// A component so unchanged cards skip re-rendering.
 #[function_component]
 pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
     let card = &props.card;
     let content = &props.content;
-    let query = &props.query;
     let slug = card.id.clone();
     let panel_id = format!("{slug}-panel");
     let onclick = {
-        let slug = slug.clone();
-        props.on_toggle.reform(move |_: MouseEvent| slug.clone())
+        let (slug, open) = (slug.clone(), props.open);
+        props
+            .on_toggle
+            .reform(move |_: MouseEvent| (slug.clone(), !open))
     };
-    let on_question = {
-        let slug = slug.clone();
-        props.on_question.reform(move |i| (slug.clone(), i))
-    };
-    let sub = (props.level + 1).min(6);
-    let status_note = card.status.map(|s| {
-        let note = card
-            .status_note
-            .as_ref()
-            .map(|n| format!(": {n}"))
-            .unwrap_or_default();
-        html! {
-            <p class="trd-status-note">
-                <strong>{ format!("{}: ", content.ui.status_label) }</strong>
-                { format!("{}{note}", content.status_label(s)) }
-            </p>
-        }
-    });
-
     let mut panel = html! {
         <div class="trd-card__panel" id={panel_id.clone()} data-card={slug.clone()}>
-            <div class="trd-card__body">
-                { status_note }
-                { for card.sections().map(|(kind, section)| card_section(card, kind, section, content, sub, query)) }
-                if !card.questions.is_empty() {
-                    { question_checklist(card, content, sub, &props.ticked, query, &on_question) }
-                }
-                if !card.sources.is_empty() {
-                    { source_list(&content.ui.sources, sub, &card.sources) }
-                }
-            </div>
+            <CardBody card={card.clone()} content={content.clone()} level={(props.level + 1).min(6)}
+                query={props.query.clone()} ticked={props.ticked.clone()} on_question={props.on_question.clone()} />
         </div>
     };
     // `hidden="until-found"` keeps closed panels out of the tab order but lets find-in-page
@@ -82,9 +57,9 @@ pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
             { heading(props.level, None, "trd-card__heading", html! {
                 <button type="button" class="trd-card__button" id={format!("{slug}-button")}
                     aria-expanded={props.open.to_string()} aria-controls={panel_id} {onclick}>
-                    <span class="trd-card__title">{ highlighted(&card.title, query) }</span>
+                    <span class="trd-card__title">{ highlighted(&card.title, &props.query) }</span>
                     { card.status.map(|s| status_badge(s, content.status_label(s))) }
-                    <span class="trd-card__summary">{ highlighted(&card.summary, query) }</span>
+                    <span class="trd-card__summary">{ highlighted(&card.summary, &props.query) }</span>
                     <span class="trd-card__icon" aria-hidden="true"></span>
                 </button>
             }) }

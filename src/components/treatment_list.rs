@@ -3,13 +3,15 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{heading, TreatmentCard};
-use crate::collections::SmallSet;
+use crate::collections::{sort_by, SmallSet};
 use crate::content::Content;
 use crate::search::Query;
 use crate::state::QuestionRef;
 
-/// The cards: grouped under their category headings, or as one ranked list while
-/// searching. `visible` holds indices into `content.cards`, in display order.
+/// The cards under their category headings. While searching, groups and cards are ordered
+/// by rank (best match first). Cards that do not match stay mounted but `hidden`, so
+/// typing, filtering and clearing only move and show nodes instead of rebuilding cards.
+/// `visible` holds indices into `content.cards` in rank order.
 #[allow(clippy::too_many_arguments)]
 pub fn treatment_list(
     content: &Rc<Content>,
@@ -17,42 +19,62 @@ pub fn treatment_list(
     open: &SmallSet<String>,
     questions: &SmallSet<QuestionRef>,
     query: &Rc<Query>,
+    no_query: &Rc<Query>,
     level: u8,
     section_level: u8,
-    on_toggle: &Callback<String>,
+    on_toggle: &Callback<(String, bool)>,
     on_question: &Callback<(String, usize)>,
 ) -> Html {
+    let mut rank = vec![usize::MAX; content.cards.len()];
+    for (r, &i) in visible.iter().enumerate() {
+        rank[i] = r;
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = content
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(g, cat)| {
+            let mut members: Vec<usize> = (0..content.cards.len())
+                .filter(|&i| content.cards[i].category == cat.id)
+                .collect();
+            sort_by(&mut members, |a, b| rank[*a].cmp(&rank[*b]).then(a.cmp(b)));
+            (g, members)
+        })
+        .collect();
+    if !query.is_empty() {
+        let best = |m: &Vec<usize>| m.first().map_or(usize::MAX, |&i| rank[i]);
+        sort_by(&mut groups, |a, b| {
+            best(&a.1).cmp(&best(&b.1)).then(a.0.cmp(&b.0))
+        });
+    }
+
     let card = |i: usize| {
         let c = &content.cards[i];
+        let shown = rank[i] != usize::MAX;
         let ticked: Vec<usize> = questions
             .iter()
             .filter(|(id, _)| *id == c.id)
             .map(|(_, q)| *q)
             .collect();
         html! {
-            <li class="trd-list__item" key={c.id.clone()}>
+            <li class="trd-list__item" key={c.id.clone()} hidden={!shown}>
                 <TreatmentCard card={c.clone()} content={content.clone()} open={open.contains(&c.id)}
-                    {level} query={query.clone()} ticked={Rc::new(ticked)}
+                    {level} query={if shown { query.clone() } else { no_query.clone() }} ticked={Rc::new(ticked)}
                     on_toggle={on_toggle.clone()} on_question={on_question.clone()} />
             </li>
         }
     };
-    if !query.is_empty() {
-        return html! { <ul class="trd-list" role="list">{ for visible.iter().map(|&i| card(i)) }</ul> };
-    }
-    let groups = content.categories.iter().filter_map(|cat| {
-        let members: Vec<usize> = visible.iter().copied().filter(|&i| content.cards[i].category == cat.id).collect();
-        if members.is_empty() {
-            return None;
-        }
+    let sections = groups.into_iter().map(|(g, members)| {
+        let cat = &content.categories[g];
         let id = format!("trd-group-{}", cat.id.slug());
-        Some(html! {
-            <section class="trd-group" key={id.clone()}>
+        let any = members.iter().any(|&i| rank[i] != usize::MAX);
+        html! {
+            <section class="trd-group" key={id.clone()} hidden={!any}>
                 { heading(section_level, Some(id), "trd-group__heading", html! { cat.name.clone() }) }
                 <p class="trd-group__description">{ &cat.description }</p>
                 <ul class="trd-list" role="list">{ for members.into_iter().map(card) }</ul>
             </section>
-        })
+        }
     });
-    html! { <div class="trd-groups">{ for groups }</div> }
+    html! { <div class="trd-groups">{ for sections }</div> }
 }

@@ -25,26 +25,28 @@ async function open(path = "/", { width = 1280, height = 900, scheme = "light", 
   return { page, log, context };
 }
 
-const visibleCards = (page) => page.$$eval(".trd-card", (cards) => cards.map((c) => c.id));
+// Cards that do not match stay in the DOM, hidden, so count the shown ones.
+const SHOWN = ".trd-list__item:not([hidden]) > .trd-card";
+const visibleCards = (page) => page.$$eval(SHOWN, (cards) => cards.map((c) => c.id));
 const status = (page) => page.textContent(".trd-results__count");
 
 describe("search and filters", () => {
   test("typing 'seizure' finds electroconvulsive therapy first, highlights it and announces the count", async () => {
     const { page, context } = await open();
     await page.fill("#trd-search-input", "seizure");
-    await page.waitForFunction(() => document.querySelectorAll(".trd-card").length < 19);
+    await page.waitForFunction(() => document.querySelectorAll(".trd-list__item:not([hidden]) > .trd-card").length < 19);
     const ids = await visibleCards(page);
     assert.equal(ids[0], "ect", ids.join(","));
     assert.ok((await page.locator(".trd-card#ect mark").count()) > 0, "match highlighted");
     assert.match(await status(page), /^(1 treatment matches|\d+ treatments match)$/);
     assert.equal(await page.getAttribute(".trd-results__count", "role"), "status");
     await page.fill("#trd-search-input", "nasal");
-    await page.waitForFunction(() => document.querySelector(".trd-card")?.id === "ketamine");
+    await page.waitForFunction(() => document.querySelector(".trd-list__item:not([hidden]) > .trd-card")?.id === "ketamine");
     await page.fill("#trd-search-input", "xyzzy");
-    await page.waitForFunction(() => document.querySelectorAll(".trd-card").length === 0);
+    await page.waitForFunction(() => document.querySelectorAll(".trd-list__item:not([hidden]) > .trd-card").length === 0);
     assert.equal(await status(page), "No treatments match “xyzzy”");
     await page.click("text=Show everything");
-    await page.waitForFunction(() => document.querySelectorAll(".trd-card").length === 19);
+    await page.waitForFunction(() => document.querySelectorAll(".trd-list__item:not([hidden]) > .trd-card").length === 19);
     assert.equal(await page.inputValue("#trd-search-input"), "");
     await context.close();
   });
@@ -52,9 +54,9 @@ describe("search and filters", () => {
   test("matching ignores accents and case, and Escape clears the box", async () => {
     const { page, context } = await open();
     await page.fill("#trd-search-input", "ÉLECTROCONVULSIVE");
-    await page.waitForFunction(() => document.querySelector(".trd-card")?.id === "ect");
+    await page.waitForFunction(() => document.querySelector(".trd-list__item:not([hidden]) > .trd-card")?.id === "ect");
     await page.press("#trd-search-input", "Escape");
-    await page.waitForFunction(() => document.querySelectorAll(".trd-card").length === 19);
+    await page.waitForFunction(() => document.querySelectorAll(".trd-list__item:not([hidden]) > .trd-card").length === 19);
     await context.close();
   });
 
@@ -68,7 +70,7 @@ describe("search and filters", () => {
     await page.locator(".trd-chip", { hasText: "Established" }).click();
     assert.deepEqual(await visibleCards(page), ["tms", "ect", "vns"]);
     await page.fill("#trd-search-input", "magnetic");
-    await page.waitForFunction(() => document.querySelectorAll(".trd-card").length === 1);
+    await page.waitForFunction(() => document.querySelectorAll(".trd-list__item:not([hidden]) > .trd-card").length === 1);
     assert.deepEqual(await visibleCards(page), ["tms"]);
     assert.equal(await status(page), "1 treatment matches");
     await context.close();
