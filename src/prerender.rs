@@ -175,6 +175,7 @@ pub fn wasm_module(bytes: &[u8]) -> String {
 pub fn loader(template: &str, assets: &Assets) -> Result<String, String> {
     let mut out = template.to_owned();
     let module = wasm_module_name(assets);
+    out = out.replace("__TRD_ATTRIBUTES__", &crate::config::ATTRIBUTES.join(","));
     for (placeholder, value) in [
         ("__TRD_GLUE__", &assets.glue),
         ("__TRD_WASM__", &assets.wasm),

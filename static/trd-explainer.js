@@ -21,17 +21,8 @@ const FALLBACK =
   "This treatment guide could not load. If you need help now, call or text 988 in the US, " +
   "call Samaritans on 116 123 in the UK and Ireland, or visit findahelpline.com.";
 
-const OBSERVED = [
-  "lang",
-  "heading-level",
-  "categories",
-  "open",
-  "crisis-region",
-  "deep-links",
-  "url-state",
-  "storage-key",
-  "theme",
-];
+// The attributes the element reads, filled in from the Rust side's list at build time.
+const OBSERVED = "__TRD_ATTRIBUTES__".split(",");
 
 // Same origin: fetch the .wasm (streaming compile). From another origin (a CDN), a
 // strict host policy may allow our scripts but not fetch() (connect-src), so take the

@@ -2,28 +2,12 @@
 // keyboard, phone width, and with axe-core checking every view.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, watchConsole, axe, formatViolations, waitLive } from "./helpers.mjs";
+import { standalonePages, axe, formatViolations, waitLive } from "./helpers.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = "/", { width = 1280, height = 900, scheme = "light", init, reducedMotion = "no-preference" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, reducedMotion });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
-  const page = await context.newPage();
-  if (init) await page.addInitScript(init);
-  const log = watchConsole(page);
-  await page.goto(server.url + path);
-  await waitLive(page);
-  return { page, log, context };
-}
+const pages = standalonePages();
+before(() => pages.setup());
+after(() => pages.teardown());
+const open = (path, options = {}) => pages.open(path, { clipboard: true, ...options });
 
 // Cards that do not match stay in the DOM, hidden, so count the shown ones.
 const SHOWN = ".trd-list__item:not([hidden]) > .trd-card";
@@ -83,7 +67,7 @@ describe("search and filters", () => {
     await page.waitForFunction(() => location.search.includes("trd-type=psychotherapy"));
     const url = await page.evaluate(() => location.href);
     assert.match(url, /trd-q=therapy/);
-    const { page: again, context: c2 } = await open(url.replace(server.url, ""));
+    const { page: again, context: c2 } = await open(url.replace(pages.url, ""));
     assert.equal(await again.inputValue("#trd-search-input"), "therapy");
     assert.equal(await again.locator(".trd-chip", { hasText: "Talking" }).getAttribute("aria-pressed"), "true");
     assert.deepEqual(await visibleCards(again), await visibleCards(page));

@@ -90,3 +90,38 @@ export async function waitLive(page, hostSelector = null) {
     await page.waitForSelector(".trd--live");
   }
 }
+
+/**
+ * A browser and the built bundle for one test file: `setup()` in `before`, `teardown()`
+ * in `after`, and `open(path, options)` for a fresh page that is live (unless JS is off).
+ */
+export function standalonePages() {
+  const env = { browser: null, server: null };
+  return {
+    async setup() {
+      env.browser = await launch();
+      env.server = await serveDist();
+    },
+    async teardown() {
+      await env.browser?.close();
+      await env.server?.close();
+    },
+    get url() {
+      return env.server.url;
+    },
+    async open(path = "/", { width = 1280, height = 900, scheme = "light", js = true, reducedMotion = "no-preference", init, clipboard = false } = {}) {
+      const context = await env.browser.newContext({ viewport: { width, height }, colorScheme: scheme, javaScriptEnabled: js, reducedMotion });
+      if (clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.server.url });
+      const page = await context.newPage();
+      if (init) await page.addInitScript(init);
+      const log = watchConsole(page);
+      await watchLayoutShift(page);
+      await page.goto(env.server.url + path);
+      if (js) await waitLive(page);
+      return { page, log, context };
+    },
+    get browser() {
+      return env.browser;
+    },
+  };
+}

@@ -1,27 +1,12 @@
 // The standalone page (dist/index.html), as readers and search engines get it.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { launch, serveDist, watchConsole, watchLayoutShift, axe, formatViolations, waitLive } from "./helpers.mjs";
+import { standalonePages, watchConsole, axe, formatViolations } from "./helpers.mjs";
 
-let browser, server;
-before(async () => {
-  browser = await launch();
-  server = await serveDist();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path = "/", { width = 1280, height = 900, scheme = "light", js = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, javaScriptEnabled: js });
-  const page = await context.newPage();
-  const log = watchConsole(page);
-  await watchLayoutShift(page);
-  await page.goto(server.url + path);
-  if (js) await waitLive(page);
-  return { page, log, context };
-}
+const pages = standalonePages();
+before(() => pages.setup());
+after(() => pages.teardown());
+const open = (path, options) => pages.open(path, options);
 
 describe("standalone page", () => {
   test("hydrates the prerendered explainer with no console errors and no duplicate content", async () => {
@@ -102,7 +87,7 @@ describe("standalone page", () => {
   test("find-in-page (a text fragment) reveals and opens a closed card", async () => {
     const { page, context } = await open();
     const needle = await page.evaluate(() => document.querySelector("#vns-panel li").textContent.split(" ").slice(0, 4).join(" "));
-    await page.goto(server.url + "/#:~:text=" + encodeURIComponent(needle));
+    await page.goto(pages.url + "/#:~:text=" + encodeURIComponent(needle));
     await page.waitForFunction(() => document.getElementById("vns-button").getAttribute("aria-expanded") === "true");
     await context.close();
   });
@@ -176,11 +161,11 @@ describe("standalone page", () => {
   });
 
   test("if the wasm cannot load, the full text is shown instead of a broken page", async () => {
-    const context = await browser.newContext();
+    const context = await pages.browser.newContext();
     const page = await context.newPage();
     const log = watchConsole(page);
     await page.route("**/*.wasm", (route) => route.abort());
-    await page.goto(server.url + "/");
+    await page.goto(pages.url + "/");
     await page.waitForSelector("[data-trd-standalone].trd-no-app");
     const collapsed = await page.evaluate(() =>
       [...document.querySelectorAll(".trd-card__panel")].filter((p) => p.getBoundingClientRect().height === 0).length,
