@@ -75,8 +75,6 @@ pub struct ExplainerState {
     pub questions: SmallSet<QuestionRef>,
     /// A card to scroll to once it has rendered (deep links).
     pub scroll_to: Option<String>,
-    /// Set once the view changes so focus can follow it.
-    pub focus_view: bool,
     /// A one-off message for the polite live region, with a counter so repeats re-announce.
     pub notice: Option<(String, u32)>,
     /// Whether the sticky crisis strip shows (the full banner has scrolled out of view).
@@ -111,7 +109,6 @@ pub enum Action {
         view: View,
     },
     SetView(View),
-    FocusedView,
     SortBy(Column),
     TogglePick(String),
     ClearPicks,
@@ -187,12 +184,8 @@ impl Reducible for ExplainerState {
                 s.view = view;
             }
             Action::SetView(v) => {
-                if s.view != v {
-                    s.view = v;
-                    s.focus_view = true;
-                }
+                s.view = v;
             }
-            Action::FocusedView => s.focus_view = false,
             Action::SortBy(col) => {
                 s.sort = Some(match s.sort {
                     Some((c, SortDir::Ascending)) if c == col => (col, SortDir::Descending),

@@ -93,7 +93,6 @@ ui_strings! {
     col_evidence,
     col_risks,
     col_regulatory,
-    sort_by,
     /// `{title}` is replaced.
     compare_pick,
     /// `{count}` is replaced.
@@ -115,12 +114,8 @@ ui_strings! {
     my_questions_copied,
     my_questions_copy_failed,
     my_questions_clear,
-    /// `{count}` is replaced.
-    my_questions_count,
-    sponsored,
     /// `{sponsor}` is replaced.
     sponsored_by,
-    crisis_more,
     fallback_error,
 }
 
