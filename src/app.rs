@@ -97,23 +97,14 @@ fn write_url_state(state: &ExplainerState) {
         }
     };
     set(URL_QUERY, state.query.trim().to_owned());
+    let slugs = |list: Vec<&str>| list.join(",");
     set(
         URL_TYPE,
-        state
-            .categories
-            .iter()
-            .map(|c| c.slug())
-            .collect::<Vec<_>>()
-            .join(","),
+        slugs(state.categories.iter().map(|c| c.slug()).collect()),
     );
     set(
         URL_STATUS,
-        state
-            .statuses
-            .iter()
-            .map(|s| s.slug())
-            .collect::<Vec<_>>()
-            .join(","),
+        slugs(state.statuses.iter().map(|s| s.slug()).collect()),
     );
     set(
         URL_VIEW,

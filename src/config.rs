@@ -10,6 +10,7 @@ use std::rc::Rc;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
+use crate::collections::Entries;
 use crate::content::{self, safe_href, Card, Category, Content, Region};
 
 /// Behaviour options for one widget instance (content overrides live in [`Overrides`]).
@@ -292,30 +293,6 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lenient<T> {
             Ok(v) => Lenient::Ok(v),
             Err(e) => Lenient::Invalid(e.to_string()),
         })
-    }
-}
-
-/// A JSON object's entries in order (a `BTreeMap` would cost kilobytes of wasm).
-#[derive(Debug)]
-pub struct Entries<V>(pub Vec<(String, V)>);
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct EntriesVisitor<V>(std::marker::PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<V> {
-            type Value = Entries<V>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<V>, A::Error> {
-                let mut out = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    out.push(entry);
-                }
-                Ok(Entries(out))
-            }
-        }
-        d.deserialize_map(EntriesVisitor(std::marker::PhantomData))
     }
 }
 

@@ -1,9 +1,9 @@
 //! Interface strings: every word of chrome the widget shows, per locale, overridable by
 //! publishers key by key (`{"strings": {"expand_all": "Open all"}}`).
 
-use std::fmt;
+use serde::de::{self, Deserialize, Deserializer};
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use crate::collections::Entries;
 
 /// Declares the string table once so the struct, its key list, the by-name setter used
 /// for publisher overrides and the deserializer can never drift apart. The deserializer
@@ -121,29 +121,20 @@ ui_strings! {
 
 impl<'de> Deserialize<'de> for UiStrings {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct StringsVisitor;
-        impl<'de> Visitor<'de> for StringsVisitor {
-            type Value = UiStrings;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a table of interface strings")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UiStrings, A::Error> {
-                let mut ui = UiStrings::default();
-                let mut seen = vec![false; UiStrings::KEYS.len()];
-                while let Some((key, value)) = map.next_entry::<String, String>()? {
-                    let Some(i) = UiStrings::KEYS.iter().position(|k| *k == key) else {
-                        return Err(de::Error::unknown_field(&key, UiStrings::KEYS));
-                    };
-                    seen[i] = true;
-                    ui.set(&key, value);
-                }
-                match seen.iter().position(|s| !s) {
-                    Some(i) => Err(de::Error::missing_field(UiStrings::KEYS[i])),
-                    None => Ok(ui),
-                }
-            }
+        let Entries(entries) = Entries::<String>::deserialize(d)?;
+        let mut ui = UiStrings::default();
+        let mut seen = vec![false; UiStrings::KEYS.len()];
+        for (key, value) in entries {
+            let Some(i) = UiStrings::KEYS.iter().position(|k| *k == key) else {
+                return Err(de::Error::unknown_field(&key, UiStrings::KEYS));
+            };
+            seen[i] = true;
+            ui.set(&key, value);
         }
-        d.deserialize_map(StringsVisitor)
+        match seen.iter().position(|s| !s) {
+            Some(i) => Err(de::Error::missing_field(UiStrings::KEYS[i])),
+            None => Ok(ui),
+        }
     }
 }
 
