@@ -15,6 +15,8 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     entries.sort();
+    println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
+    let today = build_date();
 
     let mut table = String::from("/// (locale, content JSON) for every `src/content/*.toml`.\n");
     table.push_str("pub static LOCALES: &[(&str, &str)] = &[\n");
@@ -27,6 +29,7 @@ fn main() {
         let text = fs::read_to_string(&path).expect("readable content file");
         let value: toml::Value = toml::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
+        warn_on_overdue_reviews(locale, &value, today);
         let json = serde_json::to_string(&value).expect("TOML values map to JSON");
         let file = format!("{out}/content-{locale}.json");
         fs::write(&file, json).expect("OUT_DIR is writable");
@@ -34,4 +37,52 @@ fn main() {
     }
     table.push_str("];\n");
     fs::write(format!("{out}/locales.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// Today's date (UTC) as (year, month, day); `SOURCE_DATE_EPOCH` wins for reproducible builds.
+fn build_date() -> (i64, i64, i64) {
+    let secs = env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64)
+        });
+    civil_from_days(secs.div_euclid(86_400))
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Content past its review date still builds (it is still the best we have), but says so:
+/// health content must be re-checked on schedule.
+fn warn_on_overdue_reviews(locale: &str, value: &toml::Value, today: (i64, i64, i64)) {
+    let Some(cards) = value.get("cards").and_then(|c| c.as_array()) else {
+        return;
+    };
+    for card in cards {
+        let id = card.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+        let Some(next) = card.get("next_review").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let parts: Vec<i64> = next.split('-').filter_map(|p| p.parse().ok()).collect();
+        if let [y, m, d] = parts[..] {
+            if (y, m, d) < today {
+                println!(
+                    "cargo:warning=content `{locale}`: card `{id}` was due for review on {next}; check it against its sources and update `reviewed` and `next_review`"
+                );
+            }
+        }
+    }
 }

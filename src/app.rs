@@ -526,6 +526,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     }
                 </div>
                 <div class="trd-view">{ view }</div>
+                { crate::components::words_explained(&content, section_level) }
                 { disclaimer(&content, section_level) }
                 <div class="trd-sr-only" role="status">{ notice }</div>
             </div>

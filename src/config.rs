@@ -163,7 +163,16 @@ impl Options {
         };
         match name {
             "lang" => match content::match_locale(value) {
-                Some(code) => self.locale = code,
+                Some(code) => {
+                    self.locale = code;
+                    // A regional tag (en-AU) leads with that country's crisis line unless a
+                    // `crisis-region` has already chosen another (attributes apply in order).
+                    if let Some(region) = Region::from_locale_tag(value) {
+                        if self.crisis_region == defaults.crisis_region {
+                            self.crisis_region = region;
+                        }
+                    }
+                }
                 None => {
                     let available: Vec<_> = content::locales().collect();
                     warnings.push(Warning(format!(
@@ -210,13 +219,11 @@ impl Options {
             }
             // Slugs are checked against the content in `resolve`, which knows added cards.
             "open" => self.open = split_list(value).map(str::to_owned).collect(),
-            "crisis-region" => match value.trim().to_ascii_lowercase().as_str() {
-                "us" => self.crisis_region = Region::Us,
-                "uk" | "ie" | "gb" => self.crisis_region = Region::Uk,
-                "intl" => self.crisis_region = Region::Intl,
-                _ => {
+            "crisis-region" => match Region::from_slug(value) {
+                Some(region) => self.crisis_region = region,
+                None => {
                     warnings.push(Warning(format!(
-                        "crisis-region=\"{value}\" is not valid; use \"us\", \"uk\" or \"intl\". Using \"us\"."
+                        "crisis-region=\"{value}\" is not valid; use \"us\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\". Using \"us\"."
                     )));
                     self.crisis_region = defaults.crisis_region;
                 }

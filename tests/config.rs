@@ -51,7 +51,7 @@ fn valid_attributes_apply_without_warnings() {
 fn a_bad_attribute_value_warns_once_naming_option_value_and_choices_and_keeps_the_default() {
     let cases = [
         ("heading-level", "7", "2, 3 or 4"),
-        ("crisis-region", "mars", "\"us\", \"uk\" or \"intl\""),
+        ("crisis-region", "mars", "\"us\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\""),
         ("deep-links", "maybe", "\"on\" or \"off\""),
         ("lang", "xx", "available: en"),
         ("theme", "sepia", "\"auto\", \"light\" or \"dark\""),
@@ -273,5 +273,29 @@ proptest! {
         let mut o = defaults.clone();
         let _ = o.set_attribute(&defaults, name, Some(&value));
         prop_assert!((2..=4).contains(&o.heading_level));
+    }
+}
+
+#[test]
+fn a_regional_lang_tag_picks_the_crisis_line_unless_crisis_region_is_set() {
+    let defaults = Options::embedded();
+    for (tag, region) in [
+        ("en-AU", Region::Au),
+        ("en-CA", Region::Ca),
+        ("en-NZ", Region::Nz),
+        ("en-GB", Region::Uk),
+        ("en-IE", Region::Uk),
+        ("en-US", Region::Us),
+        ("en", Region::Us),
+    ] {
+        assert_eq!(set("lang", tag).0.crisis_region, region, "{tag}");
+    }
+    // Attributes apply in order (lang first); an explicit crisis-region wins.
+    let mut o = defaults.clone();
+    o.set_attribute(&defaults, "lang", Some("en-AU"));
+    o.set_attribute(&defaults, "crisis-region", Some("nz"));
+    assert_eq!(o.crisis_region, Region::Nz);
+    for (value, region) in [("ca", Region::Ca), ("AU", Region::Au), ("nz", Region::Nz)] {
+        assert_eq!(set("crisis-region", value).0.crisis_region, region);
     }
 }

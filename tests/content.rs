@@ -135,9 +135,7 @@ fn nothing_marked_unverified_is_stated() {
         })
         .collect();
     let banned = [
-        ("psilocybin", "3.6"), // company-reported COMP005 result
-        ("psilocybin", "3.8"), // company-reported COMP006 result
-        ("vns", "IPG330"),     // NICE position unverified
+        ("vns", "IPG330"), // replaced by IPG679 (2020)
         ("ipt", "12–16"),      // session count unverified
         ("ipt", "12-16"),
         ("ketamine", "within a week"), // duration of one infusion unverified
@@ -285,6 +283,8 @@ fn only_safe_links_pass() {
         "tel:988",
         "mailto:a@b.org",
         "http://example.org/x",
+        "sms:988",
+        "sms:988?body=AYUDA",
     ] {
         assert!(content::safe_href(ok).is_some(), "{ok}");
     }
@@ -295,6 +295,9 @@ fn only_safe_links_pass() {
         "/relative",
         "https://",
         "tel:call-me",
+        "sms:",
+        "sms:988?body=<script>",
+        "sms:call-me",
         "https://x.org/\"onmouseover=\"",
     ] {
         assert!(content::safe_href(bad).is_none(), "{bad}");
@@ -318,4 +321,622 @@ fn locale_tags_resolve_to_compiled_content() {
     assert_eq!(content::match_locale("en-GB"), Some("en"));
     assert_eq!(content::match_locale("EN"), Some("en"));
     assert_eq!(content::match_locale("xx"), None);
+}
+
+// ---------------------------------------------------------------------------
+// The second fact check (2026-11-26): one test per defect it found, so none can return.
+// ---------------------------------------------------------------------------
+
+/// All reader-facing prose of a card, joined, for searching.
+fn card_text(id: &str) -> String {
+    let c = english();
+    let card = c
+        .card(id)
+        .unwrap_or_else(|| panic!("missing card `{id}`"))
+        .clone();
+    let mut parts: Vec<String> = card.prose().into_iter().map(str::to_owned).collect();
+    parts.extend(card.badge.clone());
+    parts.join(" \n")
+}
+
+fn sources_text(id: &str) -> String {
+    let c = english();
+    let card = c.card(id).unwrap_or_else(|| panic!("missing card `{id}`"));
+    card.sources
+        .iter()
+        .map(|s| format!("{} | {}", s.short, s.text))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn assert_says(id: &str, needles: &[&str]) {
+    let text = card_text(id);
+    for n in needles {
+        assert!(
+            text.to_lowercase().contains(&n.to_lowercase()),
+            "card `{id}` must say \"{n}\""
+        );
+    }
+}
+
+fn assert_never_says(id: &str, needles: &[&str]) {
+    let text = card_text(id);
+    for n in needles {
+        assert!(
+            !text.to_lowercase().contains(&n.to_lowercase()),
+            "card `{id}` must not say \"{n}\""
+        );
+    }
+}
+
+#[test]
+fn esketamine_suicidality_approval_states_the_label_limits() {
+    assert_says(
+        "ketamine",
+        &[
+            "not been shown to prevent suicide",
+            "not been shown to reduce suicidal thoughts",
+            "does not replace care in hospital",
+        ],
+    );
+}
+
+#[test]
+fn psilocybin_harms_are_not_played_down() {
+    assert_says(
+        "psilocybin",
+        &["happened in every group", "more common at the higher doses"],
+    );
+    assert_never_says("psilocybin", &["including the 1 mg group"]);
+}
+
+#[test]
+fn star_d_67_percent_is_called_theoretical() {
+    let intro = english()
+        .intro
+        .paragraphs
+        .iter()
+        .map(|p| p.text.clone())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let para = intro
+        .split("STAR*D")
+        .nth(1)
+        .expect("the intro discusses STAR*D");
+    assert!(para.contains("67%"), "{para}");
+    assert!(para.contains("theoretical"), "{para}");
+    assert!(para.contains("nobody dropped out"), "{para}");
+}
+
+#[test]
+fn novel_agents_list_gepirone_auvelity_for_major_depression_and_navacaprant_reported() {
+    assert_says(
+        "novel-agents",
+        &[
+            "Auvelity) in 2022 for major depression",
+            "gepirone (Exxua)",
+            "all three of its phase 3 trials missed",
+            "company and news reports",
+            "stopped work on it",
+        ],
+    );
+    assert_never_says("novel-agents", &["other kinds of depression"]);
+}
+
+#[test]
+fn psilocybin_shows_company_reported_phase_3_beside_phase_2_and_current_positions() {
+    assert_says(
+        "psilocybin",
+        &[
+            "6.6 points",
+            "reported by the company, not yet peer-reviewed",
+            "3.6 points",
+            "3.8 points",
+            "about half the phase 2 effect",
+            "germany",
+            "czechia: news reports say",
+            "not approved by the european medicines agency",
+            "it was reported in april 2026",
+            "stop their antidepressants first",
+            "psychosis or bipolar disorder",
+        ],
+    );
+}
+
+#[test]
+fn tms_shows_the_largest_snt_trial_and_both_cole_2020_analyses() {
+    assert_says(
+        "tms",
+        &["largest trial", "50.0%", "20.8%", "90.5%", "86.4%", "all 22 who started"],
+    );
+    assert!(sources_text("tms").contains("Kratter et al., World Psychiatry 2026"));
+}
+
+#[test]
+fn neurofeedback_effect_size_is_not_presented_as_a_depression_effect() {
+    assert_says(
+        "neurofeedback",
+        &["g=0.37", "several mental health conditions", "not a result for depression alone"],
+    );
+    assert_never_says("neurofeedback", &["effect on depression symptoms"]);
+}
+
+#[test]
+fn genetics_reports_697_associations_from_adams_2025() {
+    assert_says("genetics", &["697", "688,808", "635"]);
+    assert_never_says("genetics", &["102"]);
+    assert!(sources_text("genetics").contains("Adams et al., Cell 2025"));
+}
+
+#[test]
+fn lithium_shows_the_futile_trial_and_its_safety_warnings() {
+    assert_says(
+        "lithium",
+        &[
+            "stopped early",
+            "cannot prove cause",
+            "pregnancy needs advice from a specialist",
+            "ace inhibitors",
+            "arbs",
+            "warning signs",
+            "confusion",
+        ],
+    );
+    assert!(sources_text("lithium").contains("Katz et al., JAMA Psychiatry 2022"));
+}
+
+#[test]
+fn antipsychotic_risks_include_permanent_tardive_dyskinesia_and_nms() {
+    assert_says(
+        "augmentation",
+        &["can be permanent", "neuroleptic malignant syndrome"],
+    );
+}
+
+#[test]
+fn ketamine_states_pregnancy_breastfeeding_and_interactions() {
+    assert_says(
+        "ketamine",
+        &[
+            "pregnancy or while breastfeeding",
+            "benzodiazepines",
+            "opioids",
+            "alcohol",
+            "stimulants",
+            "maoi",
+        ],
+    );
+}
+
+#[test]
+fn vns_cites_nice_ipg679_and_its_device_safety() {
+    assert_says(
+        "vns",
+        &["august 2020", "limited", "diathermy", "mri", "voice", "battery"],
+    );
+    assert_never_says("vns", &["ask your doctor what current NHS guidance says"]);
+    assert!(sources_text("vns").contains("IPG679"));
+}
+
+#[test]
+fn psychosocial_rests_on_a_real_review_not_the_magazine_feature() {
+    let sources = sources_text("psychosocial");
+    assert!(!sources.to_lowercase().contains("magazine"), "{sources}");
+    assert!(sources.contains("Kinoshita et al., Cochrane 2013"), "{sources}");
+}
+
+#[test]
+fn ect_leads_with_the_trd_figure_and_places_core_correctly() {
+    let c = english();
+    let ect = c.card("ect").expect("ect card");
+    let points: Vec<&str> = ect
+        .evidence
+        .as_ref()
+        .expect("evidence")
+        .points
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    assert!(points[0].contains("58%") && points[0].contains("TRD"), "{points:?}");
+    let core = points
+        .iter()
+        .find(|p| p.contains("CORE"))
+        .expect("CORE is shown");
+    assert!(core.contains("of all who started"), "{core}");
+    assert!(core.contains("not only TRD"), "{core}");
+    assert!(!core.contains("completed"), "{core}");
+}
+
+#[test]
+fn prime_care_enrolment_and_24_week_result_are_stated_correctly() {
+    assert_says(
+        "personalized-pharmacotherapy",
+        &["starting or switching one antidepressant", "24 weeks", "OR 1.28", "faded"],
+    );
+    assert_never_says(
+        "personalized-pharmacotherapy",
+        &["At 24 weeks there was no clear difference"],
+    );
+}
+
+#[test]
+fn minor_defects_stay_fixed() {
+    // The IV ketamine dose and schedule come from the ELEKT-D paper.
+    let c = english();
+    let ketamine = c.card("ketamine").expect("ketamine card");
+    let dose = ketamine
+        .how_given
+        .as_ref()
+        .expect("how_given")
+        .points
+        .iter()
+        .find(|p| p.text.contains("0.5 mg"))
+        .expect("IV ketamine dose");
+    assert_eq!(dose.cite, ["anand2023"]);
+    // The unsourced PET/DBS accuracy claim is gone.
+    assert_never_says("brain-imaging", &["predicted who would respond", "80%"]);
+    // The ketamine questions do not steer toward the branded spray.
+    for q in &ketamine.questions {
+        assert!(
+            !q.contains("approved esketamine spray") && !q.contains("rather than"),
+            "{q}"
+        );
+    }
+    // Sackeim 2024 could not be confirmed: the definition cites the EMA guideline.
+    let intro: Vec<&str> = c.intro.sources.iter().map(|s| s.text.as_str()).collect();
+    assert!(intro.iter().all(|s| !s.contains("Sackeim")), "{intro:?}");
+    assert!(
+        intro
+            .iter()
+            .any(|s| s.contains("European Medicines Agency") && s.contains("treatment of depression")),
+        "{intro:?}"
+    );
+}
+
+#[test]
+fn every_source_entry_names_a_year() {
+    let c = english();
+    let all = c
+        .cards
+        .iter()
+        .flat_map(|card| card.sources.iter().map(move |s| (card.id.clone(), s.clone())))
+        .chain(c.intro.sources.iter().map(|s| ("intro".to_owned(), s.clone())));
+    for (who, s) in all {
+        let has_year = s
+            .text
+            .split(|ch: char| !ch.is_ascii_digit())
+            .any(|run| run.len() == 4 && (run.starts_with("19") || run.starts_with("20")));
+        // Labels are living documents; everything else is dated.
+        assert!(
+            has_year || s.id.ends_with("-label") || s.id == "fda-lithium",
+            "{who}: source `{}` names no year: {}",
+            s.id,
+            s.text
+        );
+        assert!(s.text.len() > s.short.len(), "{who}: source `{}` is no fuller than its short form", s.id);
+    }
+}
+
+/// Items the fact sheet marks *reported* say in the text that they are reports.
+#[test]
+fn reported_items_are_labelled_as_reports() {
+    let c = english();
+    for (card, needle) in [
+        ("novel-agents", "Navacaprant"),
+        ("psilocybin", "COMP005"),
+        ("psilocybin", "Czechia"),
+        ("psilocybin", "priority voucher"),
+    ] {
+        let card = c.card(card).expect("card");
+        let point = card
+            .sections()
+            .flat_map(|(_, s)| s.points.iter())
+            .find(|p| p.text.contains(needle))
+            .unwrap_or_else(|| panic!("`{}` does not mention {needle}", card.id));
+        assert!(
+            point.text.contains("reported") || point.text.contains("reports"),
+            "`{}`: {needle} is not labelled as reported: {}",
+            card.id,
+            point.text
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rules enforced from now on.
+// ---------------------------------------------------------------------------
+
+#[test]
+fn industry_funded_trials_say_so_and_by_whom() {
+    let c = english();
+    let funders = [
+        ("ESCAPE-TRD", "Janssen"),
+        ("TRANSFORM-2", "Janssen"),
+        ("SUSTAIN-1", "Janssen"),
+        ("GUIDED", "Myriad"),
+        ("5-year registry", "LivaNova"),
+        ("RECOVER", "LivaNova"),
+        ("phase 2 trial", "Compass Pathways"),
+        ("COMP005", "Compass Pathways"),
+    ];
+    for (trial, funder) in funders {
+        let matching: Vec<_> = c
+            .cards
+            .iter()
+            .flat_map(|card| card.sources.iter())
+            .filter(|s| s.text.contains(trial))
+            .collect();
+        assert!(!matching.is_empty(), "no source for {trial}");
+        for s in matching {
+            assert!(
+                s.text.contains("Industry-funded") && s.text.contains(funder),
+                "source `{}` ({trial}) must say it is industry-funded by {funder}: {}",
+                s.id,
+                s.text
+            );
+        }
+    }
+}
+
+#[test]
+fn numbers_need_a_source_including_doses_durations_and_session_counts() {
+    for number in [
+        "The dose is 56 or 84 mg.",
+        "A session takes 37.5 minutes.",
+        "Usually 6–12 sessions.",
+        "Approved in 2019.",
+        "Take it for 2-hour sessions.",
+    ] {
+        assert!(content::has_number(number), "{number}");
+        let errors = validate_mutated(|c| {
+            let mut card = (*c.cards[7]).clone();
+            let mut given = card.how_given.clone().unwrap();
+            let mut points = given.points.to_vec();
+            points.push(content::Point {
+                text: number.into(),
+                cite: vec![],
+            });
+            given.points = points.into();
+            card.how_given = Some(given);
+            c.cards[7] = Rc::new(card);
+        });
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("card `ect`") && e.contains("without a source")),
+            "{number}: {errors:?}"
+        );
+    }
+    for name in ["CYP2D6 and CYP2C19", "5-HT2A receptors", "TRANSFORM-2 trial", "NICE NG222"] {
+        assert!(!content::has_number(name), "{name}");
+    }
+}
+
+#[test]
+fn a_plain_status_badge_never_contradicts_the_text() {
+    let c = english();
+    let vns = c.card("vns").expect("vns");
+    let shown = vns.badge_label(&c).unwrap_or_default();
+    assert!(shown.contains("Limited evidence"), "{shown}");
+    let ketamine = c.card("ketamine").expect("ketamine");
+    let shown = ketamine.badge_label(&c).unwrap_or_default();
+    assert!(shown.contains("Off-label (IV ketamine)"), "{shown}");
+    assert_ne!(shown, c.status_label(Status::Established));
+
+    for id in ["vns", "ketamine"] {
+        let errors = validate_mutated(|c| {
+            let i = c.cards.iter().position(|x| x.id == id).unwrap();
+            let mut card = (*c.cards[i]).clone();
+            card.badge = None;
+            c.cards[i] = Rc::new(card);
+        });
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(&format!("card `{id}`")) && e.contains("badge must say so")),
+            "{id}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn every_treatment_card_states_pregnancy_driving_interactions_and_who_should_not() {
+    let c = english();
+    for card in c.cards.iter().filter(|c| c.is_treatment()) {
+        let safety = card
+            .safety
+            .as_ref()
+            .unwrap_or_else(|| panic!("card `{}` has no safety facts", card.id));
+        for (kind, p) in safety.points() {
+            assert!(!p.text.trim().is_empty(), "{} {kind:?}", card.id);
+        }
+    }
+    let errors = validate_mutated(|c| {
+        let mut card = (*c.cards[1]).clone();
+        card.safety = None;
+        c.cards[1] = Rc::new(card);
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("card `augmentation`") && e.contains("needs `safety`")),
+        "{errors:?}"
+    );
+    let errors = validate_mutated(|c| {
+        let mut card = (*c.cards[0]).clone();
+        let mut safety = card.safety.clone().unwrap();
+        safety.driving = content::Point {
+            text: "Driving is fine.".into(),
+            cite: vec![],
+        };
+        card.safety = Some(safety);
+        c.cards[0] = Rc::new(card);
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("card `ketamine`") && e.contains("Driving")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn every_card_has_review_dates_at_most_a_year_apart_shown_like_a_health_service() {
+    let c = english();
+    for card in &c.cards {
+        let line = c
+            .review_line(card)
+            .unwrap_or_else(|| panic!("card `{}` has no review dates", card.id));
+        assert!(line.starts_with("Last reviewed "), "{line}");
+        assert!(line.contains(" · Next review due "), "{line}");
+    }
+    let ect = c.card("ect").expect("ect");
+    assert_eq!(
+        c.review_line(ect).as_deref(),
+        Some("Last reviewed 26 November 2026 · Next review due 26 November 2027")
+    );
+    for (next, complaint) in [
+        ("2027-11-27", "more than 12 months"),
+        ("2026-11-01", "must come after"),
+        ("2027-02-30", "ISO dates"),
+    ] {
+        let errors = validate_mutated(|c| {
+            let mut card = (*c.cards[7]).clone();
+            card.next_review = Some(next.into());
+            c.cards[7] = Rc::new(card);
+        });
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("card `ect`") && e.contains(complaint)),
+            "{next}: {errors:?}"
+        );
+    }
+}
+
+/// Prints each card's Flesch–Kincaid grade (`cargo test -- --nocapture` shows the table)
+/// and fails above grade 8.
+#[test]
+fn every_card_reads_at_grade_8_or_below() {
+    let c = english();
+    let mut table = String::from("\nFlesch–Kincaid grade per card (prose only, citations excluded)\n");
+    let mut too_hard = Vec::new();
+    for card in &c.cards {
+        let grade = content::reading_grade(&card.prose());
+        table.push_str(&format!("  {:<30} {grade:>5.1}\n", card.id));
+        if grade > 8.0 {
+            too_hard.push(format!("{} ({grade:.1})", card.id));
+        }
+    }
+    println!("{table}");
+    assert!(too_hard.is_empty(), "above grade 8: {}", too_hard.join(", "));
+}
+
+#[test]
+fn the_reading_grade_tells_plain_from_dense_prose() {
+    let plain = content::reading_grade(&["The cat sat on the mat. It was warm."]);
+    let dense = content::reading_grade(&[
+        "Pharmacogenomic stratification methodologies demonstrate insufficient predictive validity regarding antidepressant responsiveness.",
+    ]);
+    assert!(plain < 3.0, "{plain}");
+    assert!(dense > 14.0, "{dense}");
+}
+
+/// The words a reader may not know, each explained on the card or linked to "Words explained".
+const HARD_WORDS: &[&str] = &[
+    "fda",
+    "nice",
+    "rems",
+    "off-label",
+    "antipsychotic",
+    "psychosis",
+    "randomized",
+    "open-label",
+    "sham",
+    "remission",
+    "response",
+    "madrs",
+];
+
+#[test]
+fn hard_words_are_in_the_glossary_and_every_card_using_one_explains_or_links_it() {
+    let c = english();
+    for id in HARD_WORDS {
+        assert!(
+            c.glossary.iter().any(|g| g.id == *id),
+            "\"Words explained\" lacks `{id}`"
+        );
+    }
+    let errors = validate_mutated(|c| {
+        let i = c.cards.iter().position(|x| x.id == "tms").unwrap();
+        let mut card = (*c.cards[i]).clone();
+        card.words.retain(|w| w != "sham");
+        c.cards[i] = Rc::new(card);
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("card `tms`") && e.contains("\"Sham\"")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn crisis_lines_cover_canada_australia_and_new_zealand_with_tap_to_call_links() {
+    use trd_explainer::content::Region;
+    let c = english();
+    for (region, number, href) in [
+        (Region::Ca, "9-8-8", "tel:988"),
+        (Region::Au, "13 11 14", "tel:131114"),
+        (Region::Nz, "1737", "tel:1737"),
+    ] {
+        let line = c
+            .safety
+            .lines
+            .iter()
+            .find(|l| l.region == region)
+            .unwrap_or_else(|| panic!("no line for {region:?}"));
+        assert!(line.detail.contains(number), "{region:?}: {}", line.detail);
+        assert!(line.contacts.iter().any(|l| l.href == href), "{region:?}");
+    }
+    let us = c.safety.lines.iter().find(|l| l.region == Region::Us).unwrap();
+    assert!(us.contacts.iter().any(|l| l.href == "sms:988"));
+    let emergency = c
+        .safety
+        .lines
+        .iter()
+        .find(|l| l.region == Region::Emergency)
+        .unwrap();
+    for n in ["911", "999", "112", "000", "111"] {
+        assert!(emergency.detail.contains(n), "emergency lacks {n}");
+        assert!(
+            emergency.contacts.iter().any(|l| l.href == format!("tel:{n}")),
+            "emergency {n} has no tel: link"
+        );
+    }
+    // A number shown without a link is caught.
+    let errors = validate_mutated(|c| {
+        let line = c.safety.lines.iter_mut().find(|l| l.region == Region::Au).unwrap();
+        line.contacts.clear();
+    });
+    assert!(errors.iter().any(|e| e.contains("13 11 14")), "{errors:?}");
+}
+
+#[test]
+fn the_locale_region_subtag_picks_the_crisis_line() {
+    use trd_explainer::content::Region;
+    for (tag, region) in [
+        ("en-GB", Some(Region::Uk)),
+        ("en-IE", Some(Region::Uk)),
+        ("en-AU", Some(Region::Au)),
+        ("en-CA", Some(Region::Ca)),
+        ("en-NZ", Some(Region::Nz)),
+        ("en-US", Some(Region::Us)),
+        ("en_nz", Some(Region::Nz)),
+        ("en", None),
+        ("en-Latn", None),
+        ("en-FR", None),
+    ] {
+        assert_eq!(Region::from_locale_tag(tag), region, "{tag}");
+    }
 }

@@ -38,10 +38,25 @@ pub fn CardBody(props: &CardBodyProps) -> Html {
         html! {
             <p class="trd-status-note">
                 <strong>{ format!("{}: ", content.ui.status_label) }</strong>
-                { format!("{}{note}", content.status_label(s)) }
+                { format!("{}{note}", card.badge_label(content).unwrap_or(content.status_label(s))) }
             </p>
         }
     });
+    // Links into "Words explained" for the terms this card uses.
+    let words = {
+        let links = card
+            .words
+            .iter()
+            .filter_map(|id| content.glossary.iter().find(|g| &g.id == id))
+            .enumerate()
+            .map(|(i, g)| {
+                html! { <>
+                    if i > 0 { { ", " } }
+                    <a class="trd-words-link" href={format!("#trd-word-{}", g.id)}>{ &g.term }</a>
+                </> }
+            });
+        html! { <p class="trd-card__words">{ format!("{} ", content.ui.words_on_card) }{ for links }</p> }
+    };
     html! {
         <div class="trd-card__body">
             { status_note }
@@ -49,8 +64,14 @@ pub fn CardBody(props: &CardBodyProps) -> Html {
             if !card.questions.is_empty() {
                 { question_checklist(card, content, props.level, &props.ticked, query, &on_question) }
             }
+            if !card.words.is_empty() {
+                { words }
+            }
             if !card.sources.is_empty() {
                 { source_list(&content.ui.sources, props.level, &card.sources) }
+            }
+            if let Some(line) = content.review_line(card) {
+                <p class="trd-reviewed">{ line }</p>
             }
         </div>
     }

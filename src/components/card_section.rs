@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use super::{heading, point_list};
-use crate::content::{Card, Content, Section, SectionKind};
+use super::{heading, highlighted, point_list};
+use crate::content::{Card, CardSafety, Content, Section, SectionKind};
 use crate::search::Query;
 
 /// One titled part of a card: "How it works", "Side effects and risks"…
@@ -25,6 +25,47 @@ pub fn card_section(
             { heading(level, None, "trd-section__heading", html! { content.section_heading(kind).to_owned() }) }
             { evidence_level }
             { point_list(&section.points, &card.sources, query, false) }
+            if kind == SectionKind::Risks {
+                if let Some(safety) = &card.safety {
+                    { safety_checks(card, safety, content, level, query) }
+                }
+            }
+        </div>
+    }
+}
+
+/// Pregnancy, driving, other medicines and who should not have it: the questions a reader
+/// most needs answered before starting, always in the same order and wording.
+fn safety_checks(
+    card: &Card,
+    safety: &CardSafety,
+    content: &Content,
+    level: u8,
+    query: &Query,
+) -> Html {
+    let items = safety.points().map(|(kind, p)| {
+        let cites: Vec<&str> = p
+            .cite
+            .iter()
+            .filter_map(|k| card.source(k))
+            .map(|s| s.short.as_str())
+            .collect();
+        html! {
+            <>
+                <dt class="trd-safety-checks__term">{ content.safety_label(kind).to_owned() }</dt>
+                <dd class="trd-safety-checks__text">
+                    { highlighted(&p.text, query) }
+                    if !cites.is_empty() {
+                        { " " }<cite class="trd-cite">{ format!("({})", cites.join("; ")) }</cite>
+                    }
+                </dd>
+            </>
+        }
+    });
+    html! {
+        <div class="trd-safety-checks">
+            { heading((level + 1).min(6), None, "trd-safety-checks__heading", html! { content.ui.safety_checks.clone() }) }
+            <dl class="trd-safety-checks__list">{ for items }</dl>
         </div>
     }
 }

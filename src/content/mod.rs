@@ -7,7 +7,9 @@ mod validate;
 
 pub use model::*;
 pub use ui::{fill, UiStrings};
-pub use validate::{has_figure, safe_href, validate};
+pub use validate::{
+    find_word, has_figure, has_number, parse_iso_date, reading_grade, safe_href, validate,
+};
 
 use std::rc::Rc;
 
@@ -91,6 +93,39 @@ impl Content {
             EvidenceLevel::Mixed => &ui.evidence_mixed,
             EvidenceLevel::Limited => &ui.evidence_limited,
         }
+    }
+
+    pub fn safety_label(&self, kind: SafetyKind) -> &str {
+        let ui = &self.ui;
+        match kind {
+            SafetyKind::Pregnancy => &ui.safety_pregnancy,
+            SafetyKind::Driving => &ui.safety_driving,
+            SafetyKind::Interactions => &ui.safety_interactions,
+            SafetyKind::NotFor => &ui.safety_not_for,
+        }
+    }
+
+    /// An ISO date as readers see it, "26 November 2026"; the ISO text if it does not parse.
+    pub fn format_date(&self, iso: &str) -> String {
+        let months: Vec<&str> = self.ui.month_names.split_whitespace().collect();
+        match parse_iso_date(iso) {
+            Some((y, m, d)) if months.len() == 12 => {
+                format!("{d} {} {y}", months[(m - 1) as usize])
+            }
+            _ => iso.to_owned(),
+        }
+    }
+
+    /// "Last reviewed … · Next review due …" for a card that has both dates.
+    pub fn review_line(&self, card: &Card) -> Option<String> {
+        let (reviewed, next) = (card.reviewed.as_deref()?, card.next_review.as_deref()?);
+        Some(fill(
+            &self.ui.review_dates,
+            &[
+                ("reviewed", &self.format_date(reviewed)),
+                ("next", &self.format_date(next)),
+            ],
+        ))
     }
 
     pub fn section_heading(&self, kind: SectionKind) -> &str {

@@ -23,6 +23,22 @@ pub struct Content {
     pub categories: Vec<CategoryInfo>,
     pub ui: UiStrings,
     pub cards: Vec<Rc<Card>>,
+    /// "Words explained": plain definitions that cards link to.
+    #[serde(default)]
+    pub glossary: Vec<GlossaryEntry>,
+}
+
+/// One entry of the "Words explained" section.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    /// Slug used in the entry's anchor (`#trd-word-<id>`) and in a card's `words`.
+    pub id: String,
+    /// The word as shown, e.g. "Off-label".
+    pub term: String,
+    /// Lower-case forms that count as a use of the word in a card's text.
+    pub forms: Vec<String>,
+    pub definition: String,
 }
 
 /// Page-level text used by the standalone page and structured data.
@@ -73,9 +89,50 @@ pub struct CrisisLine {
 pub enum Region {
     Us,
     Uk,
+    Ca,
+    Au,
+    Nz,
     Intl,
     /// Emergency numbers: always shown last.
     Emergency,
+}
+
+impl Region {
+    /// The lines a publisher may choose with `crisis-region` (emergency numbers are always shown).
+    pub const CHOOSABLE: [Region; 6] = [
+        Region::Us,
+        Region::Uk,
+        Region::Ca,
+        Region::Au,
+        Region::Nz,
+        Region::Intl,
+    ];
+
+    /// Reads a `crisis-region` value; `ie` and `gb` share the UK line (Samaritans serves both).
+    pub fn from_slug(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "us" => Some(Region::Us),
+            "uk" | "gb" | "ie" => Some(Region::Uk),
+            "ca" => Some(Region::Ca),
+            "au" => Some(Region::Au),
+            "nz" => Some(Region::Nz),
+            "intl" => Some(Region::Intl),
+            _ => None,
+        }
+    }
+
+    /// The crisis line implied by a BCP 47 tag's region subtag (`en-AU` → Australia),
+    /// if this guide has a line for it.
+    pub fn from_locale_tag(tag: &str) -> Option<Self> {
+        tag.split(['-', '_'])
+            .skip(1)
+            // The region subtag is 2 letters (a script subtag has 4, a variant 5+).
+            .find(|t| t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
+            .and_then(|r| match r.to_ascii_lowercase().as_str() {
+                "intl" => None,
+                other => Self::from_slug(other),
+            })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -200,6 +257,19 @@ pub struct Card {
     /// Qualifies the status, e.g. "esketamine approved; IV ketamine off-label".
     #[serde(default)]
     pub status_note: Option<String>,
+    /// Shown instead of the plain status label when that alone would mislead, e.g.
+    /// "Approved (esketamine) · Off-label (IV ketamine)". The `status` still drives filters.
+    #[serde(default)]
+    pub badge: Option<String>,
+    /// When the card was last checked against its sources (ISO date, `2026-11-26`).
+    #[serde(default)]
+    pub reviewed: Option<String>,
+    /// When it must next be checked (ISO date; at most 12 months after `reviewed`).
+    #[serde(default)]
+    pub next_review: Option<String>,
+    /// Glossary ids of the "Words explained" entries this card uses.
+    #[serde(default)]
+    pub words: Vec<String>,
     pub title: String,
     /// One line, visible while the card is collapsed.
     pub summary: String,
@@ -221,6 +291,9 @@ pub struct Card {
     pub risks: Option<Section>,
     #[serde(default)]
     pub regulatory: Option<Section>,
+    /// Pregnancy, driving, interactions and who should not have it; shown with the risks.
+    #[serde(default)]
+    pub safety: Option<CardSafety>,
     // Research cards.
     #[serde(default)]
     pub known: Option<Section>,
@@ -249,6 +322,30 @@ impl Card {
         self.category != Category::Research
     }
 
+    /// The status text a reader sees: the card's own badge, else the plain label.
+    pub fn badge_label<'a>(&'a self, content: &'a super::Content) -> Option<&'a str> {
+        let status = self.status?;
+        Some(
+            self.badge
+                .as_deref()
+                .unwrap_or_else(|| content.status_label(status)),
+        )
+    }
+
+    /// Every sentence of prose a reader sees on the card (no citations, no headings).
+    pub fn prose(&self) -> Vec<&str> {
+        let mut out = vec![self.summary.as_str()];
+        out.extend(self.status_note.as_deref());
+        for (_, s) in self.sections() {
+            out.extend(s.points.iter().map(|p| p.text.as_str()));
+        }
+        if let Some(safety) = &self.safety {
+            out.extend(safety.points().map(|(_, p)| p.text.as_str()));
+        }
+        out.extend(self.questions.iter().map(String::as_str));
+        out
+    }
+
     /// The source a citation key points at.
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == key)
@@ -266,6 +363,38 @@ pub enum SectionKind {
     Regulatory,
     Known,
     MayChange,
+}
+
+/// Safety facts every treatment card states, each sourced or saying plainly that no
+/// specific advice was found.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardSafety {
+    pub pregnancy: Point,
+    pub driving: Point,
+    pub interactions: Point,
+    pub not_for: Point,
+}
+
+/// Which safety fact; the view maps it to a label from the UI strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SafetyKind {
+    Pregnancy,
+    Driving,
+    Interactions,
+    NotFor,
+}
+
+impl CardSafety {
+    pub fn points(&self) -> impl Iterator<Item = (SafetyKind, &Point)> {
+        [
+            (SafetyKind::Pregnancy, &self.pregnancy),
+            (SafetyKind::Driving, &self.driving),
+            (SafetyKind::Interactions, &self.interactions),
+            (SafetyKind::NotFor, &self.not_for),
+        ]
+        .into_iter()
+    }
 }
 
 /// A titled list of points, with an optional one-line `brief` used by the comparison table.

@@ -116,6 +116,20 @@ ui_strings! {
     my_questions_clear,
     /// `{sponsor}` is replaced.
     sponsored_by,
+    /// Heading of a card's pregnancy / driving / interactions list, inside the risks.
+    safety_checks,
+    safety_pregnancy,
+    safety_driving,
+    safety_interactions,
+    safety_not_for,
+    /// `{reviewed}` and `{next}` are replaced by dates.
+    review_dates,
+    /// Twelve month names, separated by spaces, for review dates.
+    month_names,
+    words_heading,
+    words_intro,
+    /// Label before a card's links into "Words explained".
+    words_on_card,
     fallback_error,
 }
 

@@ -43,6 +43,137 @@ pub fn has_figure(text: &str) -> bool {
     false
 }
 
+/// Whether a sentence states a number a reader could act on: a dose, a duration, a count, a
+/// year, a percentage. Digits inside a name (CYP2D6, 5-HT2A, TRANSFORM-2, NG222) do not
+/// count; everything else does, so "56 or 84 mg", "37.5 minutes" and "6–12 sessions" all need
+/// a source.
+pub fn has_number(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if !core.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if !core.chars().any(char::is_alphabetic) {
+            return true;
+        }
+        // "2-hour" and "50mg" are numbers with a unit glued on; "5-HT2A" is a name.
+        let unit = core.trim_start_matches(|c: char| c.is_ascii_digit() || ".,-–".contains(c));
+        core.starts_with(|c: char| c.is_ascii_digit())
+            && unit.chars().all(|c| c.is_lowercase() || c == '-')
+    })
+}
+
+/// A Flesch–Kincaid grade level for plain prose: 0.39 × words per sentence + 11.8 ×
+/// syllables per word − 15.59. Syllables are counted by vowel groups (a common
+/// approximation); a token without letters (a number) counts as a one-syllable word.
+pub fn reading_grade(texts: &[&str]) -> f64 {
+    let (mut words, mut sentences, mut syllables) = (0usize, 0usize, 0usize);
+    for text in texts {
+        let mut in_sentence = false;
+        for token in text.split_whitespace() {
+            let letters: String = token.chars().filter(|c| c.is_alphabetic()).collect();
+            if token.chars().all(|c| !c.is_alphanumeric()) {
+                continue; // a dash or a bullet
+            }
+            words += 1;
+            in_sentence = true;
+            syllables += if letters.is_empty() {
+                1
+            } else {
+                count_syllables(&letters)
+            };
+            // "0.5" and "e.g." do not end sentences; a word ending in . ! ? does.
+            let end = token.trim_end_matches(['"', '\'', ')', '”', '’']);
+            if end.ends_with(['.', '!', '?']) && !end.ends_with("e.g.") {
+                sentences += 1;
+                in_sentence = false;
+            }
+        }
+        // A point or question without a final full stop still ends a sentence.
+        if in_sentence {
+            sentences += 1;
+        }
+    }
+    if words == 0 || sentences == 0 {
+        return 0.0;
+    }
+    0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59
+}
+
+fn count_syllables(word: &str) -> usize {
+    let w = word.to_lowercase();
+    // Abbreviations read letter by letter (FDA, MADRS, TRD) count as one syllable each
+    // letter would overstate; treat them as one syllable per two letters.
+    if word.len() > 1 && word.chars().all(|c| c.is_uppercase()) {
+        return word.chars().count().div_ceil(2);
+    }
+    let vowel = |c: char| "aeiouy".contains(c);
+    let chars: Vec<char> = w.chars().collect();
+    let mut count = 0;
+    let mut prev = false;
+    for &c in &chars {
+        let v = vowel(c);
+        if v && !prev {
+            count += 1;
+        }
+        prev = v;
+    }
+    // A silent final "e" ("make"), but not "-le" ("table").
+    if chars.len() > 2 && chars.ends_with(&['e']) && !chars.ends_with(&['l', 'e']) && count > 1 {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// Parses an ISO date (`2026-11-26`) into (year, month, day), checking the day exists.
+pub fn parse_iso_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = s.trim().splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
+}
+
+/// Whether a card point about safety is either sourced or says plainly that no specific
+/// advice was found (so a missing fact is never silently skipped).
+fn safety_point_ok(p: &Point) -> bool {
+    !p.cite.is_empty() || p.text.to_lowercase().contains("no specific")
+}
+
+/// Whether `form` occurs in `text` as a whole word. Forms with capitals (FDA, NICE) match
+/// exactly; lower-case forms match any case.
+pub fn find_word(text: &str, form: &str) -> Option<usize> {
+    let exact = form.chars().any(|c| c.is_uppercase());
+    let (hay, needle) = if exact {
+        (text.to_owned(), form.to_owned())
+    } else {
+        (text.to_lowercase(), form.to_lowercase())
+    };
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(&needle) {
+        let start = from + i;
+        let end = start + needle.len();
+        let before = hay[..start].chars().next_back();
+        let after = hay[end..].chars().next();
+        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-');
+        if boundary(before) && boundary(after) {
+            return Some(start);
+        }
+        from = end;
+    }
+    None
+}
+
 /// Only web, mail and phone links are ever rendered; anything else (`javascript:`,
 /// `data:`, relative paths) is refused.
 pub fn safe_href(href: &str) -> Option<&str> {
@@ -54,7 +185,17 @@ pub fn safe_href(href: &str) -> Option<&str> {
             && h[4..]
                 .chars()
                 .all(|c| c.is_ascii_digit() || "+-() ".contains(c))
-            && h.len() > 4;
+            && h.len() > 4
+        // "Text 988": a number, optionally with a prefilled body (`sms:988?body=AYUDA`).
+        || lower.starts_with("sms:") && {
+            let (number, body) = h[4..].split_once('?').unwrap_or((&h[4..], ""));
+            !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit() || c == '+')
+                && (body.is_empty()
+                    || body.strip_prefix("body=").is_some_and(|b| {
+                        !b.is_empty() && b.chars().all(|c| c.is_ascii_alphanumeric() || c == '%')
+                    }))
+        };
     let clean = !h
         .chars()
         .any(|c| c.is_control() || c == '"' || c == '<' || c == '>' || c == '\\');
@@ -86,7 +227,7 @@ fn check_points(
                 errors.push(format!("{whose}: {where_} cites unknown source `{key}`"));
             }
         }
-        if p.cite.is_empty() && has_figure(&p.text) {
+        if p.cite.is_empty() && (has_figure(&p.text) || has_number(&p.text)) {
             errors.push(format!(
                 "{whose}: figure without a source in {where_}: \"{}\"",
                 p.text
@@ -154,7 +295,7 @@ pub fn validate(content: &Content) -> Vec<String> {
         &content.intro.sources,
     );
 
-    for region in [Region::Us, Region::Uk, Region::Intl, Region::Emergency] {
+    for region in Region::CHOOSABLE.into_iter().chain([Region::Emergency]) {
         if !content.safety.lines.iter().any(|l| l.region == region) {
             errors.push(format!("safety: no crisis line for region {region:?}"));
         }
@@ -169,6 +310,34 @@ pub fn validate(content: &Content) -> Vec<String> {
                 ));
             }
         }
+        // Every phone number a reader sees must be one tap away.
+        let numbers = phone_numbers(&line.detail);
+        for number in numbers {
+            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+            let linked = line.contacts.iter().any(|c| {
+                c.href.starts_with("tel:")
+                    && c.href.chars().filter(char::is_ascii_digit).collect::<String>() == digits
+            });
+            if !linked {
+                errors.push(format!(
+                    "safety: `{}` shows {number} without a `tel:` link",
+                    line.name
+                ));
+            }
+        }
+        if line.detail.to_lowercase().contains("text 988")
+            || line.detail.to_lowercase().contains("call or text 988")
+        {
+            if !line.contacts.iter().any(|c| c.href.starts_with("sms:988")) {
+                errors.push(format!("safety: `{}` says text 988 without an `sms:988` link", line.name));
+            }
+        }
+    }
+
+    errors.extend(check_glossary(content));
+    let months: Vec<&str> = content.ui.month_names.split_whitespace().collect();
+    if months.len() != 12 {
+        errors.push("ui: `month_names` must list 12 month names".into());
     }
 
     let mut ids = HashSet::new();
@@ -256,10 +425,186 @@ pub fn validate(content: &Content) -> Vec<String> {
                 }
             }
         }
-        if has_figure(&card.summary) {
+        if has_figure(&card.summary) || has_number(&card.summary) {
             errors.push(format!(
                 "{who}: the summary states a figure; keep figures in sourced points"
             ));
+        }
+        for (what, text) in [
+            ("status note", card.status_note.as_deref()),
+            ("badge", card.badge.as_deref()),
+        ]
+        .into_iter()
+        .chain(card.sections().map(|(_, s)| ("brief", s.brief.as_deref())))
+        .chain(card.questions.iter().map(|q| ("question", Some(q.as_str()))))
+        {
+            if text.is_some_and(has_number) {
+                errors.push(format!(
+                    "{who}: a {what} states a number, which cannot carry a source: \"{}\"",
+                    text.unwrap_or_default()
+                ));
+            }
+        }
+        check_badge(&mut errors, &who, card, content);
+        check_review_dates(&mut errors, &who, card);
+        check_card_safety(&mut errors, &who, card);
+        check_card_words(&mut errors, &who, card, content);
+    }
+    errors
+}
+
+/// Phone numbers written in a crisis line's text: runs of digits (with spaces or dashes
+/// inside) at least 3 digits long, e.g. "988", "116 123", "13 11 14", "9-8-8".
+fn phone_numbers(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let joins = (c == ' ' || c == '-')
+            && !current.is_empty()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+        if c.is_ascii_digit() || joins {
+            current.push(c);
+        } else {
+            if current.chars().filter(char::is_ascii_digit).count() >= 3 {
+                out.push(current.trim().to_owned());
+            }
+            current.clear();
+        }
+    }
+    if current.chars().filter(char::is_ascii_digit).count() >= 3 {
+        out.push(current.trim().to_owned());
+    }
+    out
+}
+
+/// A badge may not let the plain "Established" stand beside text that says otherwise.
+fn check_badge(errors: &mut Vec<String>, who: &str, card: &Card, content: &Content) {
+    if let Some(badge) = &card.badge {
+        if badge.trim().is_empty() {
+            errors.push(format!("{who}: `badge` is empty"));
+        }
+    }
+    if card.status != Some(Status::Established) {
+        return;
+    }
+    let shown = card.badge_label(content).unwrap_or_default().to_lowercase();
+    let limited = card
+        .evidence
+        .as_ref()
+        .is_some_and(|e| e.level == Some(EvidenceLevel::Limited));
+    if limited && !shown.contains("limited evidence") {
+        errors.push(format!(
+            "{who}: shown as \"{shown}\" but its evidence is limited; the badge must say so"
+        ));
+    }
+    let off_label = card
+        .prose()
+        .iter()
+        .any(|t| find_word(t, "off-label").is_some());
+    if off_label && !shown.contains("off-label") {
+        errors.push(format!(
+            "{who}: shown as \"{shown}\" but the card describes off-label use; the badge must say so"
+        ));
+    }
+}
+
+fn check_review_dates(errors: &mut Vec<String>, who: &str, card: &Card) {
+    let (Some(reviewed), Some(next)) = (&card.reviewed, &card.next_review) else {
+        errors.push(format!("{who}: needs `reviewed` and `next_review` dates"));
+        return;
+    };
+    match (parse_iso_date(reviewed), parse_iso_date(next)) {
+        (Some(r), Some(n)) => {
+            let limit = (r.0 + 1, r.1, r.2);
+            if n <= r {
+                errors.push(format!("{who}: `next_review` must come after `reviewed`"));
+            } else if n > limit {
+                errors.push(format!(
+                    "{who}: `next_review` {next} is more than 12 months after `reviewed` {reviewed}"
+                ));
+            }
+        }
+        _ => errors.push(format!(
+            "{who}: review dates must be ISO dates like 2026-11-26 (got `{reviewed}`, `{next}`)"
+        )),
+    }
+}
+
+fn check_card_safety(errors: &mut Vec<String>, who: &str, card: &Card) {
+    match (&card.safety, card.is_treatment()) {
+        (None, true) => errors.push(format!(
+            "{who}: needs `safety` (pregnancy, driving, interactions, not_for)"
+        )),
+        (Some(_), false) => errors.push(format!("{who}: research cards have no `safety`")),
+        (Some(safety), true) => {
+            for (kind, p) in safety.points() {
+                if !safety_point_ok(p) {
+                    errors.push(format!(
+                        "{who}: safety `{kind:?}` needs a source, or must say plainly that no specific advice was found: \"{}\"",
+                        p.text
+                    ));
+                }
+            }
+            let points: Vec<Point> = safety.points().map(|(_, p)| p.clone()).collect();
+            check_points(errors, who, "safety", &points, &card.sources);
+        }
+        (None, false) => {}
+    }
+}
+
+/// Every glossary word a card uses is explained on the card (first use followed by an
+/// explanation in brackets) or linked to "Words explained" through the card's `words`.
+fn check_card_words(errors: &mut Vec<String>, who: &str, card: &Card, content: &Content) {
+    let prose = card.prose();
+    for id in &card.words {
+        match content.glossary.iter().find(|g| &g.id == id) {
+            None => errors.push(format!("{who}: `words` names `{id}`, which is not in the glossary")),
+            Some(entry) => {
+                let used = prose
+                    .iter()
+                    .any(|t| entry.forms.iter().any(|f| find_word(t, f).is_some()));
+                if !used {
+                    errors.push(format!("{who}: `words` links `{id}` but the card never uses it"));
+                }
+            }
+        }
+    }
+    for entry in &content.glossary {
+        if card.words.contains(&entry.id) {
+            continue;
+        }
+        let first_use = prose.iter().find_map(|t| {
+            entry
+                .forms
+                .iter()
+                .filter_map(|f| find_word(t, f).map(|i| (i, f.len())))
+                .min()
+                .map(|(i, len)| t[i + len..].to_owned())
+        });
+        if let Some(rest) = first_use {
+            if !rest.starts_with(" (") {
+                errors.push(format!(
+                    "{who}: uses \"{}\" without explaining it; explain it in brackets where first used, or add `{}` to the card's `words`",
+                    entry.term, entry.id
+                ));
+            }
+        }
+    }
+}
+
+fn check_glossary(content: &Content) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut seen = HashSet::new();
+    for g in &content.glossary {
+        if !is_slug(&g.id) || !seen.insert(&g.id) {
+            errors.push(format!("glossary: id `{}` must be a unique slug", g.id));
+        }
+        if g.term.trim().is_empty() || g.definition.trim().is_empty() || g.forms.is_empty() {
+            errors.push(format!("glossary: `{}` needs a term, forms and a definition", g.id));
+        }
+        if has_number(&g.definition) {
+            errors.push(format!("glossary: `{}` states a number without a source", g.id));
         }
     }
     errors
