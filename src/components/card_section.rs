@@ -20,16 +20,18 @@ pub fn card_section(
             </p>
         }
     });
+    // The safety facts sit with the risks, where a reader looks for them.
+    let safety = card
+        .safety
+        .as_ref()
+        .filter(|_| kind == SectionKind::Risks)
+        .map(|safety| safety_checks(card, safety, content, level, query));
     html! {
         <div class="trd-section">
             { heading(level, None, "trd-section__heading", html! { content.section_heading(kind).to_owned() }) }
             { evidence_level }
             { point_list(&section.points, &card.sources, query, false) }
-            if kind == SectionKind::Risks {
-                if let Some(safety) = &card.safety {
-                    { safety_checks(card, safety, content, level, query) }
-                }
-            }
+            { safety }
         </div>
     }
 }

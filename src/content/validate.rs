@@ -326,11 +326,12 @@ pub fn validate(content: &Content) -> Vec<String> {
             }
         }
         if line.detail.to_lowercase().contains("text 988")
-            || line.detail.to_lowercase().contains("call or text 988")
+            && !line.contacts.iter().any(|c| c.href.starts_with("sms:988"))
         {
-            if !line.contacts.iter().any(|c| c.href.starts_with("sms:988")) {
-                errors.push(format!("safety: `{}` says text 988 without an `sms:988` link", line.name));
-            }
+            errors.push(format!(
+                "safety: `{}` says text 988 without an `sms:988` link",
+                line.name
+            ));
         }
     }
 
@@ -580,7 +581,7 @@ fn check_card_words(errors: &mut Vec<String>, who: &str, card: &Card, content: &
                 .iter()
                 .filter_map(|f| find_word(t, f).map(|i| (i, f.len())))
                 .min()
-                .map(|(i, len)| t[i + len..].to_owned())
+                .map(|(i, len)| t.get(i + len..).unwrap_or_default().to_owned())
         });
         if let Some(rest) = first_use {
             if !rest.starts_with(" (") {
