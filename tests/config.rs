@@ -51,7 +51,11 @@ fn valid_attributes_apply_without_warnings() {
 fn a_bad_attribute_value_warns_once_naming_option_value_and_choices_and_keeps_the_default() {
     let cases = [
         ("heading-level", "7", "2, 3 or 4"),
-        ("crisis-region", "mars", "\"us\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\""),
+        (
+            "crisis-region",
+            "mars",
+            "\"us\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\"",
+        ),
         ("deep-links", "maybe", "\"on\" or \"off\""),
         ("lang", "xx", "available: en"),
         ("theme", "sepia", "\"auto\", \"light\" or \"dark\""),

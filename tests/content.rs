@@ -136,7 +136,7 @@ fn nothing_marked_unverified_is_stated() {
         .collect();
     let banned = [
         ("vns", "IPG330"), // replaced by IPG679 (2020)
-        ("ipt", "12–16"),      // session count unverified
+        ("ipt", "12–16"),  // session count unverified
         ("ipt", "12-16"),
         ("ketamine", "within a week"), // duration of one infusion unverified
     ];
@@ -447,7 +447,14 @@ fn psilocybin_shows_company_reported_phase_3_beside_phase_2_and_current_position
 fn tms_shows_the_largest_snt_trial_and_both_cole_2020_analyses() {
     assert_says(
         "tms",
-        &["largest trial", "50.0%", "20.8%", "90.5%", "86.4%", "all 22 who started"],
+        &[
+            "largest trial",
+            "50.0%",
+            "20.8%",
+            "90.5%",
+            "86.4%",
+            "all 22 who started",
+        ],
     );
     assert!(sources_text("tms").contains("Kratter et al., World Psychiatry 2026"));
 }
@@ -456,7 +463,11 @@ fn tms_shows_the_largest_snt_trial_and_both_cole_2020_analyses() {
 fn neurofeedback_effect_size_is_not_presented_as_a_depression_effect() {
     assert_says(
         "neurofeedback",
-        &["g=0.37", "several mental health conditions", "not a result for depression alone"],
+        &[
+            "g=0.37",
+            "several mental health conditions",
+            "not a result for depression alone",
+        ],
     );
     assert_never_says("neurofeedback", &["effect on depression symptoms"]);
 }
@@ -512,7 +523,14 @@ fn ketamine_states_pregnancy_breastfeeding_and_interactions() {
 fn vns_cites_nice_ipg679_and_its_device_safety() {
     assert_says(
         "vns",
-        &["august 2020", "limited", "diathermy", "mri", "voice", "battery"],
+        &[
+            "august 2020",
+            "limited",
+            "diathermy",
+            "mri",
+            "voice",
+            "battery",
+        ],
     );
     assert_never_says("vns", &["ask your doctor what current NHS guidance says"]);
     assert!(sources_text("vns").contains("IPG679"));
@@ -522,7 +540,10 @@ fn vns_cites_nice_ipg679_and_its_device_safety() {
 fn psychosocial_rests_on_a_real_review_not_the_magazine_feature() {
     let sources = sources_text("psychosocial");
     assert!(!sources.to_lowercase().contains("magazine"), "{sources}");
-    assert!(sources.contains("Kinoshita et al., Cochrane 2013"), "{sources}");
+    assert!(
+        sources.contains("Kinoshita et al., Cochrane 2013"),
+        "{sources}"
+    );
 }
 
 #[test]
@@ -537,7 +558,10 @@ fn ect_leads_with_the_trd_figure_and_places_core_correctly() {
         .iter()
         .map(|p| p.text.as_str())
         .collect();
-    assert!(points[0].contains("58%") && points[0].contains("TRD"), "{points:?}");
+    assert!(
+        points[0].contains("58%") && points[0].contains("TRD"),
+        "{points:?}"
+    );
     let core = points
         .iter()
         .find(|p| p.contains("CORE"))
@@ -551,7 +575,12 @@ fn ect_leads_with_the_trd_figure_and_places_core_correctly() {
 fn prime_care_enrolment_and_24_week_result_are_stated_correctly() {
     assert_says(
         "personalized-pharmacotherapy",
-        &["starting or switching one antidepressant", "24 weeks", "OR 1.28", "faded"],
+        &[
+            "starting or switching one antidepressant",
+            "24 weeks",
+            "OR 1.28",
+            "faded",
+        ],
     );
     assert_never_says(
         "personalized-pharmacotherapy",
@@ -588,7 +617,8 @@ fn minor_defects_stay_fixed() {
     assert!(
         intro
             .iter()
-            .any(|s| s.contains("European Medicines Agency") && s.contains("treatment of depression")),
+            .any(|s| s.contains("European Medicines Agency")
+                && s.contains("treatment of depression")),
         "{intro:?}"
     );
 }
@@ -599,8 +629,17 @@ fn every_source_entry_names_a_year() {
     let all = c
         .cards
         .iter()
-        .flat_map(|card| card.sources.iter().map(move |s| (card.id.clone(), s.clone())))
-        .chain(c.intro.sources.iter().map(|s| ("intro".to_owned(), s.clone())));
+        .flat_map(|card| {
+            card.sources
+                .iter()
+                .map(move |s| (card.id.clone(), s.clone()))
+        })
+        .chain(
+            c.intro
+                .sources
+                .iter()
+                .map(|s| ("intro".to_owned(), s.clone())),
+        );
     for (who, s) in all {
         let has_year = s
             .text
@@ -613,7 +652,11 @@ fn every_source_entry_names_a_year() {
             s.id,
             s.text
         );
-        assert!(s.text.len() > s.short.len(), "{who}: source `{}` is no fuller than its short form", s.id);
+        assert!(
+            s.text.len() > s.short.len(),
+            "{who}: source `{}` is no fuller than its short form",
+            s.id
+        );
     }
 }
 
@@ -707,7 +750,12 @@ fn numbers_need_a_source_including_doses_durations_and_session_counts() {
             "{number}: {errors:?}"
         );
     }
-    for name in ["CYP2D6 and CYP2C19", "5-HT2A receptors", "TRANSFORM-2 trial", "NICE NG222"] {
+    for name in [
+        "CYP2D6 and CYP2C19",
+        "5-HT2A receptors",
+        "TRANSFORM-2 trial",
+        "NICE NG222",
+    ] {
         assert!(!content::has_number(name), "{name}");
     }
 }
@@ -819,7 +867,8 @@ fn every_card_has_review_dates_at_most_a_year_apart_shown_like_a_health_service(
 #[test]
 fn every_card_reads_at_grade_8_or_below() {
     let c = english();
-    let mut table = String::from("\nFlesch–Kincaid grade per card (prose only, citations excluded)\n");
+    let mut table =
+        String::from("\nFlesch–Kincaid grade per card (prose only, citations excluded)\n");
     let mut too_hard = Vec::new();
     for card in &c.cards {
         let grade = content::reading_grade(&card.prose());
@@ -829,7 +878,11 @@ fn every_card_reads_at_grade_8_or_below() {
         }
     }
     println!("{table}");
-    assert!(too_hard.is_empty(), "above grade 8: {}", too_hard.join(", "));
+    assert!(
+        too_hard.is_empty(),
+        "above grade 8: {}",
+        too_hard.join(", ")
+    );
 }
 
 #[test]
@@ -899,7 +952,12 @@ fn crisis_lines_cover_canada_australia_and_new_zealand_with_tap_to_call_links() 
         assert!(line.detail.contains(number), "{region:?}: {}", line.detail);
         assert!(line.contacts.iter().any(|l| l.href == href), "{region:?}");
     }
-    let us = c.safety.lines.iter().find(|l| l.region == Region::Us).unwrap();
+    let us = c
+        .safety
+        .lines
+        .iter()
+        .find(|l| l.region == Region::Us)
+        .unwrap();
     assert!(us.contacts.iter().any(|l| l.href == "sms:988"));
     let emergency = c
         .safety
@@ -910,13 +968,21 @@ fn crisis_lines_cover_canada_australia_and_new_zealand_with_tap_to_call_links() 
     for n in ["911", "999", "112", "000", "111"] {
         assert!(emergency.detail.contains(n), "emergency lacks {n}");
         assert!(
-            emergency.contacts.iter().any(|l| l.href == format!("tel:{n}")),
+            emergency
+                .contacts
+                .iter()
+                .any(|l| l.href == format!("tel:{n}")),
             "emergency {n} has no tel: link"
         );
     }
     // A number shown without a link is caught.
     let errors = validate_mutated(|c| {
-        let line = c.safety.lines.iter_mut().find(|l| l.region == Region::Au).unwrap();
+        let line = c
+            .safety
+            .lines
+            .iter_mut()
+            .find(|l| l.region == Region::Au)
+            .unwrap();
         line.contacts.clear();
     });
     assert!(errors.iter().any(|e| e.contains("13 11 14")), "{errors:?}");

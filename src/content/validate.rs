@@ -316,7 +316,11 @@ pub fn validate(content: &Content) -> Vec<String> {
             let digits: String = number.chars().filter(char::is_ascii_digit).collect();
             let linked = line.contacts.iter().any(|c| {
                 c.href.starts_with("tel:")
-                    && c.href.chars().filter(char::is_ascii_digit).collect::<String>() == digits
+                    && c.href
+                        .chars()
+                        .filter(char::is_ascii_digit)
+                        .collect::<String>()
+                        == digits
             });
             if !linked {
                 errors.push(format!(
@@ -437,8 +441,11 @@ pub fn validate(content: &Content) -> Vec<String> {
         ]
         .into_iter()
         .chain(card.sections().map(|(_, s)| ("brief", s.brief.as_deref())))
-        .chain(card.questions.iter().map(|q| ("question", Some(q.as_str()))))
-        {
+        .chain(
+            card.questions
+                .iter()
+                .map(|q| ("question", Some(q.as_str()))),
+        ) {
             if text.is_some_and(has_number) {
                 errors.push(format!(
                     "{who}: a {what} states a number, which cannot carry a source: \"{}\"",
@@ -560,13 +567,17 @@ fn check_card_words(errors: &mut Vec<String>, who: &str, card: &Card, content: &
     let prose = card.prose();
     for id in &card.words {
         match content.glossary.iter().find(|g| &g.id == id) {
-            None => errors.push(format!("{who}: `words` names `{id}`, which is not in the glossary")),
+            None => errors.push(format!(
+                "{who}: `words` names `{id}`, which is not in the glossary"
+            )),
             Some(entry) => {
                 let used = prose
                     .iter()
                     .any(|t| entry.forms.iter().any(|f| find_word(t, f).is_some()));
                 if !used {
-                    errors.push(format!("{who}: `words` links `{id}` but the card never uses it"));
+                    errors.push(format!(
+                        "{who}: `words` links `{id}` but the card never uses it"
+                    ));
                 }
             }
         }
@@ -602,10 +613,16 @@ fn check_glossary(content: &Content) -> Vec<String> {
             errors.push(format!("glossary: id `{}` must be a unique slug", g.id));
         }
         if g.term.trim().is_empty() || g.definition.trim().is_empty() || g.forms.is_empty() {
-            errors.push(format!("glossary: `{}` needs a term, forms and a definition", g.id));
+            errors.push(format!(
+                "glossary: `{}` needs a term, forms and a definition",
+                g.id
+            ));
         }
         if has_number(&g.definition) {
-            errors.push(format!("glossary: `{}` states a number without a source", g.id));
+            errors.push(format!(
+                "glossary: `{}` states a number without a source",
+                g.id
+            ));
         }
     }
     errors
