@@ -13,7 +13,9 @@ const KiB = 1024;
 // Ratchet: the current build plus a little headroom, so growth is a decision, not an
 // accident. The product target is 120 KiB (see the README's Performance section); Yew
 // with hydration plus the content alone take about 97 KiB of it, so it is not met yet.
-const EMBED_GZIP_BUDGET = 232 * KiB;
+// Raised from 232 for the corrected content of issue 9 (safety facts, review dates, words
+// explained, more crisis lines).
+const EMBED_GZIP_BUDGET = 236 * KiB;
 
 const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 
