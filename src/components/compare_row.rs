@@ -21,9 +21,7 @@ pub fn category_cell(card: &Card, content: &Content) -> String {
 }
 
 pub fn status_cell(card: &Card, content: &Content) -> Html {
-    card.status
-        .map(|s| status_badge(s, card.badge_label(content).unwrap_or_default()))
-        .unwrap_or_default()
+    status_badge(card, content)
 }
 
 pub fn evidence_cell(card: &Card, content: &Content) -> Html {

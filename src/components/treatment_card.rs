@@ -58,7 +58,7 @@ pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
                 <button type="button" class="trd-card__button" id={format!("{slug}-button")}
                     aria-expanded={props.open.to_string()} aria-controls={panel_id} {onclick}>
                     <span class="trd-card__title">{ highlighted(&card.title, &props.query) }</span>
-                    { card.status.map(|s| status_badge(s, card.badge_label(content).unwrap_or_default())) }
+                    { status_badge(card, content) }
                     <span class="trd-card__summary">{ highlighted(&card.summary, &props.query) }</span>
                     <span class="trd-card__icon" aria-hidden="true"></span>
                 </button>
