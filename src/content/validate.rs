@@ -102,8 +102,8 @@ pub fn reading_grade(texts: &[&str]) -> f64 {
 
 fn count_syllables(word: &str) -> usize {
     let w = word.to_lowercase();
-    // Abbreviations read letter by letter (FDA, MADRS, TRD) count as one syllable each
-    // letter would overstate; treat them as one syllable per two letters.
+    // Vowel groups undercount abbreviations (FDA has none) and one syllable per letter
+    // overcounts the ones read as words (MADRS, NICE): count one per two letters.
     if word.len() > 1 && word.chars().all(|c| c.is_uppercase()) {
         return word.chars().count().div_ceil(2);
     }
