@@ -21,7 +21,7 @@ describe("toggle events", () => {
   test("a deep link at page load opens the card and tells the host", async () => {
     const { page, context } = await open("/#ect");
     await page.waitForFunction(() => document.getElementById("ect-button").getAttribute("aria-expanded") === "true");
-    await page.waitForFunction(() => window.__toggles.length > 0);
+    await page.waitForFunction(() => window.__toggles.length > 0, null, { timeout: 5000 });
     assert.deepEqual(await toggles(page), [["ect", true]]);
     await context.close();
   });
