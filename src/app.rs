@@ -3,6 +3,7 @@
 //! under `app/`.
 
 mod deep_links;
+mod open_option;
 mod saved_questions;
 mod scrolled_past;
 mod toggle_events;
@@ -18,6 +19,7 @@ use crate::content::{Content, UiStrings};
 use crate::search::{search_index, Query};
 use crate::state::{Action, ExplainerState, Notice, View};
 use deep_links::use_deep_links;
+use open_option::use_open_option;
 use saved_questions::use_saved_questions;
 use scrolled_past::use_scrolled_past;
 use toggle_events::use_toggle_events;
@@ -58,8 +60,6 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     use_url_state(&state, options.url_state);
     use_saved_questions(&state, content, &options.storage_key);
     use_deep_links(&state, content, &root, options.deep_links);
-    use_toggle_events(&state, &props.on_event, options.deep_links);
-    let crisis_strip_shown = use_scrolled_past(&banner);
     {
         let (state, on_event) = (state.clone(), props.on_event.clone());
         use_effect_with((), move |_| {
@@ -67,25 +67,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             on_event.emit(WidgetEvent::Ready);
         });
     }
-    // Cards the host asks to open, at start and whenever the option changes.
-    {
-        let (state, content) = (state.clone(), content.clone());
-        use_effect_with(options.open.clone(), move |open| {
-            let ids: Vec<String> = open
-                .iter()
-                .filter(|id| content.card(id).is_some())
-                .cloned()
-                .collect();
-            if !ids.is_empty() {
-                state.dispatch(Action::SetOpen {
-                    ids,
-                    open: true,
-                    quiet: true,
-                });
-            }
-        });
-    }
-
+    use_toggle_events(&state, &props.on_event, options.deep_links);
+    use_open_option(&state, content, &options.open);
+    let crisis_strip_shown = use_scrolled_past(&banner);
     let index = use_memo(content.clone(), |c| search_index(c));
     let filter = state.filter();
     let results = use_memo((content.clone(), filter.clone()), move |(c, f)| {

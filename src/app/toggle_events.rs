@@ -6,7 +6,8 @@ use super::deep_links::follow_fragment;
 use super::WidgetEvent;
 use crate::state::ExplainerState;
 
-/// Emits a `Toggle` for every change `reduce` recorded since the last render, in order.
+/// Emits a `Toggle` for every change `reduce` recorded that has not been emitted yet, in
+/// order. The handle reads the latest state, which may already be ahead of this render.
 #[hook]
 pub fn use_toggle_events(
     state: &UseReducerHandle<ExplainerState>,
@@ -15,9 +16,10 @@ pub fn use_toggle_events(
 ) {
     let emitted = use_mut_ref(|| 0);
     let (state, on_event) = (state.clone(), on_event.clone());
-    use_effect_with(state.toggled.len(), move |&count| {
+    use_effect_with(state.toggled.len(), move |_| {
         let mut emitted = emitted.borrow_mut();
-        for toggled in state.toggled.get(*emitted..).unwrap_or_default() {
+        let log = &state.toggled;
+        for toggled in log.get(*emitted..).unwrap_or_default() {
             for id in &toggled.ids {
                 on_event.emit(WidgetEvent::Toggle {
                     id: id.clone(),
@@ -28,6 +30,6 @@ pub fn use_toggle_events(
                 follow_fragment(toggled);
             }
         }
-        *emitted = count;
+        *emitted = log.len();
     });
 }

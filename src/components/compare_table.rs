@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::compare_fields::SortKey;
 use super::{heading, CompareRow};
 use crate::collections::sort_by;
-use crate::content::{fill, Card, Content};
+use crate::content::{fill, Card, Content, UiStrings};
 use crate::search::Results;
 use crate::state::{Action, Field, SortDir, MAX_PICKS};
 
@@ -88,46 +88,9 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             .iter()
             .filter_map(|id| content.card(id).cloned())
             .collect();
-        let lines = Field::ALL[1..].iter().map(|f| {
-            html! {
-                <tr>
-                    <th scope="row">{ f.label(ui) }</th>
-                    { for chosen.iter().map(|c| html! { <td>{ f.cell(c, content) }</td> }) }
-                </tr>
-            }
-        });
-        html! {
-            <table class="trd-table trd-table--side">
-                <caption id="trd-compare-caption">{ &ui.compare_side_caption }</caption>
-                <thead>
-                    <tr>
-                        <td></td>
-                        { for chosen.iter().map(|c| html! { <th scope="col">{ &c.title }</th> }) }
-                    </tr>
-                </thead>
-                <tbody>{ for lines }</tbody>
-            </table>
-        }
+        side_by_side_table(&chosen, content)
     } else {
-        let header = |f: Field| {
-            if f.sort().is_none() {
-                return html! { <th scope="col" role="columnheader">{ f.label(ui) }</th> };
-            }
-            let state = props.sort.filter(|(s, _)| *s == f).map(|(_, d)| d);
-            let (aria_sort, icon) = match state {
-                Some(SortDir::Ascending) => (Some("ascending"), "trd-sort trd-sort--asc"),
-                Some(SortDir::Descending) => (Some("descending"), "trd-sort trd-sort--desc"),
-                None => (None, "trd-sort"),
-            };
-            html! {
-                <th scope="col" role="columnheader" aria-sort={aria_sort} data-sortable="">
-                    <button type="button" class="trd-table__sort" disabled={!props.hydrated}
-                        onclick={props.dispatch.reform(move |_| Action::SortBy(f))}>
-                        { f.label(ui) }<span class={icon} aria-hidden="true"></span>
-                    </button>
-                </th>
-            }
-        };
+        let header = |f: Field| column_header(f, props.sort, props.hydrated, &props.dispatch, ui);
         let body = rows.iter().map(|c| {
             let picked = props.picked.contains(&c.id);
             html! {
@@ -162,5 +125,56 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 <p class="trd-hint trd-table-scroll__hint">{ &ui.compare_scroll_hint }</p>
             }
         </section>
+    }
+}
+
+/// 2–4 chosen treatments as columns, one row per field.
+fn side_by_side_table(chosen: &[Rc<Card>], content: &Content) -> Html {
+    let ui = &content.ui;
+    let lines = Field::ALL[1..].iter().map(|f| {
+        html! {
+            <tr>
+                <th scope="row">{ f.label(ui) }</th>
+                { for chosen.iter().map(|c| html! { <td>{ f.cell(c, content) }</td> }) }
+            </tr>
+        }
+    });
+    html! {
+        <table class="trd-table trd-table--side">
+            <caption id="trd-compare-caption">{ &ui.compare_side_caption }</caption>
+            <thead>
+                <tr>
+                    <td></td>
+                    { for chosen.iter().map(|c| html! { <th scope="col">{ &c.title }</th> }) }
+                </tr>
+            </thead>
+            <tbody>{ for lines }</tbody>
+        </table>
+    }
+}
+
+/// A column heading; a sort button for fields that sort.
+fn column_header(
+    f: Field,
+    sort: Option<(Field, SortDir)>,
+    hydrated: bool,
+    dispatch: &Callback<Action>,
+    ui: &UiStrings,
+) -> Html {
+    if f.sort().is_none() {
+        return html! { <th scope="col" role="columnheader">{ f.label(ui) }</th> };
+    }
+    let (aria_sort, icon) = match sort.filter(|(s, _)| *s == f).map(|(_, d)| d) {
+        Some(SortDir::Ascending) => (Some("ascending"), "trd-sort trd-sort--asc"),
+        Some(SortDir::Descending) => (Some("descending"), "trd-sort trd-sort--desc"),
+        None => (None, "trd-sort"),
+    };
+    html! {
+        <th scope="col" role="columnheader" aria-sort={aria_sort} data-sortable="">
+            <button type="button" class="trd-table__sort" disabled={!hydrated}
+                onclick={dispatch.reform(move |_| Action::SortBy(f))}>
+                { f.label(ui) }<span class={icon} aria-hidden="true"></span>
+            </button>
+        </th>
     }
 }

@@ -14,8 +14,7 @@ pub fn filter_bar(
     dispatch: &Callback<Action>,
 ) -> Html {
     let ui = &content.ui;
-    let button = |label: String, count: usize, pressed: bool, action: Action| {
-        let onclick = dispatch.reform(move |_| action.clone());
+    let button = |label: String, count: usize, pressed: bool, onclick: Callback<MouseEvent>| {
         html! {
             <button type="button" class="trd-chip" aria-pressed={pressed.to_string()} disabled={!hydrated} {onclick}>
                 <span class="trd-chip__label">{ label }</span>
@@ -29,15 +28,21 @@ pub fn filter_bar(
             .map(|c| c.name.clone())
             .unwrap_or_else(|| cat.slug().into());
         let pressed = state.categories.contains(&cat);
-        button(name, n, pressed, Action::ToggleCategory(cat))
+        button(
+            name,
+            n,
+            pressed,
+            dispatch.reform(move |_| Action::ToggleCategory(cat)),
+        )
     });
     let stats = results.statuses.iter().map(|&(st, n)| {
         let label = content.status_label(st).to_owned();
+        let pressed = state.statuses.contains(&st);
         button(
             label,
             n,
-            state.statuses.contains(&st),
-            Action::ToggleStatus(st),
+            pressed,
+            dispatch.reform(move |_| Action::ToggleStatus(st)),
         )
     });
     html! {
