@@ -188,55 +188,36 @@ impl Filter {
         hits.into_iter().map(|(i, _)| i).collect()
     }
 
-    /// What these filters show, with the counts on their buttons, in one pass of work.
+    /// What these filters show, with the counts on their buttons. Each card is scored
+    /// once; the counts reuse the scores.
     pub fn results(&self, content: &Content, index: &[CardText]) -> Results {
+        let matches: Vec<bool> = index
+            .iter()
+            .map(|t| self.query.is_empty() || t.score(&self.query).is_some())
+            .collect();
+        // A button's count ignores its own facet: it shows what pressing it would give.
+        let count = |keep: &dyn Fn(&Card) -> bool, skip_categories, skip_statuses| {
+            content
+                .cards
+                .iter()
+                .zip(&matches)
+                .filter(|(c, m)| {
+                    **m && keep(c) && self.passes_facets(c, skip_categories, skip_statuses)
+                })
+                .count()
+        };
         Results {
             visible: self.apply(&content.cards, index),
             categories: content
                 .categories
                 .iter()
-                .map(|c| (c.id, self.category_count(c.id, &content.cards, index)))
+                .map(|cat| (cat.id, count(&|c| c.category == cat.id, true, false)))
                 .collect(),
             statuses: FILTER_STATUSES
                 .into_iter()
-                .map(|s| (s, self.status_count(s, &content.cards, index)))
+                .map(|s| (s, count(&|c| c.status == Some(s), false, true)))
                 .collect(),
         }
-    }
-
-    /// How many cards each filter button would show, given the query and the other facet.
-    fn category_count(
-        &self,
-        cat: Category,
-        cards: &[std::rc::Rc<Card>],
-        index: &[CardText],
-    ) -> usize {
-        cards
-            .iter()
-            .zip(index)
-            .filter(|(c, t)| {
-                c.category == cat
-                    && self.passes_facets(c, true, false)
-                    && (self.query.is_empty() || t.score(&self.query).is_some())
-            })
-            .count()
-    }
-
-    fn status_count(
-        &self,
-        status: Status,
-        cards: &[std::rc::Rc<Card>],
-        index: &[CardText],
-    ) -> usize {
-        cards
-            .iter()
-            .zip(index)
-            .filter(|(c, t)| {
-                c.status == Some(status)
-                    && self.passes_facets(c, false, true)
-                    && (self.query.is_empty() || t.score(&self.query).is_some())
-            })
-            .count()
     }
 }
 
