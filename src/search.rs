@@ -9,7 +9,7 @@ use crate::collections::sort_by;
 use crate::content::{fill, Card, Category, Content, Status, UiStrings};
 
 /// Lowercases and strips accents, one char in, one char out.
-pub fn fold_char(c: char) -> char {
+fn fold_char(c: char) -> char {
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
@@ -272,7 +272,7 @@ impl Results {
 }
 
 /// Char ranges of `text` to highlight for these terms, merged and sorted.
-pub fn highlight_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
+fn highlight_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }
@@ -324,4 +324,29 @@ pub fn split_highlights(text: &str, query: &Query) -> Vec<(String, bool)> {
         out.push((chars[at..].iter().collect(), false));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_map_back_to_the_original_text() {
+        let q = Query::parse("ther");
+        let text = "Électro-thérapie and therapy";
+        let ranges = highlight_ranges(text, &q);
+        assert_eq!(ranges.len(), 2);
+        let parts = split_highlights(text, &q);
+        let marked: Vec<&str> = parts
+            .iter()
+            .filter(|(_, hit)| *hit)
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(marked, ["thér", "ther"]);
+        assert_eq!(
+            parts.iter().map(|(s, _)| s.as_str()).collect::<String>(),
+            text,
+            "no text lost"
+        );
+    }
 }

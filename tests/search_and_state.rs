@@ -7,9 +7,7 @@ use yew::Reducible;
 
 use trd_explainer::content::{self, Category, Status};
 use trd_explainer::questions::Questions;
-use trd_explainer::search::{
-    fold, highlight_ranges, search_index, split_highlights, Filter, Query,
-};
+use trd_explainer::search::{fold, search_index, Filter, Query};
 use trd_explainer::state::{
     Action, ExplainerState, Field, Notice, SortDir, Toggled, View, MAX_PICKS,
 };
@@ -95,26 +93,6 @@ fn filters_combine_with_search_and_each_other() {
         count(&results.statuses, Status::Investigational),
         Some(1),
         "investigational stimulation (DBS)"
-    );
-}
-
-#[test]
-fn highlights_map_back_to_the_original_text() {
-    let q = Query::parse("ther");
-    let text = "Électro-thérapie and therapy";
-    let ranges = highlight_ranges(text, &q);
-    assert_eq!(ranges.len(), 2);
-    let parts = split_highlights(text, &q);
-    let marked: Vec<&str> = parts
-        .iter()
-        .filter(|(_, hit)| *hit)
-        .map(|(s, _)| s.as_str())
-        .collect();
-    assert_eq!(marked, ["thér", "ther"]);
-    assert_eq!(
-        parts.iter().map(|(s, _)| s.as_str()).collect::<String>(),
-        text,
-        "no text lost"
     );
 }
 
