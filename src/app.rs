@@ -126,14 +126,15 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 if let Some(cta) = &options.cta {
                     { sponsored_slot(content, cta) }
                 }
-                <div class="trd-toolbar trd-app-only">
-                    { view_switcher(state.view, state.questions.len(), ui, hydrated, &dispatch) }
+                // Disabled as a whole until the app runs: one switch for every control in it.
+                <fieldset class="trd-toolbar trd-app-only" disabled={!hydrated}>
+                    { view_switcher(state.view, state.questions.len(), ui, &dispatch) }
                     if state.view != View::Questions {
-                        { search_box(&state.query, ui, hydrated, &dispatch) }
-                        { filter_bar(content, &results, &state, hydrated, &dispatch) }
-                        { results_status(&message, filter.is_active(), ui, hydrated, &dispatch) }
+                        { search_box(&state.query, ui, &dispatch) }
+                        { filter_bar(content, &results, &state, &dispatch) }
+                        { results_status(&message, filter.is_active(), ui, &dispatch) }
                     }
-                </div>
+                </fieldset>
                 <div class="trd-view">{ view }</div>
                 { disclaimer(content, section_level) }
                 <div class="trd-sr-only" role="status">{ notice }</div>

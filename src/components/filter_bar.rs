@@ -10,13 +10,12 @@ pub fn filter_bar(
     content: &Content,
     results: &Results,
     state: &ExplainerState,
-    hydrated: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     let ui = &content.ui;
     let button = |label: String, count: usize, pressed: bool, onclick: Callback<MouseEvent>| {
         html! {
-            <button type="button" class="trd-chip" aria-pressed={pressed.to_string()} disabled={!hydrated} {onclick}>
+            <button type="button" class="trd-chip" aria-pressed={pressed.to_string()} {onclick}>
                 <span class="trd-chip__label">{ label }</span>
                 <span class="trd-chip__count">{ format!("({count})") }</span>
             </button>

@@ -9,7 +9,6 @@ pub fn results_status(
     message: &str,
     filtered: bool,
     ui: &UiStrings,
-    hydrated: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     let onclick = dispatch.reform(|_: MouseEvent| Action::ClearFilters);
@@ -17,7 +16,7 @@ pub fn results_status(
         <div class="trd-results">
             <p class="trd-results__count" role="status">{ message.to_owned() }</p>
             if filtered {
-                <button type="button" class="trd-button trd-button--quiet" disabled={!hydrated} {onclick}>
+                <button type="button" class="trd-button trd-button--quiet" {onclick}>
                     { &ui.filter_clear }
                 </button>
             }

@@ -4,12 +4,7 @@ use crate::content::UiStrings;
 use crate::state::Action;
 
 /// Filters the cards as the reader types; Escape or the clear button empties it.
-pub fn search_box(
-    value: &str,
-    ui: &UiStrings,
-    hydrated: bool,
-    dispatch: &Callback<Action>,
-) -> Html {
+pub fn search_box(value: &str, ui: &UiStrings, dispatch: &Callback<Action>) -> Html {
     let oninput = dispatch.reform(|e: InputEvent| {
         Action::SetQuery(
             e.target_unchecked_into::<web_sys::HtmlInputElement>()
@@ -31,8 +26,7 @@ pub fn search_box(
             <p class="trd-hint" id="trd-search-hint">{ &ui.search_hint }</p>
             <div class="trd-search__row">
                 <input type="search" id="trd-search-input" class="trd-search__input" autocomplete="off"
-                    spellcheck="false" aria-describedby="trd-search-hint" value={value.to_owned()}
-                    disabled={!hydrated} {oninput} {onkeydown} />
+                    spellcheck="false" aria-describedby="trd-search-hint" value={value.to_owned()} {oninput} {onkeydown} />
                 if !value.is_empty() {
                     <button type="button" class="trd-button trd-search__clear" onclick={onclear}>{ &ui.search_clear }</button>
                 }

@@ -9,7 +9,6 @@ pub fn view_switcher(
     current: View,
     question_count: usize,
     ui: &UiStrings,
-    hydrated: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     let questions = if question_count > 0 {
@@ -26,7 +25,7 @@ pub fn view_switcher(
         let pressed = view == current;
         html! {
             <button type="button" class={classes!("trd-tab", pressed.then_some("trd-tab--current"))}
-                aria-pressed={pressed.to_string()} disabled={!hydrated}
+                aria-pressed={pressed.to_string()}
                 onclick={dispatch.reform(move |_| Action::SetView(view))}>
                 { label }
             </button>
