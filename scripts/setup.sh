@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need, skipping what is already present at
-# the right version. Safe to run again and again; `make serve`, `make test` and
-# `make bench` all start with it.
+# the right version. Safe to run again and again; `scripts/serve.sh`, `scripts/test.sh`
+# and `scripts/bench.sh` all start with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

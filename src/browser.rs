@@ -3,11 +3,7 @@
 //! instead of throwing into the app.
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, EventTarget};
-
-pub fn window() -> Option<web_sys::Window> {
-    web_sys::window()
-}
+use web_sys::{window, Element, EventTarget, UrlSearchParams};
 
 /// The page fragment without `#`, if any.
 pub fn location_hash() -> Option<String> {
@@ -16,10 +12,41 @@ pub fn location_hash() -> Option<String> {
     (!hash.is_empty()).then_some(hash)
 }
 
-pub fn location_search() -> String {
+fn location_search() -> String {
     window()
         .and_then(|w| w.location().search().ok())
         .unwrap_or_default()
+}
+
+/// One query parameter of the page URL, decoded.
+pub fn query_param(key: &str) -> Option<String> {
+    UrlSearchParams::new_with_str(&location_search())
+        .ok()?
+        .get(key)
+}
+
+/// Sets these query parameters (removing those with empty values), keeping the others,
+/// without a new history entry.
+pub fn set_query_params(pairs: &[(&str, String)]) {
+    let Ok(params) = UrlSearchParams::new_with_str(&location_search()) else {
+        return;
+    };
+    for (key, value) in pairs {
+        if value.is_empty() {
+            params.delete(key)
+        } else {
+            params.set(key, value)
+        }
+    }
+    let query = String::from(params.to_string());
+    let search = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    if search != location_search() {
+        replace_url(Some(&search), None);
+    }
 }
 
 /// Replaces the current history entry's URL (query and/or fragment) without a new entry.

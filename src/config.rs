@@ -219,7 +219,7 @@ impl Options {
             }
             // Slugs are checked against the content in `resolve`, which knows added cards.
             "open" => self.open = split_list(value).map(str::to_owned).collect(),
-            "crisis-region" => match Region::from_slug(value) {
+            "crisis-region" => match Region::from_attribute(value) {
                 Some(region) => self.crisis_region = region,
                 None => {
                     warnings.push(Warning(format!(

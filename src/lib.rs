@@ -12,7 +12,9 @@ pub mod collections;
 pub mod components;
 pub mod config;
 pub mod content;
+pub mod questions;
 pub mod search;
+mod slug;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,10 +6,10 @@
 use std::ops::Range;
 
 use crate::collections::sort_by;
-use crate::content::{Card, Category, Content, Status};
+use crate::content::{fill, Card, Category, Content, Status, UiStrings};
 
 /// Lowercases and strips accents, one char in, one char out.
-pub fn fold_char(c: char) -> char {
+fn fold_char(c: char) -> char {
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
@@ -168,10 +168,10 @@ impl Filter {
 
     /// Indices of matching cards: in content order without a query, best match first with one
     /// (ties keep content order).
-    pub fn apply(&self, cards: &[std::rc::Rc<Card>], texts: &[CardText]) -> Vec<usize> {
+    pub fn apply(&self, cards: &[std::rc::Rc<Card>], index: &[CardText]) -> Vec<usize> {
         let mut hits: Vec<(usize, u32)> = cards
             .iter()
-            .zip(texts)
+            .zip(index)
             .enumerate()
             .filter(|(_, (card, _))| self.passes_facets(card, false, false))
             .filter_map(|(i, (_, text))| {
@@ -188,44 +188,91 @@ impl Filter {
         hits.into_iter().map(|(i, _)| i).collect()
     }
 
-    /// How many cards each filter button would show, given the query and the other facet.
-    pub fn category_count(
-        &self,
-        cat: Category,
-        cards: &[std::rc::Rc<Card>],
-        texts: &[CardText],
-    ) -> usize {
-        cards
+    /// What these filters show, with the counts on their buttons. Each card is scored
+    /// once; the counts reuse the scores.
+    pub fn results(&self, content: &Content, index: &[CardText]) -> Results {
+        let matches: Vec<bool> = index
             .iter()
-            .zip(texts)
-            .filter(|(c, t)| {
-                c.category == cat
-                    && self.passes_facets(c, true, false)
-                    && (self.query.is_empty() || t.score(&self.query).is_some())
-            })
-            .count()
+            .map(|t| self.query.is_empty() || t.score(&self.query).is_some())
+            .collect();
+        // A button's count ignores its own facet: it shows what pressing it would give.
+        let count = |keep: &dyn Fn(&Card) -> bool, skip_categories, skip_statuses| {
+            content
+                .cards
+                .iter()
+                .zip(&matches)
+                .filter(|(c, m)| {
+                    **m && keep(c) && self.passes_facets(c, skip_categories, skip_statuses)
+                })
+                .count()
+        };
+        Results {
+            visible: self.apply(&content.cards, index),
+            categories: content
+                .categories
+                .iter()
+                .map(|cat| (cat.id, count(&|c| c.category == cat.id, true, false)))
+                .collect(),
+            statuses: FILTER_STATUSES
+                .into_iter()
+                .map(|s| (s, count(&|c| c.status == Some(s), false, true)))
+                .collect(),
+        }
+    }
+}
+
+/// The statuses a reader can filter by (research-only work is not a treatment choice).
+pub const FILTER_STATUSES: [Status; 3] = [
+    Status::Established,
+    Status::Emerging,
+    Status::Investigational,
+];
+
+/// Every card's searchable text, in content order.
+pub fn search_index(content: &Content) -> Vec<CardText> {
+    content
+        .cards
+        .iter()
+        .map(|card| CardText::new(card, content))
+        .collect()
+}
+
+/// What the search and filters show, and the counts their controls display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Results {
+    /// Indices into `content.cards`, in the order shown.
+    pub visible: Vec<usize>,
+    /// Cards each category button would show, given the query and the status filter.
+    pub categories: Vec<(Category, usize)>,
+    /// Cards each status button would show, given the query and the category filter.
+    pub statuses: Vec<(Status, usize)>,
+}
+
+impl Results {
+    /// The slugs of the shown cards, in order.
+    pub fn visible_ids<'a>(&'a self, content: &'a Content) -> impl Iterator<Item = &'a str> {
+        self.visible.iter().map(|&i| content.cards[i].id.as_str())
     }
 
-    pub fn status_count(
-        &self,
-        status: Status,
-        cards: &[std::rc::Rc<Card>],
-        texts: &[CardText],
-    ) -> usize {
-        cards
-            .iter()
-            .zip(texts)
-            .filter(|(c, t)| {
-                c.status == Some(status)
-                    && self.passes_facets(c, false, true)
-                    && (self.query.is_empty() || t.score(&self.query).is_some())
-            })
-            .count()
+    /// The count announced under the search box.
+    pub fn message(&self, filter: &Filter, raw_query: &str, ui: &UiStrings) -> String {
+        if !filter.is_active() {
+            return fill(
+                &ui.results_all,
+                &[("count", &self.visible.len().to_string())],
+            );
+        }
+        match self.visible.len() {
+            0 if filter.query.is_empty() => ui.results_empty.clone(),
+            0 => fill(&ui.results_none, &[("query", raw_query.trim())]),
+            1 => ui.results_one.clone(),
+            n => fill(&ui.results_many, &[("count", &n.to_string())]),
+        }
     }
 }
 
 /// Char ranges of `text` to highlight for these terms, merged and sorted.
-pub fn highlight_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
+fn highlight_ranges(text: &str, query: &Query) -> Vec<Range<usize>> {
     if query.is_empty() {
         return Vec::new();
     }
@@ -277,4 +324,29 @@ pub fn split_highlights(text: &str, query: &Query) -> Vec<(String, bool)> {
         out.push((chars[at..].iter().collect(), false));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_map_back_to_the_original_text() {
+        let q = Query::parse("ther");
+        let text = "Électro-thérapie and therapy";
+        let ranges = highlight_ranges(text, &q);
+        assert_eq!(ranges.len(), 2);
+        let parts = split_highlights(text, &q);
+        let marked: Vec<&str> = parts
+            .iter()
+            .filter(|(_, hit)| *hit)
+            .map(|(s, _)| s.as_str())
+            .collect();
+        assert_eq!(marked, ["thér", "ther"]);
+        assert_eq!(
+            parts.iter().map(|(s, _)| s.as_str()).collect::<String>(),
+            text,
+            "no text lost"
+        );
+    }
 }

@@ -11,40 +11,47 @@ use yew::Reducible;
 
 use crate::collections::SmallSet;
 use crate::content::{Category, Status};
+use crate::questions::Questions;
 use crate::search::{Filter, Query};
+use crate::slug::slug_enum;
 
-/// Which of the three views is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum View {
-    #[default]
-    Cards,
-    Compare,
-    Questions,
-}
-
-impl View {
-    pub fn slug(self) -> &'static str {
-        match self {
-            View::Cards => "cards",
-            View::Compare => "compare",
-            View::Questions => "questions",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<Self> {
-        [View::Cards, View::Compare, View::Questions]
-            .into_iter()
-            .find(|v| v.slug() == s)
+slug_enum! {
+    /// Which of the three views is showing.
+    #[derive(Default)]
+    pub enum View {
+        #[default]
+        Cards = "cards",
+        Compare = "compare",
+        Questions = "questions",
     }
 }
 
-/// Sortable columns of the comparison table.
+/// The comparison table's columns, in order. The header, the rows and the side-by-side
+/// table all iterate `Field::ALL`; each field's label, cell and sort key sit together in
+/// `components/compare_fields.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
+pub enum Field {
     Treatment,
     Category,
     Status,
+    Given,
+    Onset,
     Evidence,
+    Risks,
+    Regulatory,
+}
+
+impl Field {
+    pub const ALL: [Field; 8] = [
+        Field::Treatment,
+        Field::Category,
+        Field::Status,
+        Field::Given,
+        Field::Onset,
+        Field::Evidence,
+        Field::Risks,
+        Field::Regulatory,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,8 +63,80 @@ pub enum SortDir {
 /// Most treatments a reader can put side by side.
 pub const MAX_PICKS: usize = 4;
 
-/// A ticked question: the card's slug and the question's position in it.
-pub type QuestionRef = (String, usize);
+/// The part of the state a shared link carries (`?trd-q=seizure&trd-type=stimulation`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UrlState {
+    pub query: String,
+    pub categories: SmallSet<Category>,
+    pub statuses: SmallSet<Status>,
+    pub view: View,
+}
+
+impl UrlState {
+    const QUERY: &'static str = "trd-q";
+    const CATEGORIES: &'static str = "trd-type";
+    const STATUSES: &'static str = "trd-status";
+    const VIEW: &'static str = "trd-view";
+
+    /// Reads the query parameters through `get`; unknown slugs are ignored.
+    pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> Self {
+        let list = |key| get(key).unwrap_or_default();
+        UrlState {
+            query: list(Self::QUERY),
+            categories: list(Self::CATEGORIES)
+                .split(',')
+                .filter_map(Category::from_slug)
+                .collect(),
+            statuses: list(Self::STATUSES)
+                .split(',')
+                .filter_map(Status::from_slug)
+                .collect(),
+            view: View::from_slug(&list(Self::VIEW)).unwrap_or_default(),
+        }
+    }
+
+    /// Each parameter and its value; an empty value means "leave it out of the URL".
+    pub fn to_pairs(&self) -> [(&'static str, String); 4] {
+        let slugs = |list: Vec<&str>| list.join(",");
+        [
+            (Self::QUERY, self.query.trim().to_owned()),
+            (
+                Self::CATEGORIES,
+                slugs(self.categories.iter().map(|c| c.slug()).collect()),
+            ),
+            (
+                Self::STATUSES,
+                slugs(self.statuses.iter().map(|s| s.slug()).collect()),
+            ),
+            (
+                Self::VIEW,
+                match self.view {
+                    View::Cards => String::new(),
+                    v => v.slug().into(),
+                },
+            ),
+        ]
+    }
+
+    pub fn is_default(&self) -> bool {
+        *self == UrlState::default()
+    }
+}
+
+/// A one-off message for the polite live region; the text is chosen at render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    Showing(View),
+    Copied,
+    CopyFailed,
+}
+
+/// Cards that opened or closed together, for the host page to hear about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toggled {
+    pub ids: Vec<String>,
+    pub open: bool,
+}
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExplainerState {
@@ -68,55 +147,63 @@ pub struct ExplainerState {
     pub categories: SmallSet<Category>,
     pub statuses: SmallSet<Status>,
     pub view: View,
-    pub sort: Option<(Column, SortDir)>,
+    pub sort: Option<(Field, SortDir)>,
     /// Treatments chosen for the side-by-side comparison, in the order chosen.
     pub picked: Vec<String>,
     pub side_by_side: bool,
-    pub questions: SmallSet<QuestionRef>,
+    pub questions: Questions,
     /// A card to scroll to once it has rendered (deep links).
     pub scroll_to: Option<String>,
-    /// A one-off message for the polite live region, with a counter so repeats re-announce.
-    pub notice: Option<(String, u32)>,
-    /// Whether the sticky crisis strip shows (the full banner has scrolled out of view).
-    pub strip: bool,
+    /// The latest notice, with a counter so repeats re-announce.
+    pub notice: Option<(Notice, u32)>,
+    /// Every real change to `open` the host should hear about, oldest first; the app
+    /// emits the ones it has not emitted yet.
+    pub toggled: Vec<Toggled>,
     /// False for the first render, so server and client markup match; controls that need
     /// the app are disabled until then.
-    pub live: bool,
+    pub hydrated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// The app has hydrated or mounted; enable its controls.
-    GoLive,
-    ShowStrip(bool),
-    Toggle(String),
-    SetOpen(String, bool),
-    /// Open these cards (the visible ones).
-    ExpandAll(Vec<String>),
-    CollapseAll,
-    /// Open a card from a deep link: clears filters hiding it, then scrolls to it.
+    Hydrated,
+    /// The one way cards open and close. Only cards whose state really changes count,
+    /// and the host hears about them unless `quiet` (cards the host itself configured).
+    SetOpen {
+        ids: Vec<String>,
+        open: bool,
+        quiet: bool,
+    },
+    /// Shows a card from a deep link: clears what would hide it, then scrolls to it.
     Reveal(String),
     ScrolledTo,
     SetQuery(String),
     ToggleCategory(Category),
     ToggleStatus(Status),
     ClearFilters,
-    /// Restores search and filters from the page URL.
-    Restore {
-        query: String,
-        categories: SmallSet<Category>,
-        statuses: SmallSet<Status>,
-        view: View,
-    },
+    /// Restores search, filters and view from the page URL.
+    Restore(UrlState),
     SetView(View),
-    SortBy(Column),
+    SortBy(Field),
     TogglePick(String),
     ClearPicks,
     SetSideBySide(bool),
     ToggleQuestion(String, usize),
-    RestoreQuestions(SmallSet<QuestionRef>),
+    RestoreQuestions(Questions),
     ClearQuestions,
-    Notify(String),
+    Notify(Notice),
+}
+
+impl Action {
+    /// Opens (or closes) the cards a reader asked for.
+    pub fn open(ids: Vec<String>, open: bool) -> Self {
+        Action::SetOpen {
+            ids,
+            open,
+            quiet: false,
+        }
+    }
 }
 
 impl ExplainerState {
@@ -128,13 +215,44 @@ impl ExplainerState {
         }
     }
 
+    pub fn url_state(&self) -> UrlState {
+        UrlState {
+            query: self.query.clone(),
+            categories: self.categories.clone(),
+            statuses: self.statuses.clone(),
+            view: self.view,
+        }
+    }
+
     pub fn is_open(&self, id: &str) -> bool {
         self.open.contains(id)
     }
 
-    fn notify(&mut self, text: String) {
+    /// Opens or closes the cards not already so; returns the ones that changed.
+    fn set_open(&mut self, ids: Vec<String>, open: bool) -> Vec<String> {
+        let changed: Vec<String> = ids
+            .into_iter()
+            .filter(|id| self.is_open(id) != open)
+            .collect();
+        for id in &changed {
+            if open {
+                self.open.insert(id.clone());
+            } else {
+                self.open.remove(id);
+            }
+        }
+        changed
+    }
+
+    fn notify(&mut self, notice: Notice) {
         let n = self.notice.as_ref().map_or(0, |(_, n)| n + 1);
-        self.notice = Some((text, n));
+        self.notice = Some((notice, n));
+    }
+
+    fn clear_filters(&mut self) {
+        self.query.clear();
+        self.categories.clear();
+        self.statuses.clear();
     }
 }
 
@@ -144,47 +262,32 @@ impl Reducible for ExplainerState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::GoLive => s.live = true,
-            Action::ShowStrip(on) => s.strip = on,
-            Action::Toggle(id) => s.open.toggle(id),
-            Action::SetOpen(id, true) => {
-                s.open.insert(id);
+            Action::Hydrated => s.hydrated = true,
+            Action::SetOpen { ids, open, quiet } => {
+                let ids = s.set_open(ids, open);
+                if !quiet && !ids.is_empty() {
+                    s.toggled.push(Toggled { ids, open });
+                }
             }
-            Action::SetOpen(id, false) => {
-                s.open.remove(&id);
-            }
-            Action::ExpandAll(ids) => s.open.extend(ids),
-            Action::CollapseAll => s.open.clear(),
             Action::Reveal(id) => {
-                s.query.clear();
-                s.categories.clear();
-                s.statuses.clear();
+                s.clear_filters();
                 s.view = View::Cards;
-                s.open.insert(id.clone());
                 s.scroll_to = Some(id);
             }
             Action::ScrolledTo => s.scroll_to = None,
             Action::SetQuery(q) => s.query = q,
             Action::ToggleCategory(c) => s.categories.toggle(c),
             Action::ToggleStatus(st) => s.statuses.toggle(st),
-            Action::ClearFilters => {
-                s.query.clear();
-                s.categories.clear();
-                s.statuses.clear();
-            }
-            Action::Restore {
-                query,
-                categories,
-                statuses,
-                view,
-            } => {
-                s.query = query;
-                s.categories = categories;
-                s.statuses = statuses;
-                s.view = view;
+            Action::ClearFilters => s.clear_filters(),
+            Action::Restore(url) => {
+                s.query = url.query;
+                s.categories = url.categories;
+                s.statuses = url.statuses;
+                s.view = url.view;
             }
             Action::SetView(v) => {
                 s.view = v;
+                s.notify(Notice::Showing(v));
             }
             Action::SortBy(col) => {
                 s.sort = Some(match s.sort {
@@ -207,10 +310,10 @@ impl Reducible for ExplainerState {
                 s.side_by_side = false;
             }
             Action::SetSideBySide(on) => s.side_by_side = on && s.picked.len() >= 2,
-            Action::ToggleQuestion(id, i) => s.questions.toggle((id, i)),
+            Action::ToggleQuestion(id, i) => s.questions.toggle(id, i),
             Action::RestoreQuestions(q) => s.questions = q,
             Action::ClearQuestions => s.questions.clear(),
-            Action::Notify(text) => s.notify(text),
+            Action::Notify(notice) => s.notify(notice),
         }
         Rc::new(s)
     }

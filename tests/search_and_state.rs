@@ -6,18 +6,21 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use trd_explainer::content::{self, Category, Status};
-use trd_explainer::search::{fold, highlight_ranges, split_highlights, CardText, Filter, Query};
-use trd_explainer::state::{Action, Column, ExplainerState, SortDir, View, MAX_PICKS};
+use trd_explainer::questions::Questions;
+use trd_explainer::search::{fold, search_index, Filter, Query};
+use trd_explainer::state::{
+    Action, ExplainerState, Field, Notice, SortDir, Toggled, View, MAX_PICKS,
+};
 
 fn find(query: &str) -> Vec<String> {
     let c = content::load("en").unwrap();
-    let texts: Vec<CardText> = c.cards.iter().map(|card| CardText::new(card, &c)).collect();
+    let index = search_index(&c);
     let filter = Filter {
         query: Query::parse(query),
         ..Default::default()
     };
     filter
-        .apply(&c.cards, &texts)
+        .apply(&c.cards, &index)
         .into_iter()
         .map(|i| c.cards[i].id.clone())
         .collect()
@@ -64,47 +67,32 @@ fn a_title_match_outranks_a_body_match() {
 #[test]
 fn filters_combine_with_search_and_each_other() {
     let c = content::load("en").unwrap();
-    let texts: Vec<CardText> = c.cards.iter().map(|card| CardText::new(card, &c)).collect();
+    let index = search_index(&c);
     let f = Filter {
         query: Query::default(),
         categories: vec![Category::Stimulation],
         statuses: vec![Status::Established],
     };
     let ids: Vec<&str> = f
-        .apply(&c.cards, &texts)
+        .apply(&c.cards, &index)
         .into_iter()
         .map(|i| c.cards[i].id.as_str())
         .collect();
     assert_eq!(ids, ["tms", "ect", "vns"]);
+    let results = f.results(&c, &index);
+    assert_eq!(results.visible, f.apply(&c.cards, &index));
+    fn count<K: PartialEq>(list: &[(K, usize)], key: K) -> Option<usize> {
+        list.iter().find(|(k, _)| *k == key).map(|(_, n)| *n)
+    }
     assert_eq!(
-        f.category_count(Category::Medication, &c.cards, &texts),
-        3,
+        count(&results.categories, Category::Medication),
+        Some(3),
         "established medications"
     );
     assert_eq!(
-        f.status_count(Status::Investigational, &c.cards, &texts),
-        1,
+        count(&results.statuses, Status::Investigational),
+        Some(1),
         "investigational stimulation (DBS)"
-    );
-}
-
-#[test]
-fn highlights_map_back_to_the_original_text() {
-    let q = Query::parse("ther");
-    let text = "Électro-thérapie and therapy";
-    let ranges = highlight_ranges(text, &q);
-    assert_eq!(ranges.len(), 2);
-    let parts = split_highlights(text, &q);
-    let marked: Vec<&str> = parts
-        .iter()
-        .filter(|(_, hit)| *hit)
-        .map(|(s, _)| s.as_str())
-        .collect();
-    assert_eq!(marked, ["thér", "ther"]);
-    assert_eq!(
-        parts.iter().map(|(s, _)| s.as_str()).collect::<String>(),
-        text,
-        "no text lost"
     );
 }
 
@@ -116,21 +104,61 @@ fn run(actions: impl IntoIterator<Item = Action>) -> ExplainerState {
         .clone()
 }
 
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
 #[test]
-fn cards_start_closed_and_toggle() {
+fn cards_start_closed_and_open_and_close() {
     assert!(ExplainerState::default().open.is_empty());
-    let s = run([Action::Toggle("ect".into())]);
+    let s = run([Action::open(ids(&["ect"]), true)]);
     assert!(s.is_open("ect"));
-    let s = run([Action::Toggle("ect".into()), Action::Toggle("ect".into())]);
+    let s = run([
+        Action::open(ids(&["ect"]), true),
+        Action::open(ids(&["ect"]), false),
+    ]);
     assert!(!s.is_open("ect"));
 }
 
 #[test]
-fn expand_all_and_collapse_all() {
-    let s = run([Action::ExpandAll(vec!["a".into(), "b".into()])]);
+fn opening_and_closing_several_touches_only_those() {
+    let s = run([Action::open(ids(&["a", "b"]), true)]);
     assert_eq!(s.open.len(), 2);
-    let s = run([Action::ExpandAll(vec!["a".into()]), Action::CollapseAll]);
-    assert!(s.open.is_empty());
+    let s = run([
+        Action::open(ids(&["a", "b"]), true),
+        Action::open(ids(&["a"]), false),
+    ]);
+    assert!(
+        !s.is_open("a") && s.is_open("b"),
+        "closing a hides nothing else"
+    );
+}
+
+#[test]
+fn only_real_changes_are_recorded_for_the_host_and_configuration_is_quiet() {
+    let s = run([
+        Action::SetOpen {
+            ids: ids(&["a"]),
+            open: true,
+            quiet: true,
+        },
+        Action::open(ids(&["a", "b"]), true),
+        Action::open(ids(&["b"]), true),
+        Action::open(ids(&["a", "c"]), false),
+    ]);
+    assert_eq!(
+        s.toggled,
+        [
+            Toggled {
+                ids: ids(&["b"]),
+                open: true
+            },
+            Toggled {
+                ids: ids(&["a"]),
+                open: false
+            },
+        ]
+    );
 }
 
 #[test]
@@ -143,7 +171,6 @@ fn a_deep_link_clears_what_would_hide_the_card_and_asks_to_scroll() {
     ]);
     assert!(s.query.is_empty() && s.categories.is_empty());
     assert_eq!(s.view, View::Cards);
-    assert!(s.is_open("ect"));
     assert_eq!(s.scroll_to.as_deref(), Some("ect"));
     assert_eq!(
         run([Action::Reveal("ect".into()), Action::ScrolledTo]).scroll_to,
@@ -153,18 +180,18 @@ fn a_deep_link_clears_what_would_hide_the_card_and_asks_to_scroll() {
 
 #[test]
 fn sorting_a_column_twice_reverses_it() {
-    let s = run([Action::SortBy(Column::Evidence)]);
-    assert_eq!(s.sort, Some((Column::Evidence, SortDir::Ascending)));
+    let s = run([Action::SortBy(Field::Evidence)]);
+    assert_eq!(s.sort, Some((Field::Evidence, SortDir::Ascending)));
     let s = run([
-        Action::SortBy(Column::Evidence),
-        Action::SortBy(Column::Evidence),
+        Action::SortBy(Field::Evidence),
+        Action::SortBy(Field::Evidence),
     ]);
-    assert_eq!(s.sort, Some((Column::Evidence, SortDir::Descending)));
+    assert_eq!(s.sort, Some((Field::Evidence, SortDir::Descending)));
     let s = run([
-        Action::SortBy(Column::Evidence),
-        Action::SortBy(Column::Treatment),
+        Action::SortBy(Field::Evidence),
+        Action::SortBy(Field::Treatment),
     ]);
-    assert_eq!(s.sort, Some((Column::Treatment, SortDir::Ascending)));
+    assert_eq!(s.sort, Some((Field::Treatment, SortDir::Ascending)));
 }
 
 #[test]
@@ -214,10 +241,12 @@ fn questions_tick_untick_and_clear() {
 #[test]
 fn notices_count_up_so_repeats_are_announced_again() {
     let s = run([
-        Action::Notify("Copied".into()),
-        Action::Notify("Copied".into()),
+        Action::Notify(Notice::Copied),
+        Action::Notify(Notice::Copied),
     ]);
-    assert_eq!(s.notice, Some(("Copied".into(), 1)));
+    assert_eq!(s.notice, Some((Notice::Copied, 1)));
+    let s = run([Action::SetView(View::Compare)]);
+    assert_eq!(s.notice, Some((Notice::Showing(View::Compare), 0)));
 }
 
 #[test]
@@ -233,18 +262,17 @@ fn switching_views_remembers_the_view() {
 #[test]
 fn saved_questions_are_checked_against_the_content() {
     let c = content::load("en").unwrap();
-    let q = trd_explainer::app::decode_questions("ect:0,ect:99,nope:1,garbage,tms:1", &c);
-    let v: Vec<(String, usize)> = q.iter().cloned().collect();
-    assert_eq!(v, [("ect".to_string(), 0), ("tms".to_string(), 1)]);
+    let q = Questions::decode("ect:0,ect:99,nope:1,garbage,tms:1", &c);
+    assert_eq!(q.encode(), "ect:0,tms:1");
 }
 
 #[test]
 fn my_questions_copy_as_grouped_plain_text() {
     let c = content::load("en").unwrap();
-    let q = [("tms".to_string(), 0), ("ect".to_string(), 1)]
+    let q: Questions = [("tms".to_string(), 0), ("ect".to_string(), 1)]
         .into_iter()
         .collect();
-    let text = trd_explainer::components::questions_as_text(&c, &q);
+    let text = q.to_text(&c);
     let tms = c.card("tms").unwrap();
     let ect = c.card("ect").unwrap();
     assert!(text.starts_with(&c.ui.my_questions_heading));
@@ -278,4 +306,40 @@ fn the_small_sort_is_stable() {
 fn folding_covers_latin_capitals_with_accents() {
     assert_eq!(fold("ÀÉÎÕÜÇÑ ĀĘŁŃŚŽ Œ"), "aeioucn aelnsz o");
     assert_eq!(fold("×"), "×", "the multiplication sign is not a letter");
+}
+
+#[test]
+fn the_url_state_round_trips_through_query_pairs_and_ignores_unknown_slugs() {
+    use trd_explainer::state::UrlState;
+    let url = UrlState {
+        query: "seizure".into(),
+        categories: [Category::Stimulation].into_iter().collect(),
+        statuses: [Status::Established, Status::Emerging]
+            .into_iter()
+            .collect(),
+        view: View::Compare,
+    };
+    let pairs = url.to_pairs();
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, v)| *k == key && !v.is_empty())
+            .map(|(_, v)| v.clone())
+    };
+    assert_eq!(UrlState::from_pairs(get), url);
+    let odd = UrlState::from_pairs(|key| (key == "trd-type").then(|| "mars,stimulation".into()));
+    assert_eq!(odd.categories.len(), 1);
+    assert!(UrlState::from_pairs(|_| None).is_default());
+    assert!(UrlState::default()
+        .to_pairs()
+        .iter()
+        .all(|(_, v)| v.is_empty()));
+}
+
+#[test]
+fn every_section_kind_names_a_heading_string() {
+    use trd_explainer::content::{SectionKind, UiStrings};
+    for kind in SectionKind::ALL {
+        assert!(UiStrings::KEYS.contains(&kind.slug()), "{kind:?}");
+    }
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::{card_section, question_checklist, source_list};
 use crate::content::{Card, Content};
 use crate::search::Query;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct CardBodyProps {
@@ -15,7 +16,7 @@ pub struct CardBodyProps {
     pub query: Rc<Query>,
     /// Positions of this card's ticked questions.
     pub ticked: Rc<Vec<usize>>,
-    pub on_question: Callback<(String, usize)>,
+    pub dispatch: Callback<Action>,
 }
 
 /// Everything inside an open card: status, sections, questions, sources. Its own
@@ -27,7 +28,9 @@ pub fn CardBody(props: &CardBodyProps) -> Html {
     let query = &props.query;
     let on_question = {
         let slug = card.id.clone();
-        props.on_question.reform(move |i| (slug.clone(), i))
+        props
+            .dispatch
+            .reform(move |i| Action::ToggleQuestion(slug.clone(), i))
     };
     let status_note = card.status.map(|s| {
         let note = card

@@ -3,53 +3,35 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::compare_row::{brief, category_cell, evidence_cell, status_cell};
+use super::compare_fields::SortKey;
 use super::{heading, CompareRow};
 use crate::collections::sort_by;
-use crate::content::{fill, Card, Content};
-use crate::search::fold;
-use crate::state::{Column, SortDir, MAX_PICKS};
+use crate::content::{fill, Card, Content, UiStrings};
+use crate::search::Results;
+use crate::state::{Action, Field, SortDir, MAX_PICKS};
 
 #[derive(Properties, PartialEq)]
 pub struct CompareTableProps {
     pub content: Rc<Content>,
-    /// Indices of the cards passing the current search and filters.
-    pub visible: Rc<Vec<usize>>,
-    pub sort: Option<(Column, SortDir)>,
+    /// The cards passing the current search and filters.
+    pub results: Rc<Results>,
+    pub sort: Option<(Field, SortDir)>,
     pub picked: Rc<Vec<String>>,
     pub side_by_side: bool,
     pub level: u8,
-    pub live: bool,
-    pub on_sort: Callback<Column>,
-    pub on_pick: Callback<String>,
-    pub on_side_by_side: Callback<bool>,
-    pub on_clear_picks: Callback<()>,
+    pub hydrated: bool,
+    pub dispatch: Callback<Action>,
 }
 
 /// Sorts cards for the table; ties keep content order. Keys are computed once per card
 /// (folding titles inside the comparison would allocate on every step).
-pub fn sort_cards(cards: &mut Vec<Rc<Card>>, sort: Option<(Column, SortDir)>) {
-    let Some((col, dir)) = sort else { return };
-    #[derive(PartialEq, Eq, PartialOrd, Ord)]
-    enum Key {
-        Text(String),
-        Rank(u8),
-    }
-    let key = |c: &Card| match col {
-        Column::Treatment => Key::Text(fold(&c.title)),
-        Column::Category => Key::Rank(c.category as u8),
-        Column::Status => Key::Rank(c.status.map_or(u8::MAX, |s| s as u8)),
-        // Cards without an evidence level sort last either way.
-        Column::Evidence => Key::Rank(
-            c.evidence
-                .as_ref()
-                .and_then(|e| e.level)
-                .map_or(u8::MAX, |l| l as u8),
-        ),
+fn sort_cards(cards: &mut Vec<Rc<Card>>, sort: Option<(Field, SortDir)>) {
+    let Some((key, dir)) = sort.and_then(|(f, d)| Some((f.sort()?, d))) else {
+        return;
     };
-    let mut keyed: Vec<(Key, Rc<Card>)> = cards.drain(..).map(|c| (key(&c), c)).collect();
+    let mut keyed: Vec<(SortKey, Rc<Card>)> = cards.drain(..).map(|c| (key(&c), c)).collect();
     sort_by(&mut keyed, |a, b| {
-        let missing = |k: &Key| *k == Key::Rank(u8::MAX);
+        let missing = |k: &SortKey| *k == SortKey::MISSING;
         match (missing(&a.0), missing(&b.0)) {
             (true, false) => Ordering::Greater,
             (false, true) => Ordering::Less,
@@ -66,6 +48,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
     let content = &props.content;
     let ui = &content.ui;
     let mut rows: Vec<Rc<Card>> = props
+        .results
         .visible
         .iter()
         .map(|&i| content.cards[i].clone())
@@ -79,10 +62,10 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
         <div class="trd-compare__actions">
             <p class="trd-hint" id="trd-compare-hint">{ &ui.compare_pick_hint }</p>
             if side_by_side {
-                <button type="button" class="trd-button" onclick={props.on_side_by_side.reform(|_| false)}>{ &ui.compare_show_all }</button>
+                <button type="button" class="trd-button" onclick={props.dispatch.reform(|_| Action::SetSideBySide(false))}>{ &ui.compare_show_all }</button>
             } else {
-                <button type="button" class="trd-button" disabled={picks < 2 || !props.live}
-                    onclick={props.on_side_by_side.reform(|_| true)}>
+                <button type="button" class="trd-button" disabled={picks < 2 || !props.hydrated}
+                    onclick={props.dispatch.reform(|_| Action::SetSideBySide(true))}>
                     if picks >= 2 {
                         { fill(&ui.compare_side_by_side, &[("count", &picks.to_string())]) }
                     } else {
@@ -91,7 +74,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 </button>
             }
             if picks > 0 {
-                <button type="button" class="trd-button trd-button--quiet" onclick={props.on_clear_picks.reform(|_| ())}>{ &ui.compare_clear_pick }</button>
+                <button type="button" class="trd-button trd-button--quiet" onclick={props.dispatch.reform(|_| Action::ClearPicks)}>{ &ui.compare_clear_pick }</button>
             }
             if picks >= MAX_PICKS {
                 <p class="trd-hint trd-compare__limit">{ &ui.compare_limit }</p>
@@ -105,62 +88,14 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             .iter()
             .filter_map(|id| content.card(id).cloned())
             .collect();
-        let row = |label: &str, cell: &dyn Fn(&Card) -> Html| {
-            html! {
-                <tr>
-                    <th scope="row">{ label }</th>
-                    { for chosen.iter().map(|c| html! { <td>{ cell(c) }</td> }) }
-                </tr>
-            }
-        };
-        html! {
-            <table class="trd-table trd-table--side">
-                <caption id="trd-compare-caption">{ &ui.compare_side_caption }</caption>
-                <thead>
-                    <tr>
-                        <td></td>
-                        { for chosen.iter().map(|c| html! { <th scope="col">{ &c.title }</th> }) }
-                    </tr>
-                </thead>
-                <tbody>
-                    { row(&ui.col_category, &|c| html! { category_cell(c, content) }) }
-                    { row(&ui.col_status, &|c| status_cell(c, content)) }
-                    { row(&ui.col_given, &|c| html! { brief(&c.how_given) }) }
-                    { row(&ui.col_onset, &|c| html! { brief(&c.onset) }) }
-                    { row(&ui.col_evidence, &|c| evidence_cell(c, content)) }
-                    { row(&ui.col_risks, &|c| html! { brief(&c.risks) }) }
-                    { row(&ui.col_regulatory, &|c| html! { brief(&c.regulatory) }) }
-                </tbody>
-            </table>
-        }
+        side_by_side_table(&chosen, content)
     } else {
-        let sortable = |col: Column, label: &str| {
-            let state = props.sort.filter(|(c, _)| *c == col).map(|(_, d)| d);
-            let aria_sort = state.map(|d| {
-                if d == SortDir::Ascending {
-                    "ascending"
-                } else {
-                    "descending"
-                }
-            });
-            let icon = match state {
-                Some(SortDir::Ascending) => "trd-sort trd-sort--asc",
-                Some(SortDir::Descending) => "trd-sort trd-sort--desc",
-                None => "trd-sort",
-            };
-            html! {
-                <th scope="col" role="columnheader" aria-sort={aria_sort} data-sortable="">
-                    <button type="button" class="trd-table__sort" disabled={!props.live} onclick={props.on_sort.reform(move |_| col)}>
-                        { label.to_owned() }<span class={icon} aria-hidden="true"></span>
-                    </button>
-                </th>
-            }
-        };
+        let header = |f: Field| column_header(f, props.sort, props.hydrated, &props.dispatch, ui);
         let body = rows.iter().map(|c| {
             let picked = props.picked.contains(&c.id);
             html! {
                 <CompareRow key={c.id.clone()} card={c.clone()} content={content.clone()} {picked}
-                    pick_disabled={!props.live || (!picked && picks >= MAX_PICKS)} on_pick={props.on_pick.clone()} />
+                    pick_disabled={!props.hydrated || (!picked && picks >= MAX_PICKS)} dispatch={props.dispatch.clone()} />
             }
         });
         html! {
@@ -169,14 +104,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 <caption id="trd-compare-caption">{ &ui.compare_caption }</caption>
                 <thead role="rowgroup">
                     <tr role="row">
-                        { sortable(Column::Treatment, &ui.col_treatment) }
-                        { sortable(Column::Category, &ui.col_category) }
-                        { sortable(Column::Status, &ui.col_status) }
-                        <th scope="col" role="columnheader">{ &ui.col_given }</th>
-                        <th scope="col" role="columnheader">{ &ui.col_onset }</th>
-                        { sortable(Column::Evidence, &ui.col_evidence) }
-                        <th scope="col" role="columnheader">{ &ui.col_risks }</th>
-                        <th scope="col" role="columnheader">{ &ui.col_regulatory }</th>
+                        { for Field::ALL.into_iter().map(header) }
                     </tr>
                 </thead>
                 <tbody role="rowgroup">{ for body }</tbody>
@@ -197,5 +125,56 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                 <p class="trd-hint trd-table-scroll__hint">{ &ui.compare_scroll_hint }</p>
             }
         </section>
+    }
+}
+
+/// 2–4 chosen treatments as columns, one row per field.
+fn side_by_side_table(chosen: &[Rc<Card>], content: &Content) -> Html {
+    let ui = &content.ui;
+    let lines = Field::ALL[1..].iter().map(|f| {
+        html! {
+            <tr>
+                <th scope="row">{ f.label(ui) }</th>
+                { for chosen.iter().map(|c| html! { <td>{ f.cell(c, content) }</td> }) }
+            </tr>
+        }
+    });
+    html! {
+        <table class="trd-table trd-table--side">
+            <caption id="trd-compare-caption">{ &ui.compare_side_caption }</caption>
+            <thead>
+                <tr>
+                    <td></td>
+                    { for chosen.iter().map(|c| html! { <th scope="col">{ &c.title }</th> }) }
+                </tr>
+            </thead>
+            <tbody>{ for lines }</tbody>
+        </table>
+    }
+}
+
+/// A column heading; a sort button for fields that sort.
+fn column_header(
+    f: Field,
+    sort: Option<(Field, SortDir)>,
+    hydrated: bool,
+    dispatch: &Callback<Action>,
+    ui: &UiStrings,
+) -> Html {
+    if f.sort().is_none() {
+        return html! { <th scope="col" role="columnheader">{ f.label(ui) }</th> };
+    }
+    let (aria_sort, icon) = match sort.filter(|(s, _)| *s == f).map(|(_, d)| d) {
+        Some(SortDir::Ascending) => (Some("ascending"), "trd-sort trd-sort--asc"),
+        Some(SortDir::Descending) => (Some("descending"), "trd-sort trd-sort--desc"),
+        None => (None, "trd-sort"),
+    };
+    html! {
+        <th scope="col" role="columnheader" aria-sort={aria_sort} data-sortable="">
+            <button type="button" class="trd-table__sort" disabled={!hydrated}
+                onclick={dispatch.reform(move |_| Action::SortBy(f))}>
+                { f.label(ui) }<span class={icon} aria-hidden="true"></span>
+            </button>
+        </th>
     }
 }

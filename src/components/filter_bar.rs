@@ -1,39 +1,47 @@
 use yew::prelude::*;
 
-use crate::content::{Category, Content, Status};
+use crate::content::Content;
+use crate::search::Results;
+use crate::state::{Action, ExplainerState};
 
-/// Toggle buttons for the type of treatment and how established it is, with counts.
-/// `categories` and `statuses` are (filter, cards it would show, pressed).
+/// Toggle buttons for the type of treatment and how established it is, each with the
+/// number of cards it would show.
 pub fn filter_bar(
     content: &Content,
-    categories: &[(Category, usize, bool)],
-    statuses: &[(Status, usize, bool)],
-    live: bool,
-    on_category: &Callback<Category>,
-    on_status: &Callback<Status>,
+    results: &Results,
+    state: &ExplainerState,
+    dispatch: &Callback<Action>,
 ) -> Html {
     let ui = &content.ui;
     let button = |label: String, count: usize, pressed: bool, onclick: Callback<MouseEvent>| {
         html! {
-            <button type="button" class="trd-chip" aria-pressed={pressed.to_string()} disabled={!live} {onclick}>
+            <button type="button" class="trd-chip" aria-pressed={pressed.to_string()} {onclick}>
                 <span class="trd-chip__label">{ label }</span>
                 <span class="trd-chip__count">{ format!("({count})") }</span>
             </button>
         }
     };
-    let cats = categories.iter().map(|&(cat, n, on)| {
+    let cats = results.categories.iter().map(|&(cat, n)| {
         let name = content
             .category(cat)
             .map(|c| c.name.clone())
             .unwrap_or_else(|| cat.slug().into());
-        button(name, n, on, on_category.reform(move |_| cat))
-    });
-    let stats = statuses.iter().map(|&(st, n, on)| {
+        let pressed = state.categories.contains(&cat);
         button(
-            content.status_label(st).to_owned(),
+            name,
             n,
-            on,
-            on_status.reform(move |_| st),
+            pressed,
+            dispatch.reform(move |_| Action::ToggleCategory(cat)),
+        )
+    });
+    let stats = results.statuses.iter().map(|&(st, n)| {
+        let label = content.status_label(st).to_owned();
+        let pressed = state.statuses.contains(&st);
+        button(
+            label,
+            n,
+            pressed,
+            dispatch.reform(move |_| Action::ToggleStatus(st)),
         )
     });
     html! {

@@ -6,6 +6,7 @@
 
 mod card_body;
 mod card_section;
+mod compare_fields;
 mod compare_row;
 mod compare_table;
 mod crisis_strip;
@@ -31,14 +32,14 @@ mod words_explained;
 pub use card_body::CardBody;
 pub use card_section::card_section;
 pub use compare_row::CompareRow;
-pub use compare_table::{sort_cards, CompareTable};
+pub use compare_table::CompareTable;
 pub use crisis_strip::crisis_strip;
 pub use disclaimer::disclaimer;
 pub use expand_all_button::expand_all_button;
 pub use filter_bar::filter_bar;
 pub use highlighted::highlighted;
 pub use intro::intro;
-pub use my_questions::{group_questions, questions_as_text, MyQuestions};
+pub use my_questions::MyQuestions;
 pub use point_list::point_list;
 pub use question_checklist::question_checklist;
 pub use results_status::results_status;

@@ -3,64 +3,56 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::heading;
-use crate::collections::SmallSet;
-use crate::content::{Card, Content};
-use crate::state::QuestionRef;
+use crate::browser;
+use crate::content::Content;
+use crate::questions::Questions;
+use crate::state::{Action, Notice};
 
-/// A card and its ticked questions (position, text).
-pub type QuestionGroup = (Rc<Card>, Vec<(usize, String)>);
-
-/// Ticked questions grouped by card, in content order.
-pub fn group_questions(content: &Content, ticked: &SmallSet<QuestionRef>) -> Vec<QuestionGroup> {
-    content
-        .cards
-        .iter()
-        .filter_map(|card| {
-            let qs: Vec<(usize, String)> = card
-                .questions
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| ticked.contains(&(card.id.clone(), *i)))
-                .map(|(i, q)| (i, q.clone()))
-                .collect();
-            (!qs.is_empty()).then(|| (card.clone(), qs))
-        })
-        .collect()
-}
-
-/// The list as plain text, for the clipboard.
-pub fn questions_as_text(content: &Content, ticked: &SmallSet<QuestionRef>) -> String {
-    let mut out = format!("{}\n", content.ui.my_questions_heading);
-    for (card, qs) in group_questions(content, ticked) {
-        out.push('\n');
-        out.push_str(&card.title);
-        out.push('\n');
-        for (_, q) in qs {
-            out.push_str("- ");
-            out.push_str(&q);
-            out.push('\n');
-        }
-    }
-    out
-}
+/// Added to the widget root while printing, so only the question list prints.
+const PRINT_CLASS: &str = "trd--print-questions";
 
 #[derive(Properties, PartialEq)]
 pub struct MyQuestionsProps {
     pub content: Rc<Content>,
-    pub ticked: Rc<SmallSet<QuestionRef>>,
+    pub ticked: Rc<Questions>,
     pub level: u8,
-    pub on_toggle: Callback<(String, usize)>,
-    pub on_print: Callback<()>,
-    pub on_copy: Callback<()>,
-    pub on_clear: Callback<()>,
+    pub dispatch: Callback<Action>,
 }
 
 /// The reader's own list of questions for their doctor: print it, copy it, prune it.
 #[function_component]
 pub fn MyQuestions(props: &MyQuestionsProps) -> Html {
     let ui = &props.content.ui;
-    let groups = group_questions(&props.content, &props.ticked);
+    let section = use_node_ref();
+    let groups = props.ticked.group(&props.content);
     let sub = (props.level + 1).min(6);
+    let on_print = {
+        let section = section.clone();
+        Callback::from(move |_: MouseEvent| {
+            let root = section.cast::<web_sys::Element>();
+            if let Some(root) = root.and_then(|el| el.closest(".trd").ok().flatten()) {
+                browser::print_with_class(&root, PRINT_CLASS);
+            }
+        })
+    };
+    let on_copy = {
+        let (section, dispatch) = (section.clone(), props.dispatch.clone());
+        let text = props.ticked.to_text(&props.content);
+        Callback::from(move |_: MouseEvent| {
+            let (section, dispatch, text) = (section.clone(), dispatch.clone(), text.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(el) = section.cast::<web_sys::Element>() else {
+                    return;
+                };
+                let ok = browser::copy_text(&el, &text).await;
+                dispatch.emit(Action::Notify(if ok {
+                    Notice::Copied
+                } else {
+                    Notice::CopyFailed
+                }));
+            });
+        })
+    };
     let body = if groups.is_empty() {
         html! { <p class="trd-empty">{ &ui.my_questions_empty }</p> }
     } else {
@@ -71,7 +63,7 @@ pub fn MyQuestions(props: &MyQuestionsProps) -> Html {
                 html! {
                     <li class="trd-question">
                         <input type="checkbox" class="trd-question__box" id={id.clone()} checked=true
-                            onchange={props.on_toggle.reform(move |_: Event| (slug.clone(), i))} />
+                            onchange={props.dispatch.reform(move |_: Event| Action::ToggleQuestion(slug.clone(), i))} />
                         <label for={id}>{ q }</label>
                     </li>
                 }
@@ -86,16 +78,17 @@ pub fn MyQuestions(props: &MyQuestionsProps) -> Html {
         html! {
             <>
                 <div class="trd-my-questions__actions">
-                    <button type="button" class="trd-button" onclick={props.on_print.reform(|_| ())}>{ &ui.my_questions_print }</button>
-                    <button type="button" class="trd-button" onclick={props.on_copy.reform(|_| ())}>{ &ui.my_questions_copy }</button>
-                    <button type="button" class="trd-button trd-button--quiet" onclick={props.on_clear.reform(|_| ())}>{ &ui.my_questions_clear }</button>
+                    <button type="button" class="trd-button" onclick={on_print}>{ &ui.my_questions_print }</button>
+                    <button type="button" class="trd-button" onclick={on_copy}>{ &ui.my_questions_copy }</button>
+                    <button type="button" class="trd-button trd-button--quiet"
+                        onclick={props.dispatch.reform(|_| Action::ClearQuestions)}>{ &ui.my_questions_clear }</button>
                 </div>
                 { for lists }
             </>
         }
     };
     html! {
-        <section class="trd-my-questions">
+        <section class="trd-my-questions" ref={section}>
             { heading(props.level, Some("trd-my-questions-heading".into()), "trd-view__heading", html! { ui.my_questions_heading.clone() }) }
             <p class="trd-my-questions__intro">{ &ui.my_questions_intro }</p>
             { body }

@@ -1,19 +1,22 @@
 use yew::prelude::*;
 
 use crate::content::UiStrings;
+use crate::state::Action;
 
 /// Filters the cards as the reader types; Escape or the clear button empties it.
-pub fn search_box(value: &str, ui: &UiStrings, live: bool, on_input: &Callback<String>) -> Html {
-    let oninput = on_input.reform(|e: InputEvent| {
-        e.target_unchecked_into::<web_sys::HtmlInputElement>()
-            .value()
+pub fn search_box(value: &str, ui: &UiStrings, dispatch: &Callback<Action>) -> Html {
+    let oninput = dispatch.reform(|e: InputEvent| {
+        Action::SetQuery(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value(),
+        )
     });
-    let onclear = on_input.reform(|_: MouseEvent| String::new());
+    let onclear = dispatch.reform(|_: MouseEvent| Action::SetQuery(String::new()));
     let onkeydown = {
-        let on_input = on_input.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                on_input.emit(String::new());
+                dispatch.emit(Action::SetQuery(String::new()));
             }
         })
     };
@@ -23,8 +26,7 @@ pub fn search_box(value: &str, ui: &UiStrings, live: bool, on_input: &Callback<S
             <p class="trd-hint" id="trd-search-hint">{ &ui.search_hint }</p>
             <div class="trd-search__row">
                 <input type="search" id="trd-search-input" class="trd-search__input" autocomplete="off"
-                    spellcheck="false" aria-describedby="trd-search-hint" value={value.to_owned()}
-                    disabled={!live} {oninput} {onkeydown} />
+                    spellcheck="false" aria-describedby="trd-search-hint" value={value.to_owned()} {oninput} {onkeydown} />
                 if !value.is_empty() {
                     <button type="button" class="trd-button trd-search__clear" onclick={onclear}>{ &ui.search_clear }</button>
                 }

@@ -6,6 +6,7 @@ use yew::virtual_dom::VNode;
 use super::{heading, highlighted, status_badge, CardBody};
 use crate::content::{Card, Content};
 use crate::search::Query;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct TreatmentCardProps {
@@ -17,9 +18,7 @@ pub struct TreatmentCardProps {
     pub query: Rc<Query>,
     /// Positions of this card's ticked questions.
     pub ticked: Rc<Vec<usize>>,
-    /// Emits (slug, whether it should now be open).
-    pub on_toggle: Callback<(String, bool)>,
-    pub on_question: Callback<(String, usize)>,
+    pub dispatch: Callback<Action>,
 }
 
 /// One expandable treatment: a heading whose only child is the toggle button (WAI-ARIA
@@ -34,13 +33,13 @@ pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
     let onclick = {
         let (slug, open) = (slug.clone(), props.open);
         props
-            .on_toggle
-            .reform(move |_: MouseEvent| (slug.clone(), !open))
+            .dispatch
+            .reform(move |_: MouseEvent| Action::open(vec![slug.clone()], !open))
     };
     let mut panel = html! {
         <div class="trd-card__panel" id={panel_id.clone()} data-card={slug.clone()}>
             <CardBody card={card.clone()} content={content.clone()} level={(props.level + 1).min(6)}
-                query={props.query.clone()} ticked={props.ticked.clone()} on_question={props.on_question.clone()} />
+                query={props.query.clone()} ticked={props.ticked.clone()} dispatch={props.dispatch.clone()} />
         </div>
     };
     // `hidden="until-found"` keeps closed panels out of the tab order but lets find-in-page

@@ -3,10 +3,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{heading, TreatmentCard};
-use crate::collections::{sort_by, SmallSet};
+use crate::collections::sort_by;
 use crate::content::Content;
 use crate::search::Query;
-use crate::state::QuestionRef;
+use crate::state::{Action, ExplainerState};
 
 /// The cards under their category headings. While searching, groups and cards are ordered
 /// by rank (best match first). Cards that do not match stay mounted but `hidden`, so
@@ -16,14 +16,12 @@ use crate::state::QuestionRef;
 pub fn treatment_list(
     content: &Rc<Content>,
     visible: &[usize],
-    open: &SmallSet<String>,
-    questions: &SmallSet<QuestionRef>,
+    state: &ExplainerState,
     query: &Rc<Query>,
     no_query: &Rc<Query>,
     level: u8,
     section_level: u8,
-    on_toggle: &Callback<(String, bool)>,
-    on_question: &Callback<(String, usize)>,
+    dispatch: &Callback<Action>,
 ) -> Html {
     let mut rank = vec![usize::MAX; content.cards.len()];
     for (r, &i) in visible.iter().enumerate() {
@@ -51,16 +49,12 @@ pub fn treatment_list(
     let card = |i: usize| {
         let c = &content.cards[i];
         let shown = rank[i] != usize::MAX;
-        let ticked: Vec<usize> = questions
-            .iter()
-            .filter(|(id, _)| *id == c.id)
-            .map(|(_, q)| *q)
-            .collect();
+        let ticked = state.questions.of_card(&c.id);
         html! {
             <li class="trd-list__item" key={c.id.clone()} hidden={!shown}>
-                <TreatmentCard card={c.clone()} content={content.clone()} open={open.contains(&c.id)}
+                <TreatmentCard card={c.clone()} content={content.clone()} open={state.is_open(&c.id)}
                     {level} query={if shown { query.clone() } else { no_query.clone() }} ticked={Rc::new(ticked)}
-                    on_toggle={on_toggle.clone()} on_question={on_question.clone()} />
+                    dispatch={dispatch.clone()} />
             </li>
         }
     };

@@ -129,16 +129,6 @@ impl Content {
     }
 
     pub fn section_heading(&self, kind: SectionKind) -> &str {
-        let ui = &self.ui;
-        match kind {
-            SectionKind::HowItWorks => &ui.how_it_works,
-            SectionKind::HowGiven => &ui.how_given,
-            SectionKind::Onset => &ui.onset,
-            SectionKind::Evidence => &ui.evidence,
-            SectionKind::Risks => &ui.risks,
-            SectionKind::Regulatory => &ui.regulatory,
-            SectionKind::Known => &ui.known,
-            SectionKind::MayChange => &ui.may_change,
-        }
+        self.ui.get(kind.slug()).unwrap_or_default()
     }
 }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use std::rc::Rc;
 
 use super::ui::UiStrings;
+use crate::slug::slug_enum;
 
 /// Everything the widget shows for one locale.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -83,18 +84,18 @@ pub struct CrisisLine {
     pub strip_contact: Option<Link>,
 }
 
-/// Which crisis lines lead the banner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Region {
-    Us,
-    Uk,
-    Ca,
-    Au,
-    Nz,
-    Intl,
-    /// Emergency numbers: always shown last.
-    Emergency,
+slug_enum! {
+    /// Which crisis lines lead the banner.
+    pub enum Region {
+        Us = "us",
+        Uk = "uk",
+        Ca = "ca",
+        Au = "au",
+        Nz = "nz",
+        Intl = "intl",
+        /// Emergency numbers: always shown last.
+        Emergency = "emergency",
+    }
 }
 
 impl Region {
@@ -108,16 +109,12 @@ impl Region {
         Region::Intl,
     ];
 
-    /// Reads a `crisis-region` value; `ie` and `gb` share the UK line (Samaritans serves both).
-    pub fn from_slug(s: &str) -> Option<Self> {
+    /// Reads a `crisis-region` value; `ie` and `gb` share the UK line (Samaritans serves
+    /// both), and the emergency numbers are not a choice (they are always shown).
+    pub fn from_attribute(s: &str) -> Option<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "us" => Some(Region::Us),
-            "uk" | "gb" | "ie" => Some(Region::Uk),
-            "ca" => Some(Region::Ca),
-            "au" => Some(Region::Au),
-            "nz" => Some(Region::Nz),
-            "intl" => Some(Region::Intl),
-            _ => None,
+            "gb" | "ie" => Some(Region::Uk),
+            other => Self::from_slug(other).filter(|r| *r != Region::Emergency),
         }
     }
 
@@ -130,7 +127,7 @@ impl Region {
             .find(|t| t.len() == 2 && t.chars().all(|c| c.is_ascii_alphabetic()))
             .and_then(|r| match r.to_ascii_lowercase().as_str() {
                 "intl" => None,
-                other => Self::from_slug(other),
+                other => Self::from_attribute(other),
             })
     }
 }
@@ -158,88 +155,33 @@ pub struct CategoryInfo {
     pub description: String,
 }
 
-/// A card's group. The slugs are a public contract (config `categories`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Category {
-    Medication,
-    Stimulation,
-    Psychotherapy,
-    Research,
-}
-
-impl Category {
-    pub const ALL: [Category; 4] = [
-        Category::Medication,
-        Category::Stimulation,
-        Category::Psychotherapy,
-        Category::Research,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Category::Medication => "medication",
-            Category::Stimulation => "stimulation",
-            Category::Psychotherapy => "psychotherapy",
-            Category::Research => "research",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.slug() == s)
+slug_enum! {
+    /// A card's group. The slugs are a public contract (config `categories`).
+    pub enum Category {
+        Medication = "medication",
+        Stimulation = "stimulation",
+        Psychotherapy = "psychotherapy",
+        Research = "research",
     }
 }
 
-/// Where a treatment stands, from routine care to the lab.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    Established,
-    Emerging,
-    Investigational,
-    Research,
-}
-
-impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Established,
-        Status::Emerging,
-        Status::Investigational,
-        Status::Research,
-    ];
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            Status::Established => "established",
-            Status::Emerging => "emerging",
-            Status::Investigational => "investigational",
-            Status::Research => "research",
-        }
-    }
-
-    pub fn from_slug(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.slug() == s)
+slug_enum! {
+    /// Where a treatment stands, from routine care to the lab.
+    pub enum Status {
+        Established = "established",
+        Emerging = "emerging",
+        Investigational = "investigational",
+        Research = "research",
     }
 }
 
-/// How strong the evidence is; ordered strongest first so sorting is meaningful.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EvidenceLevel {
-    Strong,
-    Moderate,
-    Mixed,
-    Limited,
-}
-
-impl EvidenceLevel {
-    pub fn slug(self) -> &'static str {
-        match self {
-            EvidenceLevel::Strong => "strong",
-            EvidenceLevel::Moderate => "moderate",
-            EvidenceLevel::Mixed => "mixed",
-            EvidenceLevel::Limited => "limited",
-        }
+slug_enum! {
+    /// How strong the evidence is; ordered strongest first so sorting is meaningful.
+    pub enum EvidenceLevel {
+        Strong = "strong",
+        Moderate = "moderate",
+        Mixed = "mixed",
+        Limited = "limited",
     }
 }
 
@@ -302,20 +244,25 @@ pub struct Card {
 }
 
 impl Card {
-    /// The body sections in reading order, each with the UI-string key of its heading.
+    /// One body section, if the card has it.
+    pub fn section(&self, kind: SectionKind) -> Option<&Section> {
+        match kind {
+            SectionKind::HowItWorks => self.how_it_works.as_ref(),
+            SectionKind::HowGiven => self.how_given.as_ref(),
+            SectionKind::Onset => self.onset.as_ref(),
+            SectionKind::Evidence => self.evidence.as_ref(),
+            SectionKind::Risks => self.risks.as_ref(),
+            SectionKind::Regulatory => self.regulatory.as_ref(),
+            SectionKind::Known => self.known.as_ref(),
+            SectionKind::MayChange => self.may_change.as_ref(),
+        }
+    }
+
+    /// The body sections the card has, in reading order.
     pub fn sections(&self) -> impl Iterator<Item = (SectionKind, &Section)> {
-        [
-            (SectionKind::HowItWorks, self.how_it_works.as_ref()),
-            (SectionKind::HowGiven, self.how_given.as_ref()),
-            (SectionKind::Onset, self.onset.as_ref()),
-            (SectionKind::Evidence, self.evidence.as_ref()),
-            (SectionKind::Risks, self.risks.as_ref()),
-            (SectionKind::Regulatory, self.regulatory.as_ref()),
-            (SectionKind::Known, self.known.as_ref()),
-            (SectionKind::MayChange, self.may_change.as_ref()),
-        ]
-        .into_iter()
-        .filter_map(|(kind, s)| s.map(|s| (kind, s)))
+        SectionKind::ALL
+            .into_iter()
+            .filter_map(|kind| Some((kind, self.section(kind)?)))
     }
 
     pub fn is_treatment(&self) -> bool {
@@ -352,17 +299,19 @@ impl Card {
     }
 }
 
-/// Which body section; the view maps it to a heading from the UI strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SectionKind {
-    HowItWorks,
-    HowGiven,
-    Onset,
-    Evidence,
-    Risks,
-    Regulatory,
-    Known,
-    MayChange,
+slug_enum! {
+    /// Which body section, in reading order. Each key is both the card's field in the
+    /// content file and the UI-string key of its heading.
+    pub enum SectionKind {
+        HowItWorks = "how_it_works",
+        HowGiven = "how_given",
+        Onset = "onset",
+        Evidence = "evidence",
+        Risks = "risks",
+        Regulatory = "regulatory",
+        Known = "known",
+        MayChange = "may_change",
+    }
 }
 
 /// Safety facts every treatment card states, each sourced or saying plainly that no

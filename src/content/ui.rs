@@ -69,11 +69,14 @@ ui_strings! {
     filter_category,
     filter_status,
     filter_clear,
-    /// `{count}` is replaced.
     results_one,
+    /// `{count}` is replaced.
     results_many,
     /// `{query}` is replaced.
     results_none,
+    /// No card passes the filters (and there is no search text to quote).
+    results_empty,
+    /// `{count}` is replaced.
     results_all,
     view_label,
     view_cards,
