@@ -6,6 +6,11 @@
 //! - the `<trd-explainer>` custom element creates a [`mount::Widget`] per instance;
 //! - the `prerender` binary renders [`Explainer`] to HTML at build time.
 
+// dlmalloc costs a few KB more wasm than talc; allocation speed is not a bottleneck here.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod app;
 pub mod browser;
 pub mod collections;

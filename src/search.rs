@@ -8,9 +8,41 @@ use std::ops::Range;
 use crate::collections::sort_by;
 use crate::content::{fill, Card, Category, Content, Status, UiStrings};
 
+/// Lowercase for the scripts the content uses (Basic Latin, Latin-1, Latin Extended-A),
+/// without Unicode's case tables: `char::to_lowercase` would pull several KB of them into
+/// the wasm. Other characters pass through unchanged.
+fn lower_latin(c: char) -> char {
+    let u = c as u32;
+    let lower = match u {
+        0x41..=0x5A => u + 0x20,
+        // À–Þ, except × (U+00D7).
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        // Latin Extended-A pairs upper/lower as even/odd, except in the two runs
+        // Ĺ–ň and Ź–ž, which pair odd/even; İ, ı, ĸ, ŉ and ſ have no simple pair.
+        0x0130 => 0x69,
+        0x0178 => 0xFF,
+        0x0139..=0x0148 | 0x0179..=0x017E if u % 2 == 1 => u + 1,
+        0x0100..=0x0137 | 0x014A..=0x0177 if u % 2 == 0 => u + 1,
+        _ => u,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// A letter or digit, for word boundaries and trimming query terms. Exact for the Latin
+/// ranges above, and treats every other non-ASCII letter-like code point as a letter,
+/// which only matters for highlighting word starts.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (c as u32 >= 0xC0 && !matches!(c, '×' | '÷') && !is_punctuation(c))
+}
+
+/// Non-ASCII punctuation and spaces the content uses (quotes, dashes, spaces).
+fn is_punctuation(c: char) -> bool {
+    matches!(c as u32, 0x2000..=0x206F | 0x3000..=0x303F | 0xFE30..=0xFE4F | 0x00A0)
+}
+
 /// Lowercases and strips accents, one char in, one char out.
 fn fold_char(c: char) -> char {
-    let c = c.to_lowercase().next().unwrap_or(c);
+    let c = lower_latin(c);
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
@@ -54,7 +86,7 @@ impl Query {
     pub fn parse(raw: &str) -> Self {
         let mut terms: Vec<String> = fold(raw)
             .split(|c: char| c.is_whitespace() || c == ',')
-            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+            .map(|t| t.trim_matches(|c: char| !is_word_char(c)).to_owned())
             .filter(|t| !t.is_empty())
             .collect();
         sort_by(&mut terms, |a, b| a.cmp(b));
@@ -135,7 +167,7 @@ fn field_score(haystack: &str, term: &str) -> u32 {
         let starts_word = haystack[..i]
             .chars()
             .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
+            .is_none_or(|c| !is_word_char(c));
         best = best.max(if starts_word { 2 } else { 1 });
         if best == 2 {
             break;
@@ -348,5 +380,36 @@ mod tests {
             text,
             "no text lost"
         );
+    }
+
+    /// The table-free lowercase agrees with Unicode's for every character the folding is
+    /// meant to cover, so search behaves as it did with `char::to_lowercase`.
+    #[test]
+    fn lower_latin_matches_unicode_lowercase_for_latin_ranges() {
+        for u in 0..=0x017F_u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut std_lower = c.to_lowercase();
+            let expected = match (std_lower.next(), std_lower.next()) {
+                (Some(l), None) => l,
+                // İ lowercases to "i̇" (two chars); one char in, one out keeps the base letter.
+                _ => 'i',
+            };
+            assert_eq!(lower_latin(c), expected, "U+{u:04X} {c}");
+        }
+    }
+
+    #[test]
+    fn word_chars_match_unicode_alphanumerics_in_latin_ranges() {
+        for u in 0..=0x017F_u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if (0x80..0xC0).contains(&u) {
+                // Latin-1 symbols: ª, µ, º are letters to Unicode but never start a word here.
+                continue;
+            }
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{u:04X} {c}");
+        }
+        for c in ['–', '—', '“', '”', '’', '\u{a0}'] {
+            assert!(!is_word_char(c), "{c}");
+        }
     }
 }
