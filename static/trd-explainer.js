@@ -139,7 +139,8 @@ class TrdExplainer extends HTMLElement {
     if (this.#widget || this.#starting) return;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     let container = shadow.querySelector(".trd-root");
-    const prerendered = !!container?.firstElementChild;
+    // Markup from the build (not the crisis lines this loader put there) can be hydrated.
+    const prerendered = !!container?.querySelector(":scope > :not(.trd--early)");
     if (!container) {
       container = document.createElement("div");
       container.className = "trd-root";
@@ -148,17 +149,10 @@ class TrdExplainer extends HTMLElement {
       // while it is in view (set through the CSSOM, which strict CSPs allow).
       this.style.minHeight = "var(--trd-reserve-height, 100vh)";
     }
-    if (!prerendered) {
-      // Crisis lines first, whatever the network does; the app replaces them.
-      const region = (this.getAttribute("crisis-region") ?? "").trim().toLowerCase();
-      container.replaceChildren(crisisBlock({ ie: "uk", gb: "uk" }[region] ?? (region || CRISIS.region)));
-      clearTimeout(this.#slow);
-      this.#slow = setTimeout(() => {
-        if (!this.#widget && this.isConnected) tellReader(container, SLOW, false);
-      }, SLOW_MS);
-    }
+
     const css = stylesheet(shadow);
     boot().catch(() => {}); // start fetching now; mounting may wait for the viewport
+    if (!prerendered) this.#showCrisisLines(container, css);
 
     const start = () => {
       this.#observer?.disconnect();
@@ -174,6 +168,19 @@ class TrdExplainer extends HTMLElement {
     } else {
       start();
     }
+  }
+
+  // Crisis lines first, whatever the network does; the app replaces them. Shown once the
+  // stylesheet is in (so they do not jump when it applies), or after a second regardless.
+  async #showCrisisLines(container, css) {
+    clearTimeout(this.#slow);
+    this.#slow = setTimeout(() => {
+      if (!this.#widget && this.isConnected) tellReader(container, SLOW, false);
+    }, SLOW_MS);
+    await Promise.race([css, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    if (this.#widget || container.firstElementChild) return;
+    const region = (this.getAttribute("crisis-region") ?? "").trim().toLowerCase();
+    container.append(crisisBlock({ ie: "uk", gb: "uk" }[region] ?? (region || CRISIS.region)));
   }
 
   async #start(container, prerendered, css) {

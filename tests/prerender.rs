@@ -5,8 +5,8 @@
 use trd_explainer::config::Options;
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, escape, fragment, head, loader, page, relative_urls, render_widget,
-    structured_data, Assets,
+    accordion, escape, fragment, head, loader, page, relative_urls, render_widget, structured_data,
+    Assets,
 };
 
 /// How Yew escapes a text node.
@@ -199,7 +199,10 @@ fn the_manifest_names_every_asset_once() {
 
 #[test]
 fn the_standalone_page_refers_to_its_assets_relatively() {
-    let files = ["trd_explainer-abc123.js".to_string(), "favicon.svg".to_string()];
+    let files = [
+        "trd_explainer-abc123.js".to_string(),
+        "favicon.svg".to_string(),
+    ];
     let html = "<link rel=modulepreload href=/trd_explainer-abc123.js><link href=\"/favicon.svg\">\
         <script type=module>import init from '/trd_explainer-abc123.js';</script><a href=\"/about\">";
     let out = relative_urls(html, "/", &files);

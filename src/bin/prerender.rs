@@ -38,7 +38,10 @@ fn run() -> Result<String, String> {
     let page_css_text = read(&assets.page_css)?;
     let html = inline_stylesheets(
         &html,
-        &[(&assets.css, &widget_css), (&assets.page_css, &page_css_text)],
+        &[
+            (&assets.css, &widget_css),
+            (&assets.page_css, &page_css_text),
+        ],
     )?;
     // Relative, so the page works from disk and from any sub-path (the fragment, pasted
     // into other sites, keeps the public URL).
