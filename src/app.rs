@@ -127,7 +127,19 @@ fn write_url_state(state: &ExplainerState) {
 
 #[function_component]
 pub fn Explainer(props: &ExplainerProps) -> Html {
-    let state = use_reducer(ExplainerState::default);
+    // Cards open by configuration, or opened by the reader before the wasm arrived (see
+    // mount.rs), are open from the first render, so hydration matches the page.
+    let state = {
+        let open: Vec<String> = (props.options.open.iter())
+            .filter(|id| props.content.card(id).is_some())
+            .cloned()
+            .collect();
+        use_reducer(move || {
+            let mut s = ExplainerState::default();
+            s.open.extend(open);
+            s
+        })
+    };
     let root = use_node_ref();
     let banner = use_node_ref();
     let content = props.content.clone();
