@@ -107,8 +107,8 @@
     } catch {
       return;
     }
-    const card = id && document.getElementById(id);
-    const root = card?.classList.contains("trd-card") && card.closest(".trd");
+    const card = id ? document.getElementById(id) : null;
+    const root = card?.classList.contains("trd-card") ? card.closest(".trd") : null;
     if (root && !isLive(root)) {
       enhance(root);
       setOpen(root, card, true);

@@ -20,11 +20,13 @@ async function open(hash = "", { width = 1280, height = 900 } = {}) {
   const page = await context.newPage();
   const failed = [];
   const loaded = [];
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
   page.on("requestfailed", (r) => failed.push(r.url()));
   page.on("requestfinished", (r) => loaded.push(r.url()));
   await page.goto(PAGE + hash);
   await page.waitForLoadState("load");
-  return { page, context, failed, loaded };
+  return { page, context, failed, loaded, errors };
 }
 
 const expanded = (page, id) => page.evaluate((id) => document.getElementById(`${id}-button`).getAttribute("aria-expanded"), id);
@@ -32,7 +34,8 @@ const panelHeight = (page, id) => page.evaluate((id) => document.getElementById(
 
 describe("dist/index.html from disk", () => {
   test("loads everything it needs for reading, styled, with the crisis lines", async () => {
-    const { page, context, failed, loaded } = await open();
+    const { page, context, failed, loaded, errors } = await open();
+    assert.deepEqual(errors, [], "no uncaught error in the page's own scripts");
     const a = assets();
     // Only the app (ES modules and the wasm) may fail from file://; nothing needed to read.
     const appOnly = (url) => [a.glue, a.wasm].some((name) => url.endsWith(name)) || /standalone-init.*\.js$/.test(url);
