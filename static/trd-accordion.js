@@ -74,19 +74,21 @@
 
   // Where the app cannot run: hide what needs it, say why once, and (on failure) show
   // every card open as the no-JS page does, with working buttons.
-  function settle(root, { note, openAll }) {
+  // `final`: the app will never run here (from disk, or it failed), so the note can go where
+  // the hidden controls were; otherwise it stays outside the tree the app would hydrate.
+  function settle(root, { note, openAll, final }) {
     if (isLive(root) || settled.has(root)) return;
     settled.add(root);
     enhance(root);
-    const host = root.parentNode; // outside the hydrated tree, so the app can still adopt it
+    const host = root.parentNode;
     host.classList?.add("trd-static");
-    if (note && host.parentNode) {
-      const p = document.createElement("p");
-      p.className = "trd-static-note";
-      p.setAttribute("role", "note");
-      p.textContent = note;
-      host.parentNode.insertBefore(p, host);
-    }
+    const p = document.createElement("p");
+    p.className = "trd-static-note";
+    p.setAttribute("role", "note");
+    p.textContent = note;
+    const toolbar = root.querySelector(".trd-toolbar");
+    if (final && toolbar) toolbar.before(p);
+    else host.before(p);
     const reader = changes.get(root)?.size > 0;
     if (openAll && !reader) for (const card of cards(root)) setOpen(root, card, true, false);
   }
@@ -156,7 +158,7 @@
     settled.delete(root);
     root.parentNode?.classList?.remove("trd-static");
     const note = root.parentNode?.previousElementSibling;
-    if (note?.classList.contains("trd-static-note")) note.remove();
+    if (note?.classList.contains("trd-static-note")) note.remove(); // only ever outside: see settle
     for (const box of root.querySelectorAll(".trd-question__box[aria-disabled]")) box.removeAttribute("aria-disabled");
     const wanted = changes.get(root);
     changes.delete(root);
@@ -174,12 +176,12 @@
     const fromDisk = location.protocol === "file:";
     for (const root of roots()) {
       enhance(root);
-      if (fromDisk) settle(root, { note: STRINGS.fromDisk, openAll: false });
+      if (fromDisk) settle(root, { note: STRINGS.fromDisk, openAll: false, final: true });
     }
     openFromHash();
     if (!fromDisk) {
       setTimeout(() => {
-        for (const root of roots()) settle(root, { note: STRINGS.unavailable, openAll: true });
+        for (const root of roots()) settle(root, { note: STRINGS.unavailable, openAll: true, final: false });
       }, TIMEOUT_MS);
     }
   }
@@ -188,7 +190,7 @@
     /** The app could not start in this `.trd-root` or standalone container. */
     failed(container) {
       const root = container.querySelector(":scope > .trd");
-      if (root) settle(root, { note: STRINGS.unavailable, openAll: true });
+      if (root) settle(root, { note: STRINGS.unavailable, openAll: true, final: true });
       return !!root;
     },
   };
