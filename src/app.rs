@@ -48,7 +48,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let ExplainerProps {
         content, options, ..
     } = props;
-    let state = use_reducer(ExplainerState::default);
+    // Cards open by configuration, or opened by the reader before the wasm arrived (see
+    // mount.rs), are open from the first render, so hydration matches the page.
+    let state = {
+        let open: Vec<String> = (options.open.iter())
+            .filter(|id| content.card(id).is_some())
+            .cloned()
+            .collect();
+        use_reducer(move || {
+            let mut s = ExplainerState::default();
+            s.open.extend(open);
+            s
+        })
+    };
     // Stable across renders, so memoised cards and rows only re-render when their data does.
     let dispatch = state.dispatcher().to_callback();
     let root = use_node_ref();

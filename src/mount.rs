@@ -77,6 +77,43 @@ fn event_sink(target: web_sys::EventTarget) -> Callback<WidgetEvent> {
     })
 }
 
+/// Cards opened in the prerendered markup before the wasm arrived (static/trd-accordion.js
+/// toggles them from first paint), so hydration can start with them open.
+fn opened_before_hydration(root: &Element) -> Vec<String> {
+    let Ok(list) = root.query_selector_all(".trd-card.trd-card--open") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .map(|el| el.id())
+        .filter(|id| !id.is_empty())
+        .collect()
+}
+
+/// Opens `ids` at start and, once the app is ready, reports each one that configuration did
+/// not already open as a toggle: the reader opened it, the app only adopted it.
+fn adopt(
+    options: &mut Options,
+    ids: Vec<String>,
+    sink: Callback<WidgetEvent>,
+) -> Callback<WidgetEvent> {
+    let adopted: Vec<String> = ids
+        .into_iter()
+        .filter(|id| !options.open.contains(id))
+        .collect();
+    options.open.extend(adopted.iter().cloned());
+    let pending = RefCell::new(adopted);
+    Callback::from(move |event: WidgetEvent| {
+        let ready = matches!(event, WidgetEvent::Ready);
+        sink.emit(event);
+        if ready {
+            for id in pending.take() {
+                sink.emit(WidgetEvent::Toggle { id, open: true });
+            }
+        }
+    })
+}
+
 /// Hydrates the standalone page's prerendered explainer, if this page has one.
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -87,7 +124,7 @@ pub fn start() {
         return;
     };
     install_panic_hook();
-    let options = Options::standalone();
+    let mut options = Options::standalone();
     let (content, warnings) = match config::resolve(&options, &Overrides::default()) {
         Ok(ok) => ok,
         Err(e) => {
@@ -97,10 +134,15 @@ pub fn start() {
     };
     log(&warnings);
     register(&root, &content);
+    let on_event = adopt(
+        &mut options,
+        opened_before_hydration(&root),
+        event_sink(root.clone().into()),
+    );
     let props = ExplainerProps {
         content,
         options: Rc::new(options),
-        on_event: event_sink(root.clone().into()),
+        on_event,
     };
     let renderer = Renderer::<Explainer>::with_root_and_props(root.clone(), props);
     let handle = if root.first_element_child().is_some() {
@@ -230,10 +272,15 @@ impl Widget {
             }
         };
         log(&warnings);
+        let adopted = match &self.app {
+            None if hydrate => opened_before_hydration(&self.root),
+            _ => Vec::new(),
+        };
+        let on_event = adopt(&mut options, adopted, event_sink(self.host.clone().into()));
         let props = ExplainerProps {
             content: content.clone(),
             options: Rc::new(options.clone()),
-            on_event: event_sink(self.host.clone().into()),
+            on_event,
         };
         match &mut self.app {
             Some(app) => app.update(props),

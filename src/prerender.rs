@@ -100,7 +100,16 @@ pub struct Assets {
     pub glue: String,
     pub wasm: String,
     pub css: String,
+    /// The standalone page's own stylesheet.
+    pub page_css: String,
 }
+
+/// The loader: a stable name, so publishers' snippets never change.
+pub const LOADER: &str = "trd-explainer.js";
+/// The classic script that runs the prerendered cards before or without the wasm.
+pub const ACCORDION: &str = "trd-accordion.js";
+/// The manifest the build writes for the benchmark and the budget test.
+pub const MANIFEST: &str = "assets.json";
 
 impl Assets {
     /// Finds Trunk's (possibly hashed) output names among the files of a dist directory.
@@ -125,7 +134,26 @@ impl Assets {
                 &|f| (f == "trd.css" || f.starts_with("trd-")) && f.ends_with(".css"),
                 "widget stylesheet (trd*.css)",
             )?,
+            page_css: pick(
+                &|f| f.starts_with("page") && f.ends_with(".css"),
+                "page stylesheet (page*.css)",
+            )?,
         })
+    }
+
+    /// `assets.json`: every name a tool needs, written once by the build so nothing else
+    /// searches the output for hashed names.
+    pub fn manifest(&self) -> String {
+        let v = json!({
+            "loader": LOADER,
+            "accordion": ACCORDION,
+            "glue": self.glue,
+            "wasm": self.wasm,
+            "wasmModule": wasm_module_name(self),
+            "css": self.css,
+            "pageCss": self.page_css,
+        });
+        format!("{v:#}\n")
     }
 }
 
@@ -160,23 +188,95 @@ pub fn wasm_module(bytes: &[u8]) -> String {
     out
 }
 
-/// The loader with the hashed asset names filled in (relative to the loader's own URL).
-pub fn loader(template: &str, assets: &Assets) -> Result<String, String> {
-    let mut out = template.to_owned();
+/// What a bare snippet shows before the wasm, and if it never runs: the crisis lines
+/// and the could-not-load message, from the content (one copy of the words).
+pub fn crisis_data(content: &Content) -> Value {
+    let lines: Vec<Value> = content
+        .safety
+        .lines
+        .iter()
+        .map(|l| {
+            json!({
+                "region": format!("{:?}", l.region).to_lowercase(),
+                "label": l.label,
+                "name": l.name,
+                "detail": l.detail,
+                "contacts": l.contacts.iter().map(|c| json!({ "label": c.label, "href": c.href })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "heading": content.safety.heading,
+        "label": content.ui.widget_label,
+        "region": format!("{:?}", Options::embedded().crisis_region).to_lowercase(),
+        "fallback": content.ui.fallback_error,
+        "lines": lines,
+    })
+}
+
+fn fill(template: &str, what: &str, placeholder: &str, value: &str) -> Result<String, String> {
+    if !template.contains(placeholder) {
+        return Err(format!("{what} template has no {placeholder}"));
+    }
+    Ok(template.replace(placeholder, value))
+}
+
+/// The loader with the hashed asset names (relative to the loader's own URL), the
+/// observed attributes and the crisis data filled in.
+pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<String, String> {
     let module = wasm_module_name(assets);
-    out = out.replace("__TRD_ATTRIBUTES__", &crate::config::ATTRIBUTES.join(","));
+    let mut out = fill(
+        template,
+        "loader",
+        "__TRD_ATTRIBUTES__",
+        &crate::config::ATTRIBUTES.join(","),
+    )?;
+    out = fill(
+        &out,
+        "loader",
+        "__TRD_CRISIS__",
+        &crisis_data(content).to_string(),
+    )?;
     for (placeholder, value) in [
         ("__TRD_GLUE__", &assets.glue),
         ("__TRD_WASM__", &assets.wasm),
         ("__TRD_WASM_JS__", &module),
         ("__TRD_CSS__", &assets.css),
     ] {
-        if !out.contains(placeholder) {
-            return Err(format!("loader template has no {placeholder}"));
-        }
-        out = out.replace(placeholder, &format!("./{value}"));
+        out = fill(&out, "loader", placeholder, &format!("./{value}"))?;
     }
     Ok(out)
+}
+
+/// The pre-wasm accordion script with its labels from the content.
+pub fn accordion(template: &str, content: &Content) -> Result<String, String> {
+    let strings = json!({
+        "expandAll": content.ui.expand_all,
+        "collapseAll": content.ui.collapse_all,
+    });
+    fill(
+        template,
+        "accordion",
+        "__TRD_ACCORDION_STRINGS__",
+        &strings.to_string(),
+    )
+}
+
+/// Rewrites the standalone page's references to build outputs (`/trd_explainer-….js`,
+/// quoted or not) as relative URLs, so `dist/` works from any sub-path and from disk.
+pub fn relative_urls(html: &str, public_url: &str, files: &[String]) -> String {
+    let base = if public_url.ends_with('/') {
+        public_url.to_owned()
+    } else {
+        format!("{public_url}/")
+    };
+    let mut out = html.to_owned();
+    for file in files {
+        for lead in ['"', '\'', '='] {
+            out = out.replace(&format!("{lead}{base}{file}"), &format!("{lead}./{file}"));
+        }
+    }
+    out
 }
 
 /// Replaces the `<trd-slot name="…"></trd-slot>` placeholder of that name, however an
@@ -233,7 +333,8 @@ pub fn inline_stylesheets(html: &str, sheets: &[(&str, &str)]) -> Result<String,
 }
 
 /// Markup a publisher pastes instead of the bare element: the prerendered widget in a
-/// declarative shadow root (readable and styled without JavaScript), then the loader.
+/// declarative shadow root (readable and styled without JavaScript), the script that
+/// opens its cards before the wasm arrives, then the loader.
 pub fn fragment(public_url: &str, assets: &Assets, widget_html: &str) -> String {
     let base = if public_url.ends_with('/') {
         public_url.to_owned()
@@ -249,7 +350,8 @@ pub fn fragment(public_url: &str, assets: &Assets, widget_html: &str) -> String 
 <div class=\"trd-root\">{widget_html}</div>\
 </template>\n\
 </trd-explainer>\n\
-<script type=\"module\" src=\"{base}trd-explainer.js\"></script>\n",
+<script src=\"{base}{ACCORDION}\" async></script>\n\
+<script type=\"module\" src=\"{base}{LOADER}\"></script>\n",
         css = assets.css,
     )
 }

@@ -16,10 +16,12 @@ const ASSETS = {
 const here = import.meta.url;
 const assetUrl = (name) => new URL(name, here).href;
 
-// Shown if the wasm cannot run at all and there is no prerendered content to fall back on.
-const FALLBACK =
-  "This treatment guide could not load. If you need help now, call or text 988 in the US, " +
-  "call Samaritans on 116 123 in the UK and Ireland, or visit findahelpline.com.";
+// The crisis lines and the could-not-load message, filled in from the content at build
+// time: a bare snippet shows the lines at once, before (and without) the wasm.
+const CRISIS = __TRD_CRISIS__;
+// After this long without the app, the reader is told it is late (the lines stay).
+const SLOW_MS = 8000;
+const SLOW = "The rest of this treatment guide is taking a long time to load. The crisis lines above work now.";
 
 // The attributes the element reads, filled in from the Rust side's list at build time.
 const OBSERVED = "__TRD_ATTRIBUTES__".split(",");
@@ -43,6 +45,58 @@ function boot() {
     return glue;
   });
   return booting;
+}
+
+// The crisis lines as plain DOM (no HTML parsing, so Trusted Types policies allow it),
+// in the banner's own classes; the chosen region leads and emergency numbers close.
+function crisisBlock(region) {
+  const el = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  };
+  const rank = (r) => (r === region ? 0 : r === "emergency" ? 2 : 1);
+  const lines = [...CRISIS.lines].sort((a, b) => rank(a.region) - rank(b.region));
+  const list = el("ul", "trd-safety__lines");
+  list.setAttribute("role", "list");
+  for (const line of lines) {
+    const item = el("li", "trd-safety__line");
+    const who = el("p", "trd-safety__who");
+    who.append(el("strong", "", line.label), ` · ${line.name}`);
+    item.append(who, el("p", "trd-safety__detail", line.detail));
+    if (line.contacts.length) {
+      const contacts = el("p", "trd-safety__contacts");
+      for (const c of line.contacts) {
+        const a = el("a", "trd-safety__link", c.label);
+        a.href = c.href;
+        contacts.append(a);
+      }
+      item.append(contacts);
+    }
+    list.append(item);
+  }
+  const safety = el("section", "trd-safety");
+  safety.append(el("h2", "trd-safety__heading", CRISIS.heading), list);
+  const status = el("p", "trd-early__status");
+  status.setAttribute("role", "status");
+  const inner = el("div", "trd-inner");
+  inner.append(safety, status);
+  const root = el("section", "trd trd--early");
+  root.setAttribute("aria-label", CRISIS.label);
+  root.append(inner);
+  return root;
+}
+
+// What the reader sees when the app is late (`slow`) or cannot start.
+function tellReader(container, text, alert) {
+  let status = container.querySelector(".trd--early .trd-early__status");
+  if (!status) {
+    container.append(crisisBlock(CRISIS.region));
+    status = container.querySelector(".trd-early__status");
+  }
+  if (alert) status.setAttribute("role", "alert");
+  status.textContent = text;
 }
 
 function stylesheet(root) {
@@ -70,6 +124,7 @@ class TrdExplainer extends HTMLElement {
   #observer = null;
   #children = null;
   #starting = false;
+  #slow = 0;
 
   get config() {
     return this.#config;
@@ -84,7 +139,8 @@ class TrdExplainer extends HTMLElement {
     if (this.#widget || this.#starting) return;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     let container = shadow.querySelector(".trd-root");
-    const prerendered = !!container?.firstElementChild;
+    // Markup from the build (not the crisis lines this loader put there) can be hydrated.
+    const prerendered = !!container?.querySelector(":scope > :not(.trd--early)");
     if (!container) {
       container = document.createElement("div");
       container.className = "trd-root";
@@ -93,8 +149,10 @@ class TrdExplainer extends HTMLElement {
       // while it is in view (set through the CSSOM, which strict CSPs allow).
       this.style.minHeight = "var(--trd-reserve-height, 100vh)";
     }
+
     const css = stylesheet(shadow);
     boot().catch(() => {}); // start fetching now; mounting may wait for the viewport
+    if (!prerendered) this.#showCrisisLines(container, css);
 
     const start = () => {
       this.#observer?.disconnect();
@@ -112,6 +170,19 @@ class TrdExplainer extends HTMLElement {
     }
   }
 
+  // Crisis lines first, whatever the network does; the app replaces them. Shown once the
+  // stylesheet is in (so they do not jump when it applies), or after a second regardless.
+  async #showCrisisLines(container, css) {
+    clearTimeout(this.#slow);
+    this.#slow = setTimeout(() => {
+      if (!this.#widget && this.isConnected) tellReader(container, SLOW, false);
+    }, SLOW_MS);
+    await Promise.race([css, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    if (this.#widget || container.firstElementChild) return;
+    const region = (this.getAttribute("crisis-region") ?? "").trim().toLowerCase();
+    container.append(crisisBlock({ ie: "uk", gb: "uk" }[region] ?? (region || CRISIS.region)));
+  }
+
   async #start(container, prerendered, css) {
     this.#starting = true;
     try {
@@ -122,15 +193,15 @@ class TrdExplainer extends HTMLElement {
       this.#watchConfigChild();
     } catch (error) {
       console.error("<trd-explainer>: could not start.", error);
-      container.classList.add("trd-no-app");
-      if (!container.firstElementChild) {
-        const p = document.createElement("p");
-        p.className = "trd-fallback";
-        p.setAttribute("role", "alert");
-        p.textContent = FALLBACK;
-        container.append(p);
+      if (prerendered) {
+        // Every card open with working buttons (trd-accordion.js); CSS alone if that
+        // script is missing.
+        if (!window.trdAccordion?.failed(container)) container.classList.add("trd-no-app");
+      } else {
+        tellReader(container, CRISIS.fallback, true);
       }
     } finally {
+      clearTimeout(this.#slow);
       this.#starting = false;
       this.style.removeProperty("min-height");
     }
@@ -147,6 +218,7 @@ class TrdExplainer extends HTMLElement {
   }
 
   disconnectedCallback() {
+    clearTimeout(this.#slow);
     this.#observer?.disconnect();
     this.#observer = null;
     this.#children?.disconnect();

@@ -5,7 +5,8 @@
 use trd_explainer::config::Options;
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    escape, fragment, head, loader, page, render_widget, structured_data, Assets,
+    accordion, escape, fragment, head, loader, page, relative_urls, render_widget, structured_data,
+    Assets,
 };
 
 /// How Yew escapes a text node.
@@ -125,7 +126,8 @@ fn assets_are_found_by_their_hashed_names() {
 #[test]
 fn the_loader_points_at_hashed_assets_relative_to_itself() {
     let template = include_str!("../static/trd-explainer.js");
-    let out = loader(template, &assets()).unwrap();
+    let c = content::load("en").unwrap();
+    let out = loader(template, &assets(), &c).unwrap();
     assert!(out.contains("\"./trd_explainer-abc123.js\""));
     assert!(out.contains("\"./trd_explainer-abc123_bg.wasm\""));
     assert!(out.contains("\"./trd-def456.css\""));
@@ -152,6 +154,65 @@ fn the_fragment_is_a_declarative_shadow_root_plus_the_loader_under_the_public_ur
         "<script type=\"module\" src=\"https://cdn.example/trd/trd-explainer.js\"></script>"
     ));
     assert!(fragment("/", &assets(), "").contains("src=\"/trd-explainer.js\""));
+    assert!(f.contains("<script src=\"https://cdn.example/trd/trd-accordion.js\" async></script>"));
+}
+
+#[test]
+fn the_loader_carries_the_contents_crisis_lines_and_fallback_once() {
+    let c = content::load("en").unwrap();
+    let template = include_str!("../static/trd-explainer.js");
+    assert!(
+        !template.contains("116 123"),
+        "the template holds no copy of the crisis text"
+    );
+    let out = loader(template, &assets(), &c).unwrap();
+    let fallback = serde_json::to_string(&c.ui.fallback_error).unwrap();
+    assert!(out.contains(&fallback), "fallback text from the content");
+    for line in &c.safety.lines {
+        for contact in &line.contacts {
+            assert!(out.contains(&format!("\"href\":\"{}\"", contact.href)));
+        }
+    }
+    assert!(out.contains("\"href\":\"tel:988\""));
+}
+
+#[test]
+fn the_accordion_gets_the_contents_labels() {
+    let c = content::load("en").unwrap();
+    let out = accordion(include_str!("../static/trd-accordion.js"), &c).unwrap();
+    assert!(out.contains(&format!("\"collapseAll\":\"{}\"", c.ui.collapse_all)));
+    assert!(!out.contains("__TRD_"));
+    assert!(accordion("no placeholder", &c).is_err());
+}
+
+#[test]
+fn the_manifest_names_every_asset_once() {
+    let m: serde_json::Value = serde_json::from_str(&assets().manifest()).unwrap();
+    assert_eq!(m["glue"], "trd_explainer-abc123.js");
+    assert_eq!(m["wasm"], "trd_explainer-abc123_bg.wasm");
+    assert_eq!(m["wasmModule"], "trd_explainer-abc123_bg.wasm.js");
+    assert_eq!(m["css"], "trd-def456.css");
+    assert_eq!(m["pageCss"], "page-999.css");
+    assert_eq!(m["loader"], "trd-explainer.js");
+    assert_eq!(m["accordion"], "trd-accordion.js");
+}
+
+#[test]
+fn the_standalone_page_refers_to_its_assets_relatively() {
+    let files = [
+        "trd_explainer-abc123.js".to_string(),
+        "favicon.svg".to_string(),
+    ];
+    let html = "<link rel=modulepreload href=/trd_explainer-abc123.js><link href=\"/favicon.svg\">\
+        <script type=module>import init from '/trd_explainer-abc123.js';</script><a href=\"/about\">";
+    let out = relative_urls(html, "/", &files);
+    assert_eq!(
+        out,
+        "<link rel=modulepreload href=./trd_explainer-abc123.js><link href=\"./favicon.svg\">\
+        <script type=module>import init from './trd_explainer-abc123.js';</script><a href=\"/about\">"
+    );
+    let sub = relative_urls("<link href=\"/guide/favicon.svg\">", "/guide", &files);
+    assert_eq!(sub, "<link href=\"./favicon.svg\">");
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Trunk post-build hook: prerenders the explainer into the staged `index.html`, writes
-//! `trd-explainer.fragment.html` and fills the loader with the hashed asset names.
+//! `trd-explainer.fragment.html`, fills the loader and the pre-wasm accordion script, and
+//! writes `assets.json`, the one list of hashed asset names.
 //! Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL.
 
 use std::path::Path;
@@ -7,8 +8,8 @@ use std::{env, fs, process::ExitCode};
 
 use trd_explainer::config::{self, Options, Overrides};
 use trd_explainer::prerender::{
-    fragment, inline_stylesheets, loader, page, render_widget, wasm_module, wasm_module_name,
-    Assets,
+    accordion, fragment, inline_stylesheets, loader, page, relative_urls, render_widget,
+    wasm_module, wasm_module_name, Assets, ACCORDION, LOADER, MANIFEST,
 };
 
 fn run() -> Result<String, String> {
@@ -25,28 +26,29 @@ fn run() -> Result<String, String> {
         .map_err(|e| format!("{staging}: {e}"))?
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
+    // The one search for hashed names; everything after this reads the manifest.
     let assets = Assets::find(&files)?;
+    write(MANIFEST, &assets.manifest())?;
 
     let standalone = Options::standalone();
     let (content, _) = config::resolve(&standalone, &Overrides::default())?;
     let page_widget = render_widget(standalone)?;
     let html = page(&read("index.html")?, &content, &page_widget)?;
-    let page_css = files
-        .iter()
-        .find(|f| f.starts_with("page") && f.ends_with(".css"))
-        .ok_or("no page stylesheet (page*.css) in the build output")?;
     let widget_css = read(&assets.css)?;
-    let page_css_text = read(page_css)?;
+    let page_css_text = read(&assets.page_css)?;
     let html = inline_stylesheets(
         &html,
-        &[(&assets.css, &widget_css), (page_css, &page_css_text)],
+        &[
+            (&assets.css, &widget_css),
+            (&assets.page_css, &page_css_text),
+        ],
     )?;
-    write("index.html", &html)?;
+    // Relative, so the page works from disk and from any sub-path (the fragment, pasted
+    // into other sites, keeps the public URL).
+    write("index.html", &relative_urls(&html, &public_url, &files))?;
 
-    write(
-        "trd-explainer.js",
-        &loader(&read("trd-explainer.js")?, &assets)?,
-    )?;
+    write(LOADER, &loader(&read(LOADER)?, &assets, &content)?)?;
+    write(ACCORDION, &accordion(&read(ACCORDION)?, &content)?)?;
     let wasm = fs::read(dir.join(&assets.wasm)).map_err(|e| format!("{}: {e}", assets.wasm))?;
     write(&wasm_module_name(&assets), &wasm_module(&wasm))?;
 
@@ -57,7 +59,7 @@ fn run() -> Result<String, String> {
     )?;
 
     Ok(format!(
-        "prerendered {} cards into index.html and trd-explainer.fragment.html (loader → {}, {}, {})",
+        "prerendered {} cards into index.html and trd-explainer.fragment.html (loader → {}, {}, {}; {MANIFEST})",
         content.cards.len(),
         assets.glue,
         assets.wasm,

@@ -5,13 +5,13 @@
 //   node bench.mjs [--runs N] [--skip-lighthouse]
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
-import { CHROMIUM, CHROMIUM_ARGS, DIST } from "./helpers.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, DIST, assets } from "./helpers.mjs";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,9 +37,7 @@ cpSync(join(here, "node_modules/govuk-frontend/dist/govuk"), join(PAGES, "govuk"
   filter: (src) => !src.endsWith(".map") && !src.endsWith(".scss"),
 });
 
-const distFiles = readdirSync(DIST);
-const find = (re) => distFiles.find((f) => re.test(f));
-const asset = { glue: find(/^trd_explainer-[0-9a-f]+\.js$/), wasm: find(/^trd_explainer-[0-9a-f]+_bg\.wasm$/), css: find(/^trd-[0-9a-f]+\.css$/) };
+const asset = assets();
 
 // ---------------------------------------------------------------- transfer sizes
 function sizes(label, files) {
@@ -57,20 +55,21 @@ function sizes(label, files) {
   return { rows, total: { page: label, asset: "total", ...total } };
 }
 const embed = sizes("embed (snippet)", [
-  ["trd-explainer.js (loader)", join(DIST, "trd-explainer.js")],
+  [asset.loader + " (loader)", join(DIST, asset.loader)],
   [asset.glue + " (glue)", join(DIST, asset.glue)],
   [asset.wasm, join(DIST, asset.wasm)],
   [asset.css, join(DIST, asset.css)],
 ]);
 const embedCdn = sizes("embed from another origin", [
-  ["trd-explainer.js (loader)", join(DIST, "trd-explainer.js")],
+  [asset.loader + " (loader)", join(DIST, asset.loader)],
   [asset.glue + " (glue)", join(DIST, asset.glue)],
-  [asset.wasm + ".js", join(DIST, asset.wasm + ".js")],
+  [asset.wasmModule, join(DIST, asset.wasmModule)],
   [asset.css, join(DIST, asset.css)],
 ]);
 const standalone = sizes("standalone index.html", [
   ["index.html", join(DIST, "index.html")],
-  ["page css", join(DIST, find(/^page-[0-9a-f]+\.css$/))],
+  ["page css", join(DIST, asset.pageCss)],
+  [asset.accordion, join(DIST, asset.accordion)],
   [asset.glue + " (glue)", join(DIST, asset.glue)],
   [asset.wasm, join(DIST, asset.wasm)],
   [asset.css, join(DIST, asset.css)],

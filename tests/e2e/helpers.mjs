@@ -12,6 +12,13 @@ export const DIST = join(here, "..", "..", "dist");
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
+/** Names of the built assets, from the manifest the build writes (src/bin/prerender.rs). */
+export function assets() {
+  const file = join(DIST, "assets.json");
+  if (!existsSync(file)) throw new Error("dist/assets.json is missing: run `trunk build --release` first");
+  return JSON.parse(readFileSync(file, "utf8"));
+}
+
 export const CHROMIUM = process.env.CHROME_PATH || "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--no-sandbox",

@@ -166,12 +166,17 @@ describe("standalone page", () => {
     const log = watchConsole(page);
     await page.route("**/*.wasm", (route) => route.abort());
     await page.goto(pages.url + "/");
-    await page.waitForSelector("[data-trd-standalone].trd-no-app");
+    // Every card open, and (trd-accordion.js) still closable: no dead buttons.
+    await page.waitForSelector("[data-trd-standalone].trd-static");
     const collapsed = await page.evaluate(() =>
       [...document.querySelectorAll(".trd-card__panel")].filter((p) => p.getBoundingClientRect().height === 0).length,
     );
     assert.equal(collapsed, 0);
+    assert.equal(await page.locator('.trd-card__button[aria-expanded="false"]').count(), 0);
     assert.equal(await page.locator(".trd-toolbar").isVisible(), false);
+    await page.click("#ect-button");
+    assert.equal(await page.getAttribute("#ect-button", "aria-expanded"), "false");
+    assert.equal(await page.locator("#ect-panel").isVisible(), false);
     assert.deepEqual(log.pageErrors, []);
     await context.close();
   });

@@ -1,0 +1,200 @@
+// The prerendered explainer's cards, working before (or without) the wasm.
+//
+// A classic script, so it also runs where module scripts cannot: from disk (file://)
+// Chromium and Firefox refuse to load ES modules, so the app never starts there. It
+// listens on the document, which reaches the standalone page and open shadow roots alike,
+// and touches a widget only until the app has taken it over (`trd-explainer:ready`):
+//   - card headers open and close with the app's ARIA states, Expand all works, and a
+//     deep link (`#ect`) opens its card, all from first paint;
+//   - when the app arrives, it replays the reader's changes as clicks, so the app ends in
+//     the same state and emits its usual `trd-explainer:toggle` events;
+//   - where the app cannot run (from disk, failure, timeout) the controls that need it are
+//     hidden, with a one-line note saying how to get them.
+// The build fills in the content's labels (src/bin/prerender.rs).
+(() => {
+  if (window.trdAccordion) return; // the page and a fragment may both include this file
+  const STRINGS = {
+    fromDisk:
+      "Opened from a file, this guide cannot run its search, filters, compare view or My questions. " +
+      "For those, open it from the website that published it.",
+    unavailable:
+      "The search, filters, compare view and My questions could not load, so they are hidden. " +
+      "Every card below still opens and closes; reload the page to try again.",
+    ...__TRD_ACCORDION_STRINGS__, // expandAll, collapseAll: the content's labels
+  };
+  // After this long without the app, stop waiting: show every card open, as without JS.
+  const TIMEOUT_MS = 8000;
+
+  const taken = new WeakSet(); // `.trd` roots the app has taken over
+  const changes = new WeakMap(); // `.trd` root → Map(card id → open) made before the app
+  const enhanced = new WeakSet(); // roots whose Expand all this script runs
+  const settled = new WeakSet(); // roots already put in static mode
+
+  const isLive = (root) => taken.has(root) || root.classList.contains("trd--live");
+  const cards = (root) => [...root.querySelectorAll(".trd-card")];
+  const isOpen = (card) => card.querySelector(".trd-card__button")?.getAttribute("aria-expanded") === "true";
+
+  function setOpen(root, card, open, record = true) {
+    const button = card.querySelector(".trd-card__button");
+    const panel = card.querySelector(".trd-card__panel");
+    if (!button || !panel) return;
+    button.setAttribute("aria-expanded", String(open));
+    card.classList.toggle("trd-card--open", open);
+    // Closed panels stay findable by find-in-page, as in the app.
+    if (open) panel.removeAttribute("hidden");
+    else panel.setAttribute("hidden", "until-found");
+    if (record) {
+      if (!changes.has(root)) changes.set(root, new Map());
+      changes.get(root).set(card.id, open);
+    }
+    syncExpandAll(root);
+  }
+
+  function syncExpandAll(root) {
+    const button = root.querySelector(".trd-expand-all");
+    if (!button) return;
+    const all = cards(root);
+    const allOpen = all.length > 0 && all.every(isOpen);
+    button.setAttribute("aria-expanded", String(allOpen));
+    const label = [...button.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+    const text = allOpen ? STRINGS.collapseAll : STRINGS.expandAll;
+    if (label) label.textContent = text;
+    else button.append(text);
+  }
+
+  // Cards and Expand all need no wasm: make Expand all usable and mark the question
+  // checkboxes (which do need it) as not usable yet.
+  function enhance(root) {
+    if (isLive(root) || enhanced.has(root)) return;
+    enhanced.add(root);
+    root.querySelector(".trd-expand-all")?.removeAttribute("disabled");
+    for (const box of root.querySelectorAll(".trd-question__box")) box.setAttribute("aria-disabled", "true");
+    syncExpandAll(root);
+  }
+
+  // Where the app cannot run: hide what needs it, say why once, and (on failure) show
+  // every card open as the no-JS page does, with working buttons.
+  // `final`: the app will never run here (from disk, or it failed), so the note can go where
+  // the hidden controls were; otherwise it stays outside the tree the app would hydrate.
+  function settle(root, { note, openAll, final }) {
+    if (isLive(root) || settled.has(root)) return;
+    settled.add(root);
+    enhance(root);
+    const host = root.parentNode;
+    host.classList?.add("trd-static");
+    const p = document.createElement("p");
+    p.className = "trd-static-note";
+    p.setAttribute("role", "note");
+    p.textContent = note;
+    const toolbar = root.querySelector(".trd-toolbar");
+    if (final && toolbar) toolbar.before(p);
+    else host.before(p);
+    const reader = changes.get(root)?.size > 0;
+    if (openAll && !reader) for (const card of cards(root)) setOpen(root, card, true, false);
+  }
+
+  function roots() {
+    const found = [...document.querySelectorAll("[data-trd-standalone] > .trd")];
+    for (const el of document.querySelectorAll("trd-explainer")) {
+      const root = el.shadowRoot?.querySelector(".trd-root > .trd:not(.trd--early)");
+      if (root) found.push(root);
+    }
+    return found;
+  }
+
+  function openFromHash() {
+    let id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch {
+      return;
+    }
+    const card = id ? document.getElementById(id) : null;
+    const root = card?.classList.contains("trd-card") ? card.closest(".trd") : null;
+    if (root && !isLive(root)) {
+      enhance(root);
+      setOpen(root, card, true);
+    }
+  }
+
+  document.addEventListener("click", (event) => {
+    const path = event.composedPath();
+    const control = path.find((n) => n instanceof Element && n.matches(".trd-card__button, .trd-expand-all, .trd-question__box"));
+    const root = control?.closest(".trd");
+    if (!root || isLive(root)) return;
+    enhance(root);
+    if (control.matches(".trd-question__box")) {
+      event.preventDefault(); // My questions needs the app
+    } else if (control.matches(".trd-expand-all")) {
+      const open = !cards(root).every(isOpen);
+      for (const card of cards(root)) if (isOpen(card) !== open) setOpen(root, card, open);
+    } else {
+      const card = control.closest(".trd-card");
+      if (card) setOpen(root, card, !isOpen(card));
+    }
+  });
+
+  // Find-in-page opened a closed panel: follow it in the header's state.
+  document.addEventListener(
+    "beforematch",
+    (event) => {
+      const card = event.target instanceof Element && event.target.closest(".trd-card");
+      const root = card?.closest(".trd");
+      if (root && !isLive(root)) setOpen(root, card, true);
+    },
+    true,
+  );
+
+  window.addEventListener("hashchange", openFromHash);
+
+  // The app took over: undo static mode and replay the reader's changes as clicks, after
+  // the app's first render (the event fires from its first effect) and before any paint.
+  document.addEventListener("trd-explainer:ready", (event) => {
+    const host = event.target;
+    const scope = host.shadowRoot ?? host;
+    const root = scope.querySelector(".trd");
+    if (!root) return;
+    taken.add(root);
+    settled.delete(root);
+    root.parentNode?.classList?.remove("trd-static");
+    const note = root.parentNode?.previousElementSibling;
+    if (note?.classList.contains("trd-static-note")) note.remove(); // only ever outside: see settle
+    for (const box of root.querySelectorAll(".trd-question__box[aria-disabled]")) box.removeAttribute("aria-disabled");
+    const wanted = changes.get(root);
+    changes.delete(root);
+    if (!wanted) return;
+    queueMicrotask(() => {
+      for (const [id, open] of wanted) {
+        const card = [...root.querySelectorAll(".trd-card")].find((c) => c.id === id);
+        const button = card?.querySelector(".trd-card__button");
+        if (button && isOpen(card) !== open) button.click();
+      }
+    });
+  });
+
+  function start() {
+    const fromDisk = location.protocol === "file:";
+    for (const root of roots()) {
+      enhance(root);
+      if (fromDisk) settle(root, { note: STRINGS.fromDisk, openAll: false, final: true });
+    }
+    openFromHash();
+    if (!fromDisk) {
+      setTimeout(() => {
+        for (const root of roots()) settle(root, { note: STRINGS.unavailable, openAll: true, final: false });
+      }, TIMEOUT_MS);
+    }
+  }
+
+  window.trdAccordion = {
+    /** The app could not start in this `.trd-root` or standalone container. */
+    failed(container) {
+      const root = container.querySelector(":scope > .trd");
+      if (root) settle(root, { note: STRINGS.unavailable, openAll: true, final: true });
+      return !!root;
+    },
+  };
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+})();
