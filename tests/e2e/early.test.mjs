@@ -212,7 +212,7 @@ describe("slow, hanging or failed wasm", () => {
       const before = box.checked;
       box.click();
       return {
-        enabledToolbar: [...root.querySelectorAll(".trd-toolbar :is(button, input)")].filter((c) => !c.disabled).length,
+        enabledToolbar: [...root.querySelectorAll(".trd-toolbar :is(button, input)")].filter((c) => !c.matches(":disabled")).length,
         boxDisabled: [...root.querySelectorAll(".trd-question__box")].every((b) => b.getAttribute("aria-disabled") === "true"),
         boxOpacity: Number(getComputedStyle(box).opacity),
         boxChanged: box.checked !== before,
