@@ -11,6 +11,7 @@ pub mod browser;
 pub mod collections;
 pub mod components;
 pub mod config;
+pub mod json;
 pub mod content;
 pub mod search;
 pub mod state;

@@ -11,15 +11,15 @@ use yew::{AppHandle, Callback, Renderer};
 
 use crate::app::{Explainer, ExplainerProps, WidgetEvent};
 use crate::browser;
-use crate::config::{self, Options, Overrides, Warning, ATTRIBUTES};
+use crate::config::{self, JsonConfig, Options, Warning, ATTRIBUTES};
 use crate::content;
 
 thread_local! {
     /// Every mounted root with the message to show there if the app ever panics.
     static ROOTS: RefCell<Vec<(Element, String)>> = const { RefCell::new(Vec::new()) };
     static STANDALONE: RefCell<Option<AppHandle<Explainer>>> = const { RefCell::new(None) };
-    /// Widgets created on this page so far.
-    static INSTANCES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Landmark numbers of the widgets on the page now (not of every one ever created).
+    static NUMBERS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
 fn show_fallback(root: &Element, message: &str) {
@@ -50,13 +50,6 @@ fn install_panic_hook() {
     }));
 }
 
-fn register(root: &Element, content: &content::Content) {
-    ROOTS.with(|r| {
-        r.borrow_mut()
-            .push((root.clone(), content.ui.fallback_error.clone()))
-    });
-}
-
 fn log(warnings: &[Warning]) {
     for w in warnings {
         browser::warn(&w.to_string());
@@ -77,6 +70,23 @@ fn event_sink(target: web_sys::EventTarget) -> Callback<WidgetEvent> {
     })
 }
 
+/// Mounts an explainer into `root`, reusing its prerendered markup when `hydrate` is set
+/// (and there is some): the one way both entry points start an app.
+fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Explainer> {
+    install_panic_hook();
+    ROOTS.with(|r| {
+        r.borrow_mut()
+            .push((root.clone(), props.content.ui.fallback_error.clone()))
+    });
+    let renderer = Renderer::<Explainer>::with_root_and_props(root.clone(), props);
+    if hydrate && root.first_element_child().is_some() {
+        renderer.hydrate()
+    } else {
+        root.set_text_content(None);
+        renderer.render()
+    }
+}
+
 /// Hydrates the standalone page's prerendered explainer, if this page has one.
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -86,40 +96,35 @@ pub fn start() {
     else {
         return;
     };
-    install_panic_hook();
     let options = Options::standalone();
-    let (content, warnings) = match config::resolve(&options, &Overrides::default()) {
+    let (content, warnings) = match config::resolve(&options, &JsonConfig::default()) {
         Ok(ok) => ok,
-        Err(e) => {
-            web_sys::console::error_1(&JsValue::from_str(&e));
-            return;
-        }
+        Err(e) => return browser::error(&e),
     };
     log(&warnings);
-    register(&root, &content);
     let props = ExplainerProps {
         content,
         options: Rc::new(options),
         on_event: event_sink(root.clone().into()),
     };
-    let renderer = Renderer::<Explainer>::with_root_and_props(root.clone(), props);
-    let handle = if root.first_element_child().is_some() {
-        renderer.hydrate()
-    } else {
-        renderer.render()
-    };
+    let handle = mount(&root, props, true);
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
 }
 
-/// One `<trd-explainer>` instance.
+/// One `<trd-explainer>` instance. Every method is safe to call with anything a host
+/// page passes: configuration is read under limits with every throw caught, so no JS
+/// exception unwinds through it and a bad update leaves the last good state in place.
 #[wasm_bindgen]
 pub struct Widget {
     host: HtmlElement,
     root: Element,
     defaults: Options,
     options: Options,
-    overrides: Overrides,
-    cta: Option<config::Cta>,
+    config: JsonConfig,
+    /// Created once: a new callback on every update would re-render every card.
+    on_event: Callback<WidgetEvent>,
+    /// Warnings from the last render, so an unchanged problem is not repeated.
+    last_warnings: Vec<Warning>,
     app: Option<AppHandle<Explainer>>,
 }
 
@@ -134,36 +139,34 @@ impl Widget {
         config_text: Option<String>,
         hydrate: bool,
     ) -> Widget {
-        install_panic_hook();
-        let instance = INSTANCES.with(|n| {
-            n.set(n.get() + 1);
-            n.get()
-        });
         let defaults = Options {
-            instance,
+            instance: take_number(),
             ..Options::embedded()
         };
         let mut widget = Widget {
+            on_event: event_sink(host.clone().into()),
             host,
             root,
             options: defaults.clone(),
             defaults,
-            overrides: Overrides::default(),
-            cta: None,
+            config: JsonConfig::default(),
+            last_warnings: Vec::new(),
             app: None,
         };
         let mut warnings = Vec::new();
-        for name in ATTRIBUTES {
-            if let Some(value) = widget.host.get_attribute(name) {
-                warnings.extend(
-                    widget
-                        .options
-                        .set_attribute(&widget.defaults, name, Some(&value)),
-                );
+        for attribute in ATTRIBUTES {
+            if let Some(value) = widget.host.get_attribute(attribute.name) {
+                warnings.extend(widget.options.set_attribute(
+                    &widget.defaults,
+                    attribute.name,
+                    Some(&value),
+                ));
             }
         }
         if let Some(text) = config_text.filter(|t| !t.trim().is_empty()) {
-            warnings.extend(widget.apply_config(config::parse_json_text(&text)));
+            let (config, config_warnings) = config::parse_json_text(&text);
+            widget.config = config;
+            warnings.extend(config_warnings);
         }
         log(&warnings);
         widget.render(hydrate);
@@ -183,7 +186,8 @@ impl Widget {
     /// The `config` property was set to an object (or `null` to clear it).
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&mut self, value: JsValue) {
-        let warnings = self.apply_config(config::parse_js(value));
+        let (config, warnings) = config::parse_value(&value);
+        self.config = config;
         log(&warnings);
         self.render(false);
     }
@@ -191,11 +195,11 @@ impl Widget {
     /// The JSON config child's text changed.
     #[wasm_bindgen(js_name = setConfigText)]
     pub fn set_config_text(&mut self, text: Option<String>) {
-        let parsed = match text.filter(|t| !t.trim().is_empty()) {
+        let (config, warnings) = match text.filter(|t| !t.trim().is_empty()) {
             Some(t) => config::parse_json_text(&t),
-            None => (Overrides::default(), None, Vec::new()),
+            None => Default::default(),
         };
-        let warnings = self.apply_config(parsed);
+        self.config = config;
         log(&warnings);
         self.render(false);
     }
@@ -206,57 +210,55 @@ impl Widget {
             app.destroy();
         }
         ROOTS.with(|r| r.borrow_mut().retain(|(el, _)| el != &self.root));
+        NUMBERS.with(|n| n.borrow_mut().retain(|&x| x != self.defaults.instance));
+        // Yew keeps its delegated event listeners, and through them the container, for the
+        // life of the page. Detached, the container no longer holds the shadow root and the
+        // element, so those can be collected; a reconnect mounts into a fresh container
+        // rather than stacking a second set of listeners on this one.
+        self.root.remove();
     }
 }
 
-impl Widget {
-    fn apply_config(
-        &mut self,
-        (overrides, cta, warnings): (Overrides, Option<config::Cta>, Vec<Warning>),
-    ) -> Vec<Warning> {
-        self.overrides = overrides;
-        self.cta = cta;
-        warnings
-    }
+/// The smallest landmark number no widget on the page is using.
+fn take_number() -> u32 {
+    NUMBERS.with(|n| {
+        let mut used = n.borrow_mut();
+        let free = (1..).find(|x| !used.contains(x)).unwrap_or(1);
+        used.push(free);
+        free
+    })
+}
 
+impl Widget {
     fn render(&mut self, hydrate: bool) {
         let mut options = self.options.clone();
-        options.cta = self.cta.clone();
-        let (content, warnings) = match config::resolve(&options, &self.overrides) {
+        options.cta = self.config.cta.clone();
+        let (content, warnings) = match config::resolve(&options, &self.config) {
             Ok(ok) => ok,
-            Err(e) => {
-                web_sys::console::error_1(&JsValue::from_str(&format!("<trd-explainer>: {e}")));
-                return;
-            }
+            Err(e) => return browser::error(&format!("<trd-explainer>: {e}")),
         };
-        log(&warnings);
+        let new: Vec<Warning> = warnings
+            .iter()
+            .filter(|w| !self.last_warnings.contains(w))
+            .cloned()
+            .collect();
+        log(&new);
+        self.last_warnings = warnings;
+        // Prerendered markup shows the default configuration; reuse it only when the
+        // first render will match it exactly, otherwise render afresh.
+        let pristine = content::load(options.locale).is_ok_and(|base| Rc::ptr_eq(&base, &content))
+            && options.heading_level == self.defaults.heading_level
+            && options.crisis_region == self.defaults.crisis_region
+            && options.theme == self.defaults.theme
+            && options.cta.is_none();
         let props = ExplainerProps {
-            content: content.clone(),
-            options: Rc::new(options.clone()),
-            on_event: event_sink(self.host.clone().into()),
+            content,
+            options: Rc::new(options),
+            on_event: self.on_event.clone(),
         };
         match &mut self.app {
             Some(app) => app.update(props),
-            None => {
-                register(&self.root, &content);
-                // Prerendered markup shows the default configuration; reuse it only when the
-                // first render will match it exactly, otherwise render afresh.
-                let pristine = content::load(options.locale)
-                    .is_ok_and(|base| Rc::ptr_eq(&base, &content))
-                    && options.heading_level == self.defaults.heading_level
-                    && options.crisis_region == self.defaults.crisis_region
-                    && options.theme == self.defaults.theme
-                    && options.cta.is_none();
-                let renderer = Renderer::<Explainer>::with_root_and_props(self.root.clone(), props);
-                self.app = Some(
-                    if hydrate && pristine && self.root.first_element_child().is_some() {
-                        renderer.hydrate()
-                    } else {
-                        self.root.set_text_content(None);
-                        renderer.render()
-                    },
-                );
-            }
+            None => self.app = Some(mount(&self.root, props, hydrate && pristine)),
         }
     }
 }

@@ -7,12 +7,12 @@ use std::rc::Rc;
 use serde_json::{json, Value};
 
 use crate::app::{Explainer, ExplainerProps};
-use crate::config::{self, Options, Overrides};
+use crate::config::{self, JsonConfig, Options};
 use crate::content::{Content, Status};
 
 /// The explainer's HTML as Yew renders it on the server, with hydration markers.
 pub fn render_widget(options: Options) -> Result<String, String> {
-    let (content, _) = config::resolve(&options, &Overrides::default())?;
+    let (content, _) = config::resolve(&options, &JsonConfig::default())?;
     let props = ExplainerProps {
         content,
         options: Rc::new(options),
@@ -175,7 +175,7 @@ pub fn wasm_module(bytes: &[u8]) -> String {
 pub fn loader(template: &str, assets: &Assets) -> Result<String, String> {
     let mut out = template.to_owned();
     let module = wasm_module_name(assets);
-    out = out.replace("__TRD_ATTRIBUTES__", &crate::config::ATTRIBUTES.join(","));
+    out = out.replace("__TRD_ATTRIBUTES__", &crate::config::attribute_names());
     for (placeholder, value) in [
         ("__TRD_GLUE__", &assets.glue),
         ("__TRD_WASM__", &assets.wasm),

@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::{env, fs, process::ExitCode};
 
-use trd_explainer::config::{self, Options, Overrides};
+use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::prerender::{
     fragment, inline_stylesheets, loader, page, render_widget, wasm_module, wasm_module_name,
     Assets,
@@ -28,7 +28,7 @@ fn run() -> Result<String, String> {
     let assets = Assets::find(&files)?;
 
     let standalone = Options::standalone();
-    let (content, _) = config::resolve(&standalone, &Overrides::default())?;
+    let (content, _) = config::resolve(&standalone, &JsonConfig::default())?;
     let page_widget = render_widget(standalone)?;
     let html = page(&read("index.html")?, &content, &page_widget)?;
     let page_css = files
