@@ -2,6 +2,7 @@
 //! degrades to "nothing happens" (storage blocked, no history API, sandboxed iframe)
 //! instead of throwing into the app.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, EventTarget};
 
@@ -93,7 +94,7 @@ pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     obj.into()
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen]
+#[wasm_bindgen]
 extern "C" {
     // `catch`: a host page may wrap the console in something that throws; that must not
     // unwind through the widget.

@@ -145,7 +145,14 @@ impl Accepts {
     fn message(&self) -> String {
         match self {
             Accepts::Choices(choices) => {
-                let quoted: Vec<String> = choices().iter().map(|c| format!("\"{c}\"")).collect();
+                // Numbers bare (`2, 3 or 4`), words quoted (`"on" or "off"`).
+                let quoted: Vec<String> = choices()
+                    .iter()
+                    .map(|c| match c.parse::<u8>() {
+                        Ok(_) => (*c).to_owned(),
+                        Err(_) => format!("\"{c}\""),
+                    })
+                    .collect();
                 match quoted.split_last() {
                     Some((last, [])) => last.clone(),
                     Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
@@ -203,10 +210,12 @@ fn region_slug(region: Region) -> String {
 
 fn parse_region(slug: &str) -> Option<Region> {
     let slug = slug.trim().to_ascii_lowercase();
-    let slug = match slug.as_str() {
-        // Aliases people reach for; Samaritans serves the UK and Ireland.
-        "gb" | "ie" if !crisis_regions().contains(&slug.as_str()) => "uk".to_owned(),
-        _ => slug,
+    // Aliases people reach for; Samaritans serves the UK and Ireland.
+    let slug = if matches!(slug.as_str(), "gb" | "ie") && !crisis_regions().contains(&slug.as_str())
+    {
+        "uk".to_owned()
+    } else {
+        slug
     };
     if !crisis_regions().contains(&slug.as_str()) {
         return None;
@@ -238,11 +247,14 @@ pub const ATTRIBUTES: &[Attribute] = &[
         name: "heading-level",
         accepts: Accepts::Choices(|| vec!["2", "3", "4"]),
         purpose: "heading level of each card; section headings sit one level above (never below h2)",
-        parse: |o, v, _| match v.trim() {
-            "2" => Ok(o.heading_level = 2),
-            "3" => Ok(o.heading_level = 3),
-            "4" => Ok(o.heading_level = 4),
-            _ => Err(()),
+        parse: |o, v, _| {
+            o.heading_level = match v.trim() {
+                "2" => 2,
+                "3" => 3,
+                "4" => 4,
+                _ => return Err(()),
+            };
+            Ok(())
         },
         reset: |o, d| o.heading_level = d.heading_level,
         show: |o| o.heading_level.to_string(),
@@ -283,7 +295,10 @@ pub const ATTRIBUTES: &[Attribute] = &[
         accepts: Accepts::Described("comma list of card slugs", || "card slugs".into()),
         purpose: "cards open at start (and whenever the attribute changes)",
         // Slugs are checked against the content in `resolve`, which knows added cards.
-        parse: |o, v, _| Ok(o.open = split_list(v).map(str::to_owned).collect()),
+        parse: |o, v, _| {
+            o.open = split_list(v).map(str::to_owned).collect();
+            Ok(())
+        },
         reset: |o, d| o.open = d.open.clone(),
         show: |o| {
             if o.open.is_empty() {
@@ -423,7 +438,9 @@ pub fn parse_json_text(text: &str) -> (JsonConfig, Vec<Warning>) {
     let config = match json::parse_text(text, &reader, "config") {
         Ok(value) => read_config(value, &reader),
         Err(e) => {
-            reader.warn(format!("the JSON config is not valid JSON ({e}). Ignoring it."));
+            reader.warn(format!(
+                "the JSON config is not valid JSON ({e}). Ignoring it."
+            ));
             JsonConfig::default()
         }
     };

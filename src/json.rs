@@ -195,9 +195,9 @@ impl Reader {
                             let value = self.walk(&field, &field_path, depth + 1);
                             entries.push((key, value));
                         }
-                        Err(e) => {
-                            self.warn(format!("{field_path} could not be read ({e}). Ignoring it."))
-                        }
+                        Err(e) => self.warn(format!(
+                            "{field_path} could not be read ({e}). Ignoring it."
+                        )),
                     }
                 }
                 Value::Object(entries)
@@ -256,7 +256,7 @@ pub fn parse_text(text: &str, reader: &Reader, path: &str) -> Result<Value, Stri
     #[cfg(not(target_arch = "wasm32"))]
     {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        Ok(reader.read(&value, path))
+        Ok(reader.read(&&value, path))
     }
 }
 
@@ -324,7 +324,7 @@ impl Source for JsValue {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-impl Source for &serde_json::Value {
+impl<'a> Source for &'a serde_json::Value {
     fn shape(&self) -> Result<Shape, String> {
         use serde_json::Value as J;
         Ok(match self {
@@ -446,7 +446,7 @@ struct Node<'r> {
     reader: &'r Reader,
 }
 
-impl<'r> Node<'r> {
+impl Node<'_> {
     fn error(&self, message: String) -> Error {
         Error {
             path: self.path.clone(),
@@ -459,14 +459,6 @@ impl<'r> Node<'r> {
         Error {
             reported: true,
             ..self.error("could not be read".into())
-        }
-    }
-
-    fn child(&self, value: Value, path: String) -> Node<'r> {
-        Node {
-            value,
-            path,
-            reader: self.reader,
         }
     }
 }
@@ -532,7 +524,11 @@ impl<'de> de::Deserializer<'de> for Node<'_> {
                         ));
                     }
                 }
-                let node = self.child(Value::Object(known), self.path.clone());
+                let node = Node {
+                    value: Value::Object(known),
+                    path: self.path,
+                    reader: self.reader,
+                };
                 node.deserialize_any(visitor)
             }
             Value::Object(_) => self.deserialize_any(visitor),
@@ -560,7 +556,9 @@ impl<'de> de::Deserializer<'de> for Node<'_> {
             Value::Text(s) => {
                 let path = self.path.clone();
                 visitor
-                    .visit_enum(IntoDeserializer::<Error>::into_deserializer(s))
+                    .visit_enum(<String as IntoDeserializer<'de, Error>>::into_deserializer(
+                        s,
+                    ))
                     .map_err(|e| e.at(&path))
             }
             Value::Unreadable => Err(self.unreadable()),
@@ -629,7 +627,9 @@ impl<'de> de::MapAccess<'de> for Entries<'_, '_> {
         let Some((key, value)) = self.entries.next() else {
             return Ok(None);
         };
-        let result = seed.deserialize(IntoDeserializer::<Error>::into_deserializer(key.clone()));
+        let result = seed.deserialize(<String as IntoDeserializer<'de, Error>>::into_deserializer(
+            key.clone(),
+        ));
         self.pending = Some((key, value));
         result.map(Some)
     }

@@ -11,8 +11,8 @@ pub mod browser;
 pub mod collections;
 pub mod components;
 pub mod config;
-pub mod json;
 pub mod content;
+pub mod json;
 pub mod search;
 pub mod state;
 

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::{AppHandle, Callback, Renderer};
 
@@ -20,6 +21,64 @@ thread_local! {
     static STANDALONE: RefCell<Option<AppHandle<Explainer>>> = const { RefCell::new(None) };
     /// Landmark numbers of the widgets on the page now (not of every one ever created).
     static NUMBERS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// Emptied containers of removed widgets, for the next widget (see [`Delegation`]).
+    static SPARE: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Removed widgets keep at most this many containers for reuse.
+const MAX_SPARE: usize = 8;
+
+/// Yew delegates events to listeners on the app's root element and never removes them: it
+/// forgets their closures, which hold the root for the life of the page. So each widget
+/// records the listeners added to its container and removes them when it is destroyed,
+/// and the emptied container is reused by the next widget rather than left behind, one
+/// per removal. Without this, a removed element was never collected (container → shadow
+/// root → element) and a reconnected one stacked a second set of listeners.
+struct Delegation {
+    root: Element,
+    /// `[type, listener]` pairs, as added (Yew always listens in the capture phase).
+    added: js_sys::Array,
+    _hook: Closure<dyn Fn(JsValue, JsValue, JsValue)>,
+}
+
+impl Delegation {
+    fn watch(root: &Element) -> Option<Delegation> {
+        let add: js_sys::Function = js_sys::Reflect::get(root, &"addEventListener".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let added = js_sys::Array::new();
+        let (log, target) = (added.clone(), root.clone());
+        let hook = Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(
+            move |kind: JsValue, listener: JsValue, options: JsValue| {
+                log.push(&js_sys::Array::of2(&kind, &listener));
+                let _ = add.call3(&target, &kind, &listener, &options);
+            },
+        );
+        js_sys::Reflect::set(root, &"addEventListener".into(), hook.as_ref()).ok()?;
+        Some(Delegation {
+            root: root.clone(),
+            added,
+            _hook: hook,
+        })
+    }
+}
+
+impl Drop for Delegation {
+    fn drop(&mut self) {
+        for pair in self.added.iter() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            if let (Some(kind), Some(listener)) = (
+                pair.get(0).as_string(),
+                pair.get(1).dyn_ref::<js_sys::Function>(),
+            ) {
+                let _ = self
+                    .root
+                    .remove_event_listener_with_callback_and_bool(&kind, listener, true);
+            }
+        }
+        let _ = js_sys::Reflect::delete_property(&self.root, &"addEventListener".into());
+    }
 }
 
 fn show_fallback(root: &Element, message: &str) {
@@ -126,6 +185,7 @@ pub struct Widget {
     /// Warnings from the last render, so an unchanged problem is not repeated.
     last_warnings: Vec<Warning>,
     app: Option<AppHandle<Explainer>>,
+    delegation: Option<Delegation>,
 }
 
 #[wasm_bindgen]
@@ -143,6 +203,19 @@ impl Widget {
             instance: take_number(),
             ..Options::embedded()
         };
+        // A fresh container is swapped for a spare one; prerendered markup stays put.
+        let root = match SPARE.with(|s| s.borrow_mut().pop()) {
+            Some(spare) if root.first_element_child().is_none() => {
+                let _ = root.replace_with_with_node_1(&spare);
+                spare
+            }
+            Some(spare) => {
+                SPARE.with(|s| s.borrow_mut().push(spare));
+                root
+            }
+            None => root,
+        };
+        let delegation = Delegation::watch(&root);
         let mut widget = Widget {
             on_event: event_sink(host.clone().into()),
             host,
@@ -152,6 +225,7 @@ impl Widget {
             config: JsonConfig::default(),
             last_warnings: Vec::new(),
             app: None,
+            delegation,
         };
         let mut warnings = Vec::new();
         for attribute in ATTRIBUTES {
@@ -211,11 +285,17 @@ impl Widget {
         }
         ROOTS.with(|r| r.borrow_mut().retain(|(el, _)| el != &self.root));
         NUMBERS.with(|n| n.borrow_mut().retain(|&x| x != self.defaults.instance));
-        // Yew keeps its delegated event listeners, and through them the container, for the
-        // life of the page. Detached, the container no longer holds the shadow root and the
-        // element, so those can be collected; a reconnect mounts into a fresh container
-        // rather than stacking a second set of listeners on this one.
+        // Detached and emptied, the container holds neither the shadow root nor the
+        // element; a reconnect gets a container without this widget's listeners.
+        self.delegation = None;
         self.root.remove();
+        self.root.set_text_content(None);
+        SPARE.with(|s| {
+            let mut spare = s.borrow_mut();
+            if spare.len() < MAX_SPARE && !spare.contains(&self.root) {
+                spare.push(self.root.clone());
+            }
+        });
     }
 }
 

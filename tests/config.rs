@@ -218,6 +218,15 @@ fn drop_flat(value: Value) {
     }
 }
 
+fn object(entries: Vec<(&str, Value)>) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
 /// `depth` lists around `leaf`. (Built in a loop: `json!` would recurse.)
 fn nested(depth: usize, leaf: Value) -> Value {
     (0..depth).fold(leaf, |inner, _| Value::Array(vec![inner]))
@@ -285,7 +294,7 @@ fn unknown_fields_anywhere_get_one_warning_naming_their_path() {
     let config = json!({
         "cards": [
             { "id": "a", "category": "research", "title": "T", "summary": "S", "sumary": "typo", "risk": "x",
-              "evidence": { "text": "e", "extra": 1 } }
+              "evidence": { "brief": "e", "extra": 1 } }
         ],
         "cta": { "label": "L", "url": "https://example.org", "sponsor": "S", "utm": "x" },
         "__proto__": { "polluted": true },
@@ -329,7 +338,10 @@ fn a_list_where_an_object_is_expected_is_named_not_read_as_fields() {
     });
     let (o, w) = parse_json_text(&config.to_string());
     assert_eq!(o, JsonConfig::default());
-    assert_warns(&w, &["config.cta", "config.strings", "config.cards[0]", "a list"]);
+    assert_warns(
+        &w,
+        &["config.cta", "config.strings", "config.cards[0]", "a list"],
+    );
     assert_eq!(w.len(), 3, "{:#?}", messages(&w));
 }
 
@@ -347,10 +359,26 @@ fn a_top_level_null_is_named_in_json_and_clears_the_config_as_a_value() {
 fn nesting_deeper_than_64_levels_is_cut_with_one_warning_and_the_rest_applies() {
     for place in ["strings", "cards", "cta", "top"] {
         let deep = nested(5_000, json!(1));
+        let close = || ("strings", object(vec![("collapse_all", json!("Close"))]));
+        let card = json!({ "id": "ok", "category": "research", "title": "T", "summary": "S" });
+        // Not `json!`: it serialises interpolated values, recursing once per level.
         let config = match place {
-            "strings" => json!({ "strings": { "expand_all": deep, "collapse_all": "Close" } }),
-            "cards" => json!({ "cards": [deep, { "id": "ok", "category": "research", "title": "T", "summary": "S" }], "strings": { "collapse_all": "Close" } }),
-            "cta" => json!({ "cta": { "label": deep, "url": "https://a.b", "sponsor": "S" }, "strings": { "collapse_all": "Close" } }),
+            "strings" => object(vec![(
+                "strings",
+                object(vec![("expand_all", deep), ("collapse_all", json!("Close"))]),
+            )]),
+            "cards" => object(vec![("cards", Value::Array(vec![deep, card])), close()]),
+            "cta" => object(vec![
+                (
+                    "cta",
+                    object(vec![
+                        ("label", deep),
+                        ("url", json!("https://a.b")),
+                        ("sponsor", json!("S")),
+                    ]),
+                ),
+                close(),
+            ]),
             _ => deep,
         };
         let (o, w) = parse_value(&&config);
@@ -360,7 +388,11 @@ fn nesting_deeper_than_64_levels_is_cut_with_one_warning_and_the_rest_applies() 
             .count();
         assert_eq!(deep_warnings, 1, "{place}: {:#?}", messages(&w));
         if place != "top" {
-            assert_eq!(o.strings, [("collapse_all".to_string(), "Close".to_string())], "{place}");
+            assert_eq!(
+                o.strings,
+                [("collapse_all".to_string(), "Close".to_string())],
+                "{place}"
+            );
         }
         if place == "cards" {
             assert_eq!(o.cards.len(), 1);
@@ -379,7 +411,15 @@ fn long_text_and_long_lists_are_capped_with_a_warning() {
     let (o, w) = parse_json_text(&config.to_string());
     assert_eq!(o.strings[0].1.chars().count(), 2_000);
     assert_eq!(o.cards.len(), 200);
-    assert_warns(&w, &["config.strings.expand_all", "2000 characters", "config.cards", "200"]);
+    assert_warns(
+        &w,
+        &[
+            "config.strings.expand_all",
+            "2000 characters",
+            "config.cards",
+            "200",
+        ],
+    );
     // Characters, not bytes: 2,000 emoji are allowed.
     let emoji = "😀".repeat(2_000);
     let (o, w) = parse_json_text(&json!({ "strings": { "expand_all": emoji } }).to_string());
@@ -470,10 +510,13 @@ proptest! {
         list_len in 0usize..600,
         inner in arb_json(),
     ) {
-        let config = json!({
-            "strings": { "expand_all": "é".repeat(text_len), "collapse_all": nested(depth, inner.clone()) },
-            "cards": vec![inner; list_len],
-        });
+        let config = object(vec![
+            ("strings", object(vec![
+                ("expand_all", Value::String("é".repeat(text_len))),
+                ("collapse_all", nested(depth, inner.clone())),
+            ])),
+            ("cards", Value::Array(vec![inner; list_len])),
+        ]);
         let (parsed, _warnings) = parse_value(&&config);
         prop_assert!(parsed.cards.len() <= 200);
         prop_assert!(parsed.strings.iter().all(|(_, s)| s.chars().count() <= 2_000));
