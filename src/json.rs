@@ -324,7 +324,7 @@ impl Source for JsValue {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-impl<'a> Source for &'a serde_json::Value {
+impl Source for &serde_json::Value {
     fn shape(&self) -> Result<Shape, String> {
         use serde_json::Value as J;
         Ok(match self {

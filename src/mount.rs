@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-use yew::{AppHandle, Callback, Renderer};
+use yew::{function_component, html, AppHandle, Callback, Html, Properties, Renderer};
 
 use crate::app::{Explainer, ExplainerProps, WidgetEvent};
 use crate::browser;
@@ -21,19 +21,54 @@ thread_local! {
     static STANDALONE: RefCell<Option<AppHandle<Explainer>>> = const { RefCell::new(None) };
     /// Landmark numbers of the widgets on the page now (not of every one ever created).
     static NUMBERS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
-    /// Emptied containers of removed widgets, for the next widget (see [`Delegation`]).
-    static SPARE: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// Emptied apps of removed widgets, with their containers, for the next widget.
+    static SPARE: RefCell<Vec<(Element, AppHandle<Slot>)>> = const { RefCell::new(Vec::new()) };
+    /// Keys that make a reused app mount a fresh explainer (fresh state).
+    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Removed widgets keep at most this many containers for reuse.
+/// Removed widgets keep at most this many apps for reuse.
 const MAX_SPARE: usize = 8;
 
-/// Yew delegates events to listeners on the app's root element and never removes them: it
-/// forgets their closures, which hold the root for the life of the page. So each widget
-/// records the listeners added to its container and removes them when it is destroyed,
-/// and the emptied container is reused by the next widget rather than left behind, one
-/// per removal. Without this, a removed element was never collected (container → shadow
-/// root → element) and a reconnected one stacked a second set of listeners.
+/// What a [`Slot`] shows: nothing (parked), or an explainer.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    key: u32,
+    content: Rc<content::Content>,
+    options: Rc<Options>,
+    on_event: Callback<WidgetEvent>,
+}
+
+#[derive(Properties, PartialEq)]
+struct SlotProps {
+    shown: Option<Shown>,
+}
+
+/// Yew never releases an app's event delegation: its listeners on the root element keep
+/// their closures, and through them the app's memory and the root, for the life of the
+/// page. So a removed widget parks its app (showing nothing) with its container, and the
+/// next widget reuses both; a new `key` gives it a fresh explainer. Without this, every
+/// removed element stayed in memory (container → shadow root → element), wasm memory grew
+/// with each one, and a reconnected element stacked a second set of listeners.
+#[function_component]
+fn Slot(props: &SlotProps) -> Html {
+    match &props.shown {
+        Some(s) => html! {
+            <Explainer key={s.key} content={s.content.clone()} options={s.options.clone()}
+                on_event={s.on_event.clone()} />
+        },
+        None => Html::default(),
+    }
+}
+
+enum App {
+    /// Adopted prerendered markup (hydration needs the explainer at the root). Not reused:
+    /// its delegated listeners are removed on destroy instead.
+    Hydrated(AppHandle<Explainer>, Option<Delegation>),
+    Slot(AppHandle<Slot>),
+}
+
+/// Records the listeners Yew adds to a hydrated root, to remove them on destroy.
 struct Delegation {
     root: Element,
     /// `[type, listener]` pairs, as added (Yew always listens in the capture phase).
@@ -184,8 +219,9 @@ pub struct Widget {
     on_event: Callback<WidgetEvent>,
     /// Warnings from the last render, so an unchanged problem is not repeated.
     last_warnings: Vec<Warning>,
-    app: Option<AppHandle<Explainer>>,
-    delegation: Option<Delegation>,
+    app: Option<App>,
+    /// This widget's explainer key in a reused [`Slot`].
+    key: u32,
 }
 
 #[wasm_bindgen]
@@ -203,19 +239,6 @@ impl Widget {
             instance: take_number(),
             ..Options::embedded()
         };
-        // A fresh container is swapped for a spare one; prerendered markup stays put.
-        let root = match SPARE.with(|s| s.borrow_mut().pop()) {
-            Some(spare) if root.first_element_child().is_none() => {
-                let _ = root.replace_with_with_node_1(&spare);
-                spare
-            }
-            Some(spare) => {
-                SPARE.with(|s| s.borrow_mut().push(spare));
-                root
-            }
-            None => root,
-        };
-        let delegation = Delegation::watch(&root);
         let mut widget = Widget {
             on_event: event_sink(host.clone().into()),
             host,
@@ -225,7 +248,10 @@ impl Widget {
             config: JsonConfig::default(),
             last_warnings: Vec::new(),
             app: None,
-            delegation,
+            key: GENERATION.with(|g| {
+                g.set(g.get().wrapping_add(1));
+                g.get()
+            }),
         };
         let mut warnings = Vec::new();
         for attribute in ATTRIBUTES {
@@ -280,22 +306,29 @@ impl Widget {
 
     /// Unmounts the app; the element was removed from the page.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
         ROOTS.with(|r| r.borrow_mut().retain(|(el, _)| el != &self.root));
         NUMBERS.with(|n| n.borrow_mut().retain(|&x| x != self.defaults.instance));
-        // Detached and emptied, the container holds neither the shadow root nor the
-        // element; a reconnect gets a container without this widget's listeners.
-        self.delegation = None;
+        // Detached, the container holds neither the shadow root nor the element.
         self.root.remove();
-        self.root.set_text_content(None);
-        SPARE.with(|s| {
-            let mut spare = s.borrow_mut();
-            if spare.len() < MAX_SPARE && !spare.contains(&self.root) {
-                spare.push(self.root.clone());
+        match self.app.take() {
+            Some(App::Hydrated(app, delegation)) => {
+                app.destroy();
+                drop(delegation);
+                self.root.set_text_content(None);
             }
-        });
+            Some(App::Slot(mut app)) => {
+                app.update(SlotProps { shown: None });
+                SPARE.with(|s| {
+                    let mut spare = s.borrow_mut();
+                    if spare.len() < MAX_SPARE {
+                        spare.push((self.root.clone(), app));
+                    } else {
+                        app.destroy();
+                    }
+                });
+            }
+            None => {}
+        }
     }
 }
 
@@ -310,6 +343,34 @@ fn take_number() -> u32 {
 }
 
 impl Widget {
+    /// Shows the explainer in a parked app if there is one (moving its container into
+    /// this element's shadow root), else in a new one.
+    fn mount_slot(&mut self, shown: Shown) -> AppHandle<Slot> {
+        ROOTS.with(|r| {
+            r.borrow_mut()
+                .push((self.root.clone(), shown.content.ui.fallback_error.clone()))
+        });
+        let props = SlotProps { shown: Some(shown) };
+        if let Some((container, mut app)) = SPARE.with(|s| s.borrow_mut().pop()) {
+            if self.root.replace_with_with_node_1(&container).is_ok() {
+                ROOTS.with(|r| {
+                    for (root, _) in r.borrow_mut().iter_mut() {
+                        if root == &self.root {
+                            *root = container.clone();
+                        }
+                    }
+                });
+                self.root = container;
+                app.update(props);
+                return app;
+            }
+            app.destroy();
+        }
+        install_panic_hook();
+        self.root.set_text_content(None);
+        Renderer::<Slot>::with_root_and_props(self.root.clone(), props).render()
+    }
+
     fn render(&mut self, hydrate: bool) {
         let mut options = self.options.clone();
         options.cta = self.config.cta.clone();
@@ -331,14 +392,29 @@ impl Widget {
             && options.crisis_region == self.defaults.crisis_region
             && options.theme == self.defaults.theme
             && options.cta.is_none();
-        let props = ExplainerProps {
+        let shown = Shown {
+            key: self.key,
             content,
             options: Rc::new(options),
             on_event: self.on_event.clone(),
         };
         match &mut self.app {
-            Some(app) => app.update(props),
-            None => self.app = Some(mount(&self.root, props, hydrate && pristine)),
+            Some(App::Slot(app)) => app.update(SlotProps { shown: Some(shown) }),
+            Some(App::Hydrated(app, _)) => app.update(ExplainerProps {
+                content: shown.content,
+                options: shown.options,
+                on_event: shown.on_event,
+            }),
+            None if hydrate && pristine && self.root.first_element_child().is_some() => {
+                let delegation = Delegation::watch(&self.root);
+                let props = ExplainerProps {
+                    content: shown.content,
+                    options: shown.options,
+                    on_event: shown.on_event,
+                };
+                self.app = Some(App::Hydrated(mount(&self.root, props, true), delegation));
+            }
+            None => self.app = Some(App::Slot(self.mount_slot(shown))),
         }
     }
 }
