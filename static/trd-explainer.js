@@ -56,9 +56,15 @@ function stylesheet(root) {
   }
   if (link.sheet) return Promise.resolve();
   return new Promise((resolve) => {
-    link.addEventListener("load", resolve, { once: true });
+    // Both removed when either fires: a reconnect reloads the sheet and would stack them.
+    const done = () => {
+      link.removeEventListener("load", done);
+      link.removeEventListener("error", done);
+      resolve();
+    };
+    link.addEventListener("load", done);
     // A blocked stylesheet must not keep the widget from working.
-    link.addEventListener("error", resolve, { once: true });
+    link.addEventListener("error", done);
   });
 }
 
