@@ -455,6 +455,13 @@ impl Node<'_> {
         }
     }
 
+    fn mismatch(&self, expected: &str, found: &Value) -> Error {
+        match found {
+            Value::Unreadable => self.unreadable(),
+            _ => self.error(format!("expected {expected}, found {}", found.kind())),
+        }
+    }
+
     fn unreadable(&self) -> Error {
         Error {
             reported: true,
@@ -529,20 +536,70 @@ impl<'de> de::Deserializer<'de> for Node<'_> {
                     path: self.path,
                     reader: self.reader,
                 };
-                node.deserialize_any(visitor)
+                node.deserialize_map(visitor)
             }
-            Value::Object(_) => self.deserialize_any(visitor),
+            Value::Object(_) => self.deserialize_map(visitor),
             Value::Unreadable => Err(self.unreadable()),
             // serde's derive would take a list as the fields in order: never what was meant.
             ref other => Err(self.error(format!("expected an object, found {}", other.kind()))),
         }
     }
 
+    // Each typed entry point calls only the one visitor method it needs: `deserialize_any`
+    // would instantiate every `visit_*` of every model type, kilobytes of wasm each.
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.value {
-            Value::Object(_) => self.deserialize_any(visitor),
-            Value::Unreadable => Err(self.unreadable()),
-            ref other => Err(self.error(format!("expected an object, found {}", other.kind()))),
+            Value::Object(entries) => visitor
+                .visit_map(Entries {
+                    entries: entries.into_iter(),
+                    pending: None,
+                    path: &self.path,
+                    reader: self.reader,
+                })
+                .map_err(|e| e.at(&self.path)),
+            ref other => Err(self.mismatch("an object", other)),
+        }
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::List(items) => visitor
+                .visit_seq(Items {
+                    items: items.into_iter().enumerate(),
+                    path: &self.path,
+                    reader: self.reader,
+                })
+                .map_err(|e| e.at(&self.path)),
+            ref other => Err(self.mismatch("a list", other)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Text(s) => visitor.visit_string(s).map_err(|e: Error| e.at(&self.path)),
+            ref other => Err(self.mismatch("text", other)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Bool(b) => visitor.visit_bool(b).map_err(|e: Error| e.at(&self.path)),
+            ref other => Err(self.mismatch("true or false", other)),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Null => visitor.visit_unit(),
+            ref other => Err(self.mismatch("null", other)),
         }
     }
 
@@ -579,8 +636,8 @@ impl<'de> de::Deserializer<'de> for Node<'_> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct identifier
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
+        bytes byte_buf unit_struct tuple tuple_struct
     }
 }
 
