@@ -217,6 +217,32 @@ describe("wrong but not silent", () => {
   });
 });
 
+describe("forced colours", () => {
+  test("pressed tabs and chips carry a system-colour border, and the pinned strip an edge", async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, forcedColors: "active" });
+    const page = await context.newPage();
+    await page.goto(server.url + "/index.html");
+    await page.waitForSelector(".trd--live");
+    await page.click(".trd-chip");
+    const borders = await page.evaluate(() => {
+      const width = (el) => (el ? parseFloat(getComputedStyle(el).borderTopWidth) + parseFloat(getComputedStyle(el).borderLeftWidth) : -1);
+      const pressed = (sel) => [...document.querySelectorAll(sel)].find((b) => b.getAttribute("aria-pressed") === "true");
+      const unpressed = (sel) => [...document.querySelectorAll(sel)].find((b) => b.getAttribute("aria-pressed") === "false");
+      return {
+        tab: width(pressed(".trd-tab")),
+        otherTab: width(pressed(".trd-tab")) > width(unpressed(".trd-tab")),
+        chip: width(pressed(".trd-chip")),
+        chipWider: width(pressed(".trd-chip")) > width(unpressed(".trd-chip")),
+        strip: parseFloat(getComputedStyle(document.querySelector(".trd-strip")).borderLeftWidth),
+      };
+    });
+    assert.ok(borders.tab >= 2 && borders.otherTab, `pressed view tab has a visible border: ${JSON.stringify(borders)}`);
+    assert.ok(borders.chip >= 2 && borders.chipWider, `pressed chip differs by its border: ${JSON.stringify(borders)}`);
+    assert.ok(borders.strip >= 1, `pinned strip has an edge: ${JSON.stringify(borders)}`);
+    await context.close();
+  });
+});
+
 describe("leaks", () => {
   /** CDP counters after a forced garbage collection. */
   async function counters(page, cdp) {
