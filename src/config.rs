@@ -448,12 +448,14 @@ pub fn parse_json_text(text: &str) -> (JsonConfig, Vec<Warning>) {
 }
 
 /// Reads a config object from any source (a JS value, or `serde_json` natively).
-/// `null` or `undefined` clears the config.
-pub fn parse_value<S: json::Source>(source: &S) -> (JsonConfig, Vec<Warning>) {
+/// `null` or `undefined` clears the config. `None`: the value as a whole could not be
+/// read (it threw, or is too deep or not data), so the caller keeps its previous config.
+pub fn parse_value<S: json::Source>(source: &S) -> (Option<JsonConfig>, Vec<Warning>) {
     let reader = Reader::publisher();
     let config = match reader.read(source, "config") {
-        Value::Null => JsonConfig::default(),
-        value => read_config(value, &reader),
+        Value::Null => Some(JsonConfig::default()),
+        Value::Unreadable => None,
+        value => Some(read_config(value, &reader)),
     };
     (config, warnings(reader))
 }

@@ -287,9 +287,12 @@ impl Widget {
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&mut self, value: JsValue) {
         let (config, warnings) = config::parse_value(&value);
-        self.config = config;
         log(&warnings);
-        self.render(false);
+        // Unreadable as a whole: keep showing the last good configuration.
+        if let Some(config) = config {
+            self.config = config;
+            self.render(false);
+        }
     }
 
     /// The JSON config child's text changed.

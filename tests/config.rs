@@ -351,7 +351,7 @@ fn a_top_level_null_is_named_in_json_and_clears_the_config_as_a_value() {
     assert_eq!(o, JsonConfig::default());
     assert_warns(&w, &["null"]);
     let (o, w) = parse_value(&&Value::Null);
-    assert_eq!(o, JsonConfig::default());
+    assert_eq!(o, Some(JsonConfig::default()));
     assert!(w.is_empty(), "`el.config = null` clears it quietly");
 }
 
@@ -382,12 +382,19 @@ fn nesting_deeper_than_64_levels_is_cut_with_one_warning_and_the_rest_applies() 
             _ => deep,
         };
         let (o, w) = parse_value(&&config);
+        let o = o.unwrap_or_default();
         let deep_warnings = messages(&w)
             .into_iter()
             .filter(|m| m.contains("64 levels"))
             .count();
         assert_eq!(deep_warnings, 1, "{place}: {:#?}", messages(&w));
-        if place != "top" {
+        if place == "top" {
+            assert_eq!(
+                o,
+                JsonConfig::default(),
+                "unreadable as a whole: nothing to apply"
+            );
+        } else {
             assert_eq!(
                 o.strings,
                 [("collapse_all".to_string(), "Close".to_string())],
@@ -518,6 +525,7 @@ proptest! {
             ("cards", Value::Array(vec![inner; list_len])),
         ]);
         let (parsed, _warnings) = parse_value(&&config);
+        let parsed = parsed.unwrap_or_default();
         prop_assert!(parsed.cards.len() <= 200);
         prop_assert!(parsed.strings.iter().all(|(_, s)| s.chars().count() <= 2_000));
         let _ = resolve(&Options::embedded(), &parsed);

@@ -103,16 +103,23 @@ describe("freezes", () => {
   test("throwing getters and Proxies are warnings, and the instance stays usable", async () => {
     const { page, log, context } = await open("/one.html");
     await live(page);
-    const cases = [
+    const partly = [
       `() => ({ get strings() { throw new Error("boom"); } })`,
       `() => ({ strings: { get expand_all() { throw new Error("boom"); } } })`,
-      `() => new Proxy({}, { ownKeys() { throw new Error("boom"); } })`,
       `() => new Proxy({ strings: {} }, { get() { throw new Error("boom"); } })`,
-      `() => new Proxy({}, { getPrototypeOf() { throw new Error("boom"); } })`,
-      `() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }`,
       `() => ({ cards: new Proxy([], { get(t, k) { if (k === "length") throw new Error("boom"); return t[k]; } }) })`,
     ];
-    for (const make of cases) assert.equal(await setConfig(page, make), null, make);
+    const wholly = [
+      `() => new Proxy({}, { ownKeys() { throw new Error("boom"); } })`,
+      `() => new Proxy({}, { getPrototypeOf() { throw new Error("boom"); } })`,
+      `() => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }`,
+    ];
+    for (const make of partly) assert.equal(await setConfig(page, make), null, make);
+    assert.equal(await setConfig(page, `() => ({ strings: { expand_all: "Kept" } })`), null);
+    await page.waitForFunction(() => document.querySelector("#w").shadowRoot.querySelector(".trd-expand-all")?.textContent === "Kept");
+    for (const make of wholly) assert.equal(await setConfig(page, make), null, make);
+    assert.equal(await expandAllText(page), "Kept", "a config unreadable as a whole keeps the last good one");
+    const cases = [...partly, ...wholly];
     assert.ok(log.warnings.filter((w) => w.includes("could not be read")).length >= cases.length - 1, log.all.join("\n"));
     await stillUsable(page);
     assert.deepEqual(log.pageErrors, []);
