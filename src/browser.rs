@@ -2,6 +2,7 @@
 //! degrades to "nothing happens" (storage blocked, no history API, sandboxed iframe)
 //! instead of throwing into the app.
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{window, Element, EventTarget, UrlSearchParams};
 
@@ -120,8 +121,24 @@ pub fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     obj.into()
 }
 
+#[wasm_bindgen]
+extern "C" {
+    // `catch`: a host page may wrap the console in something that throws; that must not
+    // unwind through the widget.
+    #[wasm_bindgen(catch, js_namespace = console, js_name = warn)]
+    fn console_warn(message: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = console, js_name = error)]
+    fn console_error(message: &str) -> Result<(), JsValue>;
+    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = writeText)]
+    fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
 pub fn warn(message: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(message));
+    let _ = console_warn(message);
+}
+
+pub fn error(message: &str) {
+    let _ = console_error(message);
 }
 
 /// Calls `on_change(true)` once `target` has scrolled up out of view and `false` when
@@ -173,9 +190,12 @@ pub fn print_with_class(root: &Element, class: &str) {
 /// (needed in some embedded iframes). Resolves to whether it worked.
 pub async fn copy_text(root: &Element, text: &str) -> bool {
     if let Some(w) = window() {
-        let promise = w.navigator().clipboard().write_text(text);
-        if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-            return true;
+        // Caught: `navigator.clipboard` is missing outside secure contexts, and a host page
+        // may replace `writeText` with something that throws.
+        if let Ok(promise) = clipboard_write_text(text) {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                return true;
+            }
         }
         if let Some(doc) = w.document() {
             if let Ok(area) = doc.create_element("textarea") {

@@ -7,13 +7,12 @@
 use std::fmt;
 use std::rc::Rc;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
-use crate::collections::Entries;
 use crate::content::{self, safe_href, Card, Category, Content, Region};
+use crate::json::{self, Reader, Value};
 
-/// Behaviour options for one widget instance (content overrides live in [`Overrides`]).
+/// Behaviour options for one widget instance (content changes live in [`JsonConfig`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub locale: &'static str,
@@ -64,7 +63,7 @@ impl Options {
             heading_level: 3,
             categories: None,
             open: Vec::new(),
-            crisis_region: Region::Us,
+            crisis_region: DEFAULT_REGION,
             deep_links: true,
             url_state: true,
             storage_key: "page".into(),
@@ -99,11 +98,12 @@ pub struct Cta {
     pub sponsor: String,
 }
 
-/// Content changes from the JSON config.
+/// What the JSON config changes: interface strings, added or replaced cards, the CTA.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Overrides {
+pub struct JsonConfig {
     pub strings: Vec<(String, String)>,
     pub cards: Vec<Rc<Card>>,
+    pub cta: Option<Cta>,
 }
 
 /// A problem with publisher input, shown once in the console.
@@ -116,35 +116,278 @@ impl fmt::Display for Warning {
     }
 }
 
-/// The attributes the element reads. Anything else on the element is the host's business.
-pub const ATTRIBUTES: &[&str] = &[
-    "lang",
-    "heading-level",
-    "categories",
-    "open",
-    "crisis-region",
-    "deep-links",
-    "url-state",
-    "storage-key",
-    "theme",
-];
+/// One attribute the element reads. Everything about it is here: the name, what it
+/// accepts, how it is parsed and what its default is; the element's observed attributes,
+/// the warnings and the README table all come from [`ATTRIBUTES`].
+pub struct Attribute {
+    pub name: &'static str,
+    /// The accepted values: a list (for messages and the README), or a description.
+    pub accepts: Accepts,
+    /// What it does, as the README says it.
+    pub purpose: &'static str,
+    /// Applies a value; `Err(())` when the value is not accepted (the caller warns and uses
+    /// the default). May add warnings about parts of a value it accepts.
+    parse: fn(&mut Options, &str, &mut Vec<Warning>) -> Result<(), ()>,
+    /// Copies this option from the defaults ("absent" means "the default").
+    reset: fn(&mut Options, &Options),
+    /// This option's value in `options`, as the README and messages write it.
+    pub show: fn(&Options) -> String,
+}
 
-fn parse_switch(name: &str, value: &str, default: bool) -> Result<bool, Warning> {
-    match value.trim().to_ascii_lowercase().as_str() {
-        "" | "on" | "true" | "yes" | "1" => Ok(true),
-        "off" | "false" | "no" | "0" => Ok(false),
-        _ => Err(Warning(format!(
-            "{name}=\"{value}\" is not valid; use \"on\" or \"off\". Using \"{}\".",
-            if default { "on" } else { "off" }
-        ))),
+pub enum Accepts {
+    Choices(fn() -> Vec<&'static str>),
+    /// (for the README, for a message)
+    Described(&'static str, fn() -> String),
+}
+
+impl Accepts {
+    /// For a warning: `"on" or "off"`.
+    fn message(&self) -> String {
+        match self {
+            Accepts::Choices(choices) => {
+                // Numbers bare (`2, 3 or 4`), words quoted (`"on" or "off"`).
+                let quoted: Vec<String> = choices()
+                    .iter()
+                    .map(|c| match c.parse::<u8>() {
+                        Ok(_) => (*c).to_owned(),
+                        Err(_) => format!("\"{c}\""),
+                    })
+                    .collect();
+                match quoted.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                }
+            }
+            Accepts::Described(_, message) => message(),
+        }
+    }
+
+    /// For the README: `` `on`, `off` ``.
+    pub fn readme(&self) -> String {
+        match self {
+            Accepts::Choices(choices) => {
+                let ticked: Vec<String> = choices().iter().map(|c| format!("`{c}`")).collect();
+                ticked.join(", ")
+            }
+            Accepts::Described(readme, _) => (*readme).to_owned(),
+        }
     }
 }
+
+const SWITCH: fn() -> Vec<&'static str> = || vec!["on", "off"];
+
+fn switch(value: &str) -> Result<bool, ()> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        // A bare boolean attribute (`deep-links`) means on.
+        "" | "on" | "true" | "yes" | "1" => Ok(true),
+        "off" | "false" | "no" | "0" => Ok(false),
+        _ => Err(()),
+    }
+}
+
+fn on_off(on: bool) -> String {
+    if on { "on" } else { "off" }.into()
+}
+
+/// Crisis regions a publisher can choose: the content model's region slugs, so a new
+/// region needs no change here. `emergency` lines always come last and are not a choice.
+fn crisis_regions() -> Vec<&'static str> {
+    Region::ALL
+        .into_iter()
+        .filter(|r| *r != Region::Emergency)
+        .map(Region::slug)
+        .collect()
+}
+
+/// The crisis line shown first when neither `crisis-region` nor a regional `lang` says.
+const DEFAULT_REGION: Region = Region::Us;
 
 fn split_list(value: &str) -> impl Iterator<Item = &str> {
     value
         .split([',', ' '])
         .map(str::trim)
         .filter(|s| !s.is_empty())
+}
+
+/// Every attribute, in README order.
+pub const ATTRIBUTES: &[Attribute] = &[
+    Attribute {
+        name: "lang",
+        accepts: Accepts::Described("a BCP 47 tag (`en`, `en-GB`)", || {
+            let available: Vec<_> = content::locales().collect();
+            format!("a language with a translation (available: {})", available.join(", "))
+        }),
+        purpose: "content locale; unknown locales fall back to English",
+        parse: |o, v, _| {
+            o.locale = content::match_locale(v).ok_or(())?;
+            // A regional tag (en-AU) leads with that country's crisis line unless a
+            // `crisis-region` has already chosen another (attributes apply in order).
+            if let Some(region) = Region::from_locale_tag(v) {
+                if o.crisis_region == DEFAULT_REGION {
+                    o.crisis_region = region;
+                }
+            }
+            Ok(())
+        },
+        reset: |o, d| o.locale = d.locale,
+        show: |o| o.locale.to_owned(),
+    },
+    Attribute {
+        name: "heading-level",
+        accepts: Accepts::Choices(|| vec!["2", "3", "4"]),
+        purpose: "heading level of each card; section headings sit one level above (never below h2)",
+        parse: |o, v, _| {
+            o.heading_level = match v.trim() {
+                "2" => 2,
+                "3" => 3,
+                "4" => 4,
+                _ => return Err(()),
+            };
+            Ok(())
+        },
+        reset: |o, d| o.heading_level = d.heading_level,
+        show: |o| o.heading_level.to_string(),
+    },
+    Attribute {
+        name: "categories",
+        accepts: Accepts::Described(
+            "comma list of `medication`, `stimulation`, `psychotherapy`, `research`",
+            || "a comma list of medication, stimulation, psychotherapy, research".into(),
+        ),
+        purpose: "only these groups of cards",
+        parse: |o, v, warnings| {
+            let mut chosen = Vec::new();
+            for slug in split_list(v) {
+                match Category::from_slug(slug) {
+                    Some(c) if !chosen.contains(&c) => chosen.push(c),
+                    Some(_) => {}
+                    None => warnings.push(Warning(format!(
+                        "categories: \"{slug}\" is not a category; use any of medication, stimulation, psychotherapy, research. Ignoring it."
+                    ))),
+                }
+            }
+            // An empty value is the same as no attribute: all categories.
+            if chosen.is_empty() && !v.trim().is_empty() {
+                return Err(());
+            }
+            o.categories = (!chosen.is_empty()).then_some(chosen);
+            Ok(())
+        },
+        reset: |o, d| o.categories = d.categories.clone(),
+        show: |o| match &o.categories {
+            None => "all".into(),
+            Some(list) => list.iter().map(|c| c.slug()).collect::<Vec<_>>().join(","),
+        },
+    },
+    Attribute {
+        name: "open",
+        accepts: Accepts::Described("comma list of card slugs", || "card slugs".into()),
+        purpose: "cards open at start (and whenever the attribute changes)",
+        // Slugs are checked against the content in `resolve`, which knows added cards.
+        parse: |o, v, _| {
+            o.open = split_list(v).map(str::to_owned).collect();
+            Ok(())
+        },
+        reset: |o, d| o.open = d.open.clone(),
+        show: |o| {
+            if o.open.is_empty() {
+                "none".into()
+            } else {
+                o.open.join(",")
+            }
+        },
+    },
+    Attribute {
+        name: "crisis-region",
+        accepts: Accepts::Choices(crisis_regions),
+        purpose: "which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `en-GB`) chooses",
+        parse: |o, v, _| Region::from_attribute(v).map(|r| o.crisis_region = r).ok_or(()),
+        reset: |o, d| o.crisis_region = d.crisis_region,
+        show: |o| o.crisis_region.slug().to_owned(),
+    },
+    Attribute {
+        name: "deep-links",
+        accepts: Accepts::Choices(SWITCH),
+        purpose: "`#ect` in the page URL opens that card; opening a card updates the fragment (no history entry)",
+        parse: |o, v, _| switch(v).map(|on| o.deep_links = on),
+        reset: |o, d| o.deep_links = d.deep_links,
+        show: |o| on_off(o.deep_links),
+    },
+    Attribute {
+        name: "url-state",
+        accepts: Accepts::Choices(SWITCH),
+        purpose: "mirror search, filters and view in the query string (`trd-q`, `trd-type`, `trd-status`, `trd-view`)",
+        parse: |o, v, _| switch(v).map(|on| o.url_state = on),
+        reset: |o, d| o.url_state = d.url_state,
+        show: |o| on_off(o.url_state),
+    },
+    Attribute {
+        name: "storage-key",
+        accepts: Accepts::Described("1–64 characters", || "1–64 characters".into()),
+        purpose: "keeps this instance's saved questions apart from others' (sessionStorage)",
+        parse: |o, v, _| {
+            let key = v.trim();
+            // Characters, not bytes: 17 emoji are a fine key.
+            if key.is_empty() || key.chars().count() > 64 {
+                return Err(());
+            }
+            o.storage_key = key.to_owned();
+            Ok(())
+        },
+        reset: |o, d| o.storage_key = d.storage_key.clone(),
+        show: |o| o.storage_key.clone(),
+    },
+    Attribute {
+        name: "theme",
+        accepts: Accepts::Choices(|| vec!["auto", "light", "dark"]),
+        purpose: "follow `prefers-color-scheme`, or force one",
+        parse: |o, v, _| {
+            o.theme = match v.trim().to_ascii_lowercase().as_str() {
+                "" | "auto" => Theme::Auto,
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                _ => return Err(()),
+            };
+            Ok(())
+        },
+        reset: |o, d| o.theme = d.theme,
+        show: |o| o.theme.slug().into(),
+    },
+];
+
+/// The attribute names, comma-separated (the loader's `observedAttributes`).
+pub fn attribute_names() -> String {
+    let names: Vec<&str> = ATTRIBUTES.iter().map(|a| a.name).collect();
+    names.join(",")
+}
+
+/// The README's attribute table, generated from [`ATTRIBUTES`] (a test keeps them equal).
+pub fn readme_attribute_table() -> String {
+    let embedded = Options::embedded();
+    let standalone = Options::standalone();
+    let cell = |shown: String| match shown.as_str() {
+        "all" | "none" => shown,
+        _ => format!("`{shown}`"),
+    };
+    let mut out = String::from(
+        "| attribute | values | default | what it does |\n| --- | --- | --- | --- |\n",
+    );
+    for a in ATTRIBUTES {
+        let mut default = cell((a.show)(&embedded));
+        let on_page = (a.show)(&standalone);
+        // The standalone page's own defaults differ for some options; say so.
+        if on_page != (a.show)(&embedded) && a.name != "storage-key" {
+            default = format!("{default} ({} on the standalone page)", cell(on_page));
+        }
+        out.push_str(&format!(
+            "| `{}` | {} | {default} | {} |\n",
+            a.name,
+            a.accepts.readme(),
+            a.purpose
+        ));
+    }
+    out
 }
 
 impl Options {
@@ -157,280 +400,187 @@ impl Options {
         value: Option<&str>,
     ) -> Vec<Warning> {
         let mut warnings = Vec::new();
-        let Some(value) = value else {
-            self.reset(defaults, name);
+        let Some(attribute) = ATTRIBUTES.iter().find(|a| a.name == name) else {
             return warnings;
         };
-        match name {
-            "lang" => match content::match_locale(value) {
-                Some(code) => {
-                    self.locale = code;
-                    // A regional tag (en-AU) leads with that country's crisis line unless a
-                    // `crisis-region` has already chosen another (attributes apply in order).
-                    if let Some(region) = Region::from_locale_tag(value) {
-                        if self.crisis_region == defaults.crisis_region {
-                            self.crisis_region = region;
-                        }
-                    }
-                }
-                None => {
-                    let available: Vec<_> = content::locales().collect();
-                    warnings.push(Warning(format!(
-                        "lang=\"{value}\" has no translation; available: {}. Using \"{}\".",
-                        available.join(", "),
-                        defaults.locale
-                    )));
-                    self.locale = defaults.locale;
-                }
-            },
-            "heading-level" => match value.trim() {
-                "2" => self.heading_level = 2,
-                "3" => self.heading_level = 3,
-                "4" => self.heading_level = 4,
-                _ => {
-                    warnings.push(Warning(format!(
-                        "heading-level=\"{value}\" is not valid; use 2, 3 or 4. Using {}.",
-                        defaults.heading_level
-                    )));
-                    self.heading_level = defaults.heading_level;
-                }
-            },
-            "categories" => {
-                let mut chosen = Vec::new();
-                for slug in split_list(value) {
-                    match Category::from_slug(slug) {
-                        Some(c) if !chosen.contains(&c) => chosen.push(c),
-                        Some(_) => {}
-                        None => warnings.push(Warning(format!(
-                            "categories: \"{slug}\" is not a category; use any of medication, stimulation, psychotherapy, research. Ignoring it."
-                        ))),
-                    }
-                }
-                self.categories = if chosen.is_empty() {
-                    if !value.trim().is_empty() {
-                        warnings.push(Warning(format!(
-                            "categories=\"{value}\" names no known category. Showing all categories."
-                        )));
-                    }
-                    None
-                } else {
-                    Some(chosen)
-                };
-            }
-            // Slugs are checked against the content in `resolve`, which knows added cards.
-            "open" => self.open = split_list(value).map(str::to_owned).collect(),
-            "crisis-region" => match Region::from_attribute(value) {
-                Some(region) => self.crisis_region = region,
-                None => {
-                    warnings.push(Warning(format!(
-                        "crisis-region=\"{value}\" is not valid; use \"us\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\". Using \"us\"."
-                    )));
-                    self.crisis_region = defaults.crisis_region;
-                }
-            },
-            "deep-links" => {
-                self.deep_links =
-                    parse_switch(name, value, defaults.deep_links).unwrap_or_else(|w| {
-                        warnings.push(w);
-                        defaults.deep_links
-                    })
-            }
-            "url-state" => {
-                self.url_state = parse_switch(name, value, defaults.url_state).unwrap_or_else(|w| {
-                    warnings.push(w);
-                    defaults.url_state
-                })
-            }
-            "storage-key" => {
-                let key = value.trim();
-                if key.is_empty() || key.len() > 64 {
-                    warnings.push(Warning(format!(
-                        "storage-key=\"{value}\" must be 1–64 characters. Using \"{}\".",
-                        defaults.storage_key
-                    )));
-                    self.storage_key = defaults.storage_key.clone();
-                } else {
-                    self.storage_key = key.to_owned();
-                }
-            }
-            "theme" => match value.trim().to_ascii_lowercase().as_str() {
-                "" | "auto" => self.theme = Theme::Auto,
-                "light" => self.theme = Theme::Light,
-                "dark" => self.theme = Theme::Dark,
-                _ => {
-                    warnings.push(Warning(format!(
-                        "theme=\"{value}\" is not valid; use \"auto\", \"light\" or \"dark\". Using \"auto\"."
-                    )));
-                    self.theme = Theme::Auto;
-                }
-            },
-            _ => {}
+        let Some(value) = value else {
+            (attribute.reset)(self, defaults);
+            return warnings;
+        };
+        if (attribute.parse)(self, value, &mut warnings).is_err() {
+            (attribute.reset)(self, defaults);
+            warnings.push(Warning(format!(
+                "{name}=\"{value}\" is not valid; use {}. Using \"{}\".",
+                attribute.accepts.message(),
+                (attribute.show)(defaults)
+            )));
         }
         warnings
     }
-
-    fn reset(&mut self, d: &Options, name: &str) {
-        match name {
-            "lang" => self.locale = d.locale,
-            "heading-level" => self.heading_level = d.heading_level,
-            "categories" => self.categories = d.categories.clone(),
-            "open" => self.open = d.open.clone(),
-            "crisis-region" => self.crisis_region = d.crisis_region,
-            "deep-links" => self.deep_links = d.deep_links,
-            "url-state" => self.url_state = d.url_state,
-            "storage-key" => self.storage_key = d.storage_key.clone(),
-            "theme" => self.theme = d.theme,
-            _ => {}
-        }
-    }
 }
 
-/// Deserializes `T`, or keeps the error instead of failing the whole config.
-/// Works because every deserializer we use here (serde-wasm-bindgen in the browser,
-/// `serde_json::Value` in tests) reads from a tree, so one failed part leaves the rest readable.
-#[derive(Debug)]
-pub enum Lenient<T> {
-    Ok(T),
-    Invalid(String),
-}
+/// The keys of the JSON config.
+const CONFIG_KEYS: &str = "strings, cards, cta";
 
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lenient<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match T::deserialize(d) {
-            Ok(v) => Lenient::Ok(v),
-            Err(e) => Lenient::Invalid(e.to_string()),
-        })
-    }
-}
-
-/// The JSON config as written, each part parsed on its own.
-#[derive(Debug, Default)]
-pub struct RawConfig {
-    strings: Option<Lenient<Entries<Lenient<String>>>>,
-    cards: Option<Lenient<Vec<Lenient<Card>>>>,
-    cta: Option<Lenient<Option<Cta>>>,
-    unknown: Vec<String>,
-}
-
-const CONFIG_KEYS: &[&str] = &["strings", "cards", "cta"];
-
-impl<'de> Deserialize<'de> for RawConfig {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct RawVisitor;
-        impl<'de> Visitor<'de> for RawVisitor {
-            type Value = RawConfig;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object with any of the keys strings, cards, cta")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawConfig, A::Error> {
-                let mut raw = RawConfig::default();
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "strings" => raw.strings = Some(map.next_value()?),
-                        "cards" => raw.cards = Some(map.next_value()?),
-                        "cta" => raw.cta = Some(map.next_value()?),
-                        _ => {
-                            map.next_value::<de::IgnoredAny>()?;
-                            raw.unknown.push(key);
-                        }
-                    }
-                }
-                Ok(raw)
-            }
-        }
-        d.deserialize_map(RawVisitor)
-    }
-}
-
-/// Turns a parsed JSON config into content overrides and the CTA, with warnings.
-pub fn interpret(raw: Lenient<RawConfig>) -> (Overrides, Option<Cta>, Vec<Warning>) {
-    let mut warnings = Vec::new();
-    let mut overrides = Overrides::default();
-    let mut cta = None;
-    let raw = match raw {
-        Lenient::Ok(r) => r,
-        Lenient::Invalid(e) => {
-            warnings.push(Warning(format!(
-                "the JSON config must be an object with any of the keys {} ({e}). Ignoring it.",
-                CONFIG_KEYS.join(", ")
-            )));
-            return (overrides, cta, warnings);
+/// Parses a JSON config given as text (the `<script type="application/json">` child).
+pub fn parse_json_text(text: &str) -> (JsonConfig, Vec<Warning>) {
+    let reader = Reader::publisher();
+    let config = match json::parse_text(text, &reader, "config") {
+        Ok(value) => read_config(value, &reader),
+        Err(e) => {
+            reader.warn(format!(
+                "the JSON config is not valid JSON ({e}). Ignoring it."
+            ));
+            JsonConfig::default()
         }
     };
-    for key in raw.unknown {
-        warnings.push(Warning(format!(
-            "config: unknown key \"{key}\"; known keys are {}. Ignoring it.",
-            CONFIG_KEYS.join(", ")
-        )));
-    }
-    match raw.strings {
-        None => {}
-        Some(Lenient::Invalid(e)) => warnings.push(Warning(format!(
-            "config.strings must be an object of text strings ({e}). Ignoring it."
-        ))),
-        Some(Lenient::Ok(Entries(map))) => {
-            for (key, value) in map {
-                match value {
-                    Lenient::Ok(text) if content::UiStrings::KEYS.contains(&key.as_str()) => {
-                        overrides.strings.push((key, text))
-                    }
-                    Lenient::Ok(_) => warnings.push(Warning(format!(
-                        "config.strings: \"{key}\" is not a string key; known keys: {}. Ignoring it.",
-                        content::UiStrings::KEYS.join(", ")
-                    ))),
-                    Lenient::Invalid(e) => warnings.push(Warning(format!(
-                        "config.strings.{key} must be text ({e}). Ignoring it."
-                    ))),
-                }
-            }
+    (config, warnings(reader))
+}
+
+/// Reads a config object from any source (a JS value, or `serde_json` natively).
+/// `null` or `undefined` clears the config. `None`: the value as a whole could not be
+/// read (it threw, or is too deep or not data), so the caller keeps its previous config.
+pub fn parse_value<S: json::Source>(source: &S) -> (Option<JsonConfig>, Vec<Warning>) {
+    let reader = Reader::publisher();
+    let config = match reader.read(source, "config") {
+        Value::Null => Some(JsonConfig::default()),
+        Value::Unreadable => None,
+        value => Some(read_config(value, &reader)),
+    };
+    (config, warnings(reader))
+}
+
+fn warnings(reader: Reader) -> Vec<Warning> {
+    reader.into_warnings().into_iter().map(Warning).collect()
+}
+
+/// Turns a config value into strings, cards and the CTA; every problem is a warning that
+/// names its path, and the rest still applies.
+fn read_config(value: Value, reader: &Reader) -> JsonConfig {
+    let mut config = JsonConfig::default();
+    let entries = match value {
+        Value::Object(entries) => entries,
+        Value::Unreadable => return config,
+        other => {
+            reader.warn(format!(
+                "the JSON config must be an object with any of the keys {CONFIG_KEYS}, not {}. Ignoring it.",
+                other.kind()
+            ));
+            return config;
+        }
+    };
+    for (key, value) in entries {
+        match key.as_str() {
+            "strings" => config.strings = read_strings(value, reader),
+            "cards" => config.cards = read_cards(value, reader),
+            "cta" => config.cta = read_cta(value, reader),
+            _ => reader.warn(format!(
+                "config.{key}: unknown key \"{key}\"; known keys are {CONFIG_KEYS}. Ignoring it."
+            )),
         }
     }
-    match raw.cards {
-        None => {}
-        Some(Lenient::Invalid(e)) => warnings.push(Warning(format!(
-            "config.cards must be a list of cards ({e}). Ignoring it."
-        ))),
-        Some(Lenient::Ok(list)) => {
-            for (i, card) in list.into_iter().enumerate() {
-                match card {
-                    Lenient::Ok(card) => {
-                        if let Some(card) = sanitize_card(card, &mut warnings) {
-                            overrides.cards.push(Rc::new(card));
-                        }
-                    }
-                    Lenient::Invalid(e) => warnings.push(Warning(format!(
-                        "config.cards[{i}] is not a valid card ({e}); a card needs id, category (medication, stimulation, psychotherapy or research), title and summary. Dropping it."
-                    ))),
-                }
-            }
+    config
+}
+
+fn read_strings(value: Value, reader: &Reader) -> Vec<(String, String)> {
+    let entries = match value {
+        Value::Object(entries) => entries,
+        Value::Null | Value::Unreadable => return Vec::new(),
+        other => {
+            reader.warn(format!(
+                "config.strings must be an object of text strings, not {}. Ignoring it.",
+                other.kind()
+            ));
+            return Vec::new();
+        }
+    };
+    let mut strings: Vec<(String, String)> = Vec::new();
+    for (key, value) in entries {
+        match value {
+            _ if !content::UiStrings::KEYS.contains(&key.as_str()) => reader.warn(format!(
+                "config.strings.{key}: \"{key}\" is not a string key; known keys: {}. Ignoring it.",
+                content::UiStrings::KEYS.join(", ")
+            )),
+            Value::Text(text) => strings.push((key, text)),
+            Value::Unreadable => {}
+            other => reader.warn(format!(
+                "config.strings.{key} must be text, not {}. Ignoring it.",
+                other.kind()
+            )),
         }
     }
-    match raw.cta {
-        None | Some(Lenient::Ok(None)) => {}
-        Some(Lenient::Invalid(e)) => warnings.push(Warning(format!(
-            "config.cta must be {{\"label\", \"url\", \"sponsor\"}} ({e}). Not showing it."
-        ))),
-        Some(Lenient::Ok(Some(c))) => {
-            let url_ok = safe_href(&c.url).is_some();
-            if !url_ok {
-                warnings.push(Warning(format!(
-                    "config.cta.url \"{}\" is not an http(s), mailto or tel link. Not showing the sponsored link.",
-                    c.url
-                )));
-            } else if c.label.trim().is_empty() || c.sponsor.trim().is_empty() {
-                warnings.push(Warning(
-                    "config.cta needs a non-empty label and sponsor. Not showing it.".into(),
+    strings
+}
+
+fn read_cards(value: Value, reader: &Reader) -> Vec<Rc<Card>> {
+    let items = match value {
+        Value::List(items) => items,
+        Value::Null | Value::Unreadable => return Vec::new(),
+        other => {
+            reader.warn(format!(
+                "config.cards must be a list of cards, not {}. Ignoring it.",
+                other.kind()
+            ));
+            return Vec::new();
+        }
+    };
+    let mut cards: Vec<Rc<Card>> = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        let path = format!("config.cards[{i}]");
+        match reader.decode::<Card>(item, &path) {
+            Ok(card) => {
+                let Some(card) = sanitize_card(card, &path, reader) else {
+                    continue;
+                };
+                if cards.iter().any(|c| c.id == card.id) {
+                    reader.warn(format!(
+                        "{path}: id \"{}\" is already used by an earlier card in the config. Dropping this one.",
+                        card.id
+                    ));
+                } else {
+                    cards.push(Rc::new(card));
+                }
+            }
+            Err(e) if e.reported => {}
+            Err(e) => reader.warn(format!(
+                "{path} is not a valid card ({e}); a card needs id, category (medication, stimulation, psychotherapy or research), title and summary. Dropping it."
+            )),
+        }
+    }
+    cards
+}
+
+fn read_cta(value: Value, reader: &Reader) -> Option<Cta> {
+    if matches!(value, Value::Null | Value::Unreadable) {
+        return None;
+    }
+    let cta = match reader.decode::<Cta>(value, "config.cta") {
+        Ok(cta) => cta,
+        Err(e) => {
+            if !e.reported {
+                reader.warn(format!(
+                    "config.cta must be {{\"label\", \"url\", \"sponsor\"}} ({e}). Not showing it."
                 ));
-            } else {
-                cta = Some(c);
             }
+            return None;
         }
+    };
+    if safe_href(&cta.url).is_none() {
+        reader.warn(format!(
+            "config.cta.url \"{}\" is not an http(s), mailto or tel link. Not showing the sponsored link.",
+            cta.url
+        ));
+        None
+    } else if cta.label.trim().is_empty() || cta.sponsor.trim().is_empty() {
+        reader.warn("config.cta needs a non-empty label and sponsor. Not showing it.".into());
+        None
+    } else {
+        Some(cta)
     }
-    (overrides, cta, warnings)
 }
 
 /// Checks a publisher's card: a usable slug and text, and only safe links.
-fn sanitize_card(mut card: Card, warnings: &mut Vec<Warning>) -> Option<Card> {
+fn sanitize_card(mut card: Card, path: &str, reader: &Reader) -> Option<Card> {
     let slug_ok = !card.id.is_empty()
         && card.id.len() <= 64
         && card
@@ -438,27 +588,27 @@ fn sanitize_card(mut card: Card, warnings: &mut Vec<Warning>) -> Option<Card> {
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !slug_ok {
-        warnings.push(Warning(format!(
-            "config.cards: id \"{}\" must be lowercase letters, digits and dashes. Dropping the card.",
+        reader.warn(format!(
+            "{path}.id \"{}\" must be lowercase letters, digits and dashes. Dropping the card.",
             card.id
-        )));
+        ));
         return None;
     }
     if card.title.trim().is_empty() || card.summary.trim().is_empty() {
-        warnings.push(Warning(format!(
-            "config.cards: card \"{}\" needs a non-empty title and summary. Dropping it.",
+        reader.warn(format!(
+            "{path}: card \"{}\" needs a non-empty title and summary. Dropping it.",
             card.id
-        )));
+        ));
         return None;
     }
     let mut sources = card.sources.to_vec();
     for source in &mut sources {
         if let Some(url) = &source.url {
             if safe_href(url).is_none() {
-                warnings.push(Warning(format!(
-                    "config.cards: card \"{}\" source \"{}\" has an unsafe url \"{url}\"; showing it as text only.",
+                reader.warn(format!(
+                    "{path}: card \"{}\" source \"{}\" has an unsafe url \"{url}\"; showing it as text only.",
                     card.id, source.id
-                )));
+                ));
                 source.url = None;
             }
         }
@@ -467,64 +617,11 @@ fn sanitize_card(mut card: Card, warnings: &mut Vec<Warning>) -> Option<Card> {
     Some(card)
 }
 
-/// Parses a JSON config given as text (the `<script type="application/json">` child).
-pub fn parse_json_text(text: &str) -> (Overrides, Option<Cta>, Vec<Warning>) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        match js_sys::JSON::parse(text) {
-            Ok(value) => parse_js(value),
-            Err(e) => {
-                let msg = e
-                    .dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-                    .unwrap_or_default();
-                (
-                    Overrides::default(),
-                    None,
-                    vec![Warning(format!(
-                        "the JSON config is not valid JSON ({msg}). Ignoring it."
-                    ))],
-                )
-            }
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        match serde_json::from_str::<serde_json::Value>(text) {
-            Ok(value) => interpret(
-                Lenient::<RawConfig>::deserialize(value)
-                    .unwrap_or_else(|e| Lenient::Invalid(e.to_string())),
-            ),
-            Err(e) => (
-                Overrides::default(),
-                None,
-                vec![Warning(format!(
-                    "the JSON config is not valid JSON ({e}). Ignoring it."
-                ))],
-            ),
-        }
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen::JsCast;
-
-/// Parses a JSON config given as a JS value (the element's `config` property).
-#[cfg(target_arch = "wasm32")]
-pub fn parse_js(value: wasm_bindgen::JsValue) -> (Overrides, Option<Cta>, Vec<Warning>) {
-    if value.is_null() || value.is_undefined() {
-        return (Overrides::default(), None, Vec::new());
-    }
-    let raw = Lenient::<RawConfig>::deserialize(serde_wasm_bindgen::Deserializer::from(value))
-        .unwrap_or_else(|e| Lenient::Invalid(e.to_string()));
-    interpret(raw)
-}
-
 /// Builds the content one instance shows: locale, string overrides, added or replaced
 /// cards, the category selection. Also checks `open` slugs against the result.
 pub fn resolve(
     options: &Options,
-    overrides: &Overrides,
+    overrides: &JsonConfig,
 ) -> Result<(Rc<Content>, Vec<Warning>), String> {
     let base = content::load(options.locale)?;
     let mut warnings = Vec::new();

@@ -6,20 +6,114 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-use yew::{AppHandle, Callback, Renderer};
+use yew::{function_component, html, AppHandle, Callback, Html, Properties, Renderer};
 
 use crate::app::{Explainer, ExplainerProps, WidgetEvent};
 use crate::browser;
-use crate::config::{self, Options, Overrides, Warning, ATTRIBUTES};
+use crate::config::{self, JsonConfig, Options, Warning, ATTRIBUTES};
 use crate::content;
 
 thread_local! {
     /// Every mounted root with the message to show there if the app ever panics.
     static ROOTS: RefCell<Vec<(Element, String)>> = const { RefCell::new(Vec::new()) };
     static STANDALONE: RefCell<Option<AppHandle<Explainer>>> = const { RefCell::new(None) };
-    /// Widgets created on this page so far.
-    static INSTANCES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Landmark numbers of the widgets on the page now (not of every one ever created).
+    static NUMBERS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// Emptied apps of removed widgets, with their containers, for the next widget.
+    static SPARE: RefCell<Vec<(Element, AppHandle<Slot>)>> = const { RefCell::new(Vec::new()) };
+    /// Keys that make a reused app mount a fresh explainer (fresh state).
+    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Removed widgets keep at most this many apps for reuse.
+const MAX_SPARE: usize = 8;
+
+/// What a [`Slot`] shows: nothing (parked), or an explainer.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    key: u32,
+    content: Rc<content::Content>,
+    options: Rc<Options>,
+    on_event: Callback<WidgetEvent>,
+}
+
+#[derive(Properties, PartialEq)]
+struct SlotProps {
+    shown: Option<Shown>,
+}
+
+/// Yew never releases an app's event delegation: its listeners on the root element keep
+/// their closures, and through them the app's memory and the root, for the life of the
+/// page. So a removed widget parks its app (showing nothing) with its container, and the
+/// next widget reuses both; a new `key` gives it a fresh explainer. Without this, every
+/// removed element stayed in memory (container → shadow root → element), wasm memory grew
+/// with each one, and a reconnected element stacked a second set of listeners.
+#[function_component]
+fn Slot(props: &SlotProps) -> Html {
+    match &props.shown {
+        Some(s) => html! {
+            <Explainer key={s.key} content={s.content.clone()} options={s.options.clone()}
+                on_event={s.on_event.clone()} />
+        },
+        None => Html::default(),
+    }
+}
+
+enum App {
+    /// Adopted prerendered markup (hydration needs the explainer at the root). Not reused:
+    /// its delegated listeners are removed on destroy instead.
+    Hydrated(AppHandle<Explainer>, Option<Delegation>),
+    Slot(AppHandle<Slot>),
+}
+
+/// Records the listeners Yew adds to a hydrated root, to remove them on destroy.
+struct Delegation {
+    root: Element,
+    /// `[type, listener]` pairs, as added (Yew always listens in the capture phase).
+    added: js_sys::Array,
+    _hook: Closure<dyn Fn(JsValue, JsValue, JsValue)>,
+}
+
+impl Delegation {
+    fn watch(root: &Element) -> Option<Delegation> {
+        let add: js_sys::Function = js_sys::Reflect::get(root, &"addEventListener".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let added = js_sys::Array::new();
+        let (log, target) = (added.clone(), root.clone());
+        let hook = Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(
+            move |kind: JsValue, listener: JsValue, options: JsValue| {
+                log.push(&js_sys::Array::of2(&kind, &listener));
+                let _ = add.call3(&target, &kind, &listener, &options);
+            },
+        );
+        js_sys::Reflect::set(root, &"addEventListener".into(), hook.as_ref()).ok()?;
+        Some(Delegation {
+            root: root.clone(),
+            added,
+            _hook: hook,
+        })
+    }
+}
+
+impl Drop for Delegation {
+    fn drop(&mut self) {
+        for pair in self.added.iter() {
+            let pair: js_sys::Array = pair.unchecked_into();
+            if let (Some(kind), Some(listener)) = (
+                pair.get(0).as_string(),
+                pair.get(1).dyn_ref::<js_sys::Function>(),
+            ) {
+                let _ = self
+                    .root
+                    .remove_event_listener_with_callback_and_bool(&kind, listener, true);
+            }
+        }
+        let _ = js_sys::Reflect::delete_property(&self.root, &"addEventListener".into());
+    }
 }
 
 fn show_fallback(root: &Element, message: &str) {
@@ -48,13 +142,6 @@ fn install_panic_hook() {
             }
         });
     }));
-}
-
-fn register(root: &Element, content: &content::Content) {
-    ROOTS.with(|r| {
-        r.borrow_mut()
-            .push((root.clone(), content.ui.fallback_error.clone()))
-    });
 }
 
 fn log(warnings: &[Warning]) {
@@ -114,6 +201,23 @@ fn adopt(
     })
 }
 
+/// Mounts an explainer into `root`, reusing its prerendered markup when `hydrate` is set
+/// (and there is some): the one way both entry points start an app.
+fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Explainer> {
+    install_panic_hook();
+    ROOTS.with(|r| {
+        r.borrow_mut()
+            .push((root.clone(), props.content.ui.fallback_error.clone()))
+    });
+    let renderer = Renderer::<Explainer>::with_root_and_props(root.clone(), props);
+    if hydrate && root.first_element_child().is_some() {
+        renderer.hydrate()
+    } else {
+        root.set_text_content(None);
+        renderer.render()
+    }
+}
+
 /// Hydrates the standalone page's prerendered explainer, if this page has one.
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -123,17 +227,12 @@ pub fn start() {
     else {
         return;
     };
-    install_panic_hook();
     let mut options = Options::standalone();
-    let (content, warnings) = match config::resolve(&options, &Overrides::default()) {
+    let (content, warnings) = match config::resolve(&options, &JsonConfig::default()) {
         Ok(ok) => ok,
-        Err(e) => {
-            web_sys::console::error_1(&JsValue::from_str(&e));
-            return;
-        }
+        Err(e) => return browser::error(&e),
     };
     log(&warnings);
-    register(&root, &content);
     let on_event = adopt(
         &mut options,
         opened_before_hydration(&root),
@@ -144,25 +243,27 @@ pub fn start() {
         options: Rc::new(options),
         on_event,
     };
-    let renderer = Renderer::<Explainer>::with_root_and_props(root.clone(), props);
-    let handle = if root.first_element_child().is_some() {
-        renderer.hydrate()
-    } else {
-        renderer.render()
-    };
+    let handle = mount(&root, props, true);
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
 }
 
-/// One `<trd-explainer>` instance.
+/// One `<trd-explainer>` instance. Every method is safe to call with anything a host
+/// page passes: configuration is read under limits with every throw caught, so no JS
+/// exception unwinds through it and a bad update leaves the last good state in place.
 #[wasm_bindgen]
 pub struct Widget {
     host: HtmlElement,
     root: Element,
     defaults: Options,
     options: Options,
-    overrides: Overrides,
-    cta: Option<config::Cta>,
-    app: Option<AppHandle<Explainer>>,
+    config: JsonConfig,
+    /// Created once: a new callback on every update would re-render every card.
+    on_event: Callback<WidgetEvent>,
+    /// Warnings from the last render, so an unchanged problem is not repeated.
+    last_warnings: Vec<Warning>,
+    app: Option<App>,
+    /// This widget's explainer key in a reused [`Slot`].
+    key: u32,
 }
 
 #[wasm_bindgen]
@@ -176,36 +277,38 @@ impl Widget {
         config_text: Option<String>,
         hydrate: bool,
     ) -> Widget {
-        install_panic_hook();
-        let instance = INSTANCES.with(|n| {
-            n.set(n.get() + 1);
-            n.get()
-        });
         let defaults = Options {
-            instance,
+            instance: take_number(),
             ..Options::embedded()
         };
         let mut widget = Widget {
+            on_event: event_sink(host.clone().into()),
             host,
             root,
             options: defaults.clone(),
             defaults,
-            overrides: Overrides::default(),
-            cta: None,
+            config: JsonConfig::default(),
+            last_warnings: Vec::new(),
             app: None,
+            key: GENERATION.with(|g| {
+                g.set(g.get().wrapping_add(1));
+                g.get()
+            }),
         };
         let mut warnings = Vec::new();
-        for name in ATTRIBUTES {
-            if let Some(value) = widget.host.get_attribute(name) {
-                warnings.extend(
-                    widget
-                        .options
-                        .set_attribute(&widget.defaults, name, Some(&value)),
-                );
+        for attribute in ATTRIBUTES {
+            if let Some(value) = widget.host.get_attribute(attribute.name) {
+                warnings.extend(widget.options.set_attribute(
+                    &widget.defaults,
+                    attribute.name,
+                    Some(&value),
+                ));
             }
         }
         if let Some(text) = config_text.filter(|t| !t.trim().is_empty()) {
-            warnings.extend(widget.apply_config(config::parse_json_text(&text)));
+            let (config, config_warnings) = config::parse_json_text(&text);
+            widget.config = config;
+            warnings.extend(config_warnings);
         }
         log(&warnings);
         widget.render(hydrate);
@@ -225,85 +328,145 @@ impl Widget {
     /// The `config` property was set to an object (or `null` to clear it).
     #[wasm_bindgen(js_name = setConfig)]
     pub fn set_config(&mut self, value: JsValue) {
-        let warnings = self.apply_config(config::parse_js(value));
+        let (config, warnings) = config::parse_value(&value);
         log(&warnings);
-        self.render(false);
+        // Unreadable as a whole: keep showing the last good configuration.
+        if let Some(config) = config {
+            self.config = config;
+            self.render(false);
+        }
     }
 
     /// The JSON config child's text changed.
     #[wasm_bindgen(js_name = setConfigText)]
     pub fn set_config_text(&mut self, text: Option<String>) {
-        let parsed = match text.filter(|t| !t.trim().is_empty()) {
+        let (config, warnings) = match text.filter(|t| !t.trim().is_empty()) {
             Some(t) => config::parse_json_text(&t),
-            None => (Overrides::default(), None, Vec::new()),
+            None => Default::default(),
         };
-        let warnings = self.apply_config(parsed);
+        self.config = config;
         log(&warnings);
         self.render(false);
     }
 
     /// Unmounts the app; the element was removed from the page.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
         ROOTS.with(|r| r.borrow_mut().retain(|(el, _)| el != &self.root));
+        NUMBERS.with(|n| n.borrow_mut().retain(|&x| x != self.defaults.instance));
+        // Detached, the container holds neither the shadow root nor the element.
+        self.root.remove();
+        match self.app.take() {
+            Some(App::Hydrated(app, delegation)) => {
+                app.destroy();
+                drop(delegation);
+                self.root.set_text_content(None);
+            }
+            Some(App::Slot(mut app)) => {
+                app.update(SlotProps { shown: None });
+                SPARE.with(|s| {
+                    let mut spare = s.borrow_mut();
+                    if spare.len() < MAX_SPARE {
+                        spare.push((self.root.clone(), app));
+                    } else {
+                        app.destroy();
+                    }
+                });
+            }
+            None => {}
+        }
     }
 }
 
+/// The smallest landmark number no widget on the page is using.
+fn take_number() -> u32 {
+    NUMBERS.with(|n| {
+        let mut used = n.borrow_mut();
+        let free = (1..).find(|x| !used.contains(x)).unwrap_or(1);
+        used.push(free);
+        free
+    })
+}
+
 impl Widget {
-    fn apply_config(
-        &mut self,
-        (overrides, cta, warnings): (Overrides, Option<config::Cta>, Vec<Warning>),
-    ) -> Vec<Warning> {
-        self.overrides = overrides;
-        self.cta = cta;
-        warnings
+    /// Shows the explainer in a parked app if there is one (moving its container into
+    /// this element's shadow root), else in a new one.
+    fn mount_slot(&mut self, shown: Shown) -> AppHandle<Slot> {
+        ROOTS.with(|r| {
+            r.borrow_mut()
+                .push((self.root.clone(), shown.content.ui.fallback_error.clone()))
+        });
+        let props = SlotProps { shown: Some(shown) };
+        if let Some((container, mut app)) = SPARE.with(|s| s.borrow_mut().pop()) {
+            if self.root.replace_with_with_node_1(&container).is_ok() {
+                ROOTS.with(|r| {
+                    for (root, _) in r.borrow_mut().iter_mut() {
+                        if root == &self.root {
+                            *root = container.clone();
+                        }
+                    }
+                });
+                self.root = container;
+                app.update(props);
+                return app;
+            }
+            app.destroy();
+        }
+        install_panic_hook();
+        self.root.set_text_content(None);
+        Renderer::<Slot>::with_root_and_props(self.root.clone(), props).render()
     }
 
     fn render(&mut self, hydrate: bool) {
         let mut options = self.options.clone();
-        options.cta = self.cta.clone();
-        let (content, warnings) = match config::resolve(&options, &self.overrides) {
+        options.cta = self.config.cta.clone();
+        let (content, warnings) = match config::resolve(&options, &self.config) {
             Ok(ok) => ok,
-            Err(e) => {
-                web_sys::console::error_1(&JsValue::from_str(&format!("<trd-explainer>: {e}")));
-                return;
-            }
+            Err(e) => return browser::error(&format!("<trd-explainer>: {e}")),
         };
-        log(&warnings);
-        let adopted = match &self.app {
-            None if hydrate => opened_before_hydration(&self.root),
-            _ => Vec::new(),
-        };
-        let on_event = adopt(&mut options, adopted, event_sink(self.host.clone().into()));
-        let props = ExplainerProps {
-            content: content.clone(),
-            options: Rc::new(options.clone()),
-            on_event,
+        let new: Vec<Warning> = warnings
+            .iter()
+            .filter(|w| !self.last_warnings.contains(w))
+            .cloned()
+            .collect();
+        log(&new);
+        self.last_warnings = warnings;
+        // Prerendered markup shows the default configuration; reuse it only when the
+        // first render will match it exactly, otherwise render afresh.
+        let pristine = content::load(options.locale).is_ok_and(|base| Rc::ptr_eq(&base, &content))
+            && options.heading_level == self.defaults.heading_level
+            && options.crisis_region == self.defaults.crisis_region
+            && options.theme == self.defaults.theme
+            && options.cta.is_none();
+        let shown = Shown {
+            key: self.key,
+            content,
+            options: Rc::new(options),
+            on_event: self.on_event.clone(),
         };
         match &mut self.app {
-            Some(app) => app.update(props),
-            None => {
-                register(&self.root, &content);
-                // Prerendered markup shows the default configuration; reuse it only when the
-                // first render will match it exactly, otherwise render afresh.
-                let pristine = content::load(options.locale)
-                    .is_ok_and(|base| Rc::ptr_eq(&base, &content))
-                    && options.heading_level == self.defaults.heading_level
-                    && options.crisis_region == self.defaults.crisis_region
-                    && options.theme == self.defaults.theme
-                    && options.cta.is_none();
-                let renderer = Renderer::<Explainer>::with_root_and_props(self.root.clone(), props);
-                self.app = Some(
-                    if hydrate && pristine && self.root.first_element_child().is_some() {
-                        renderer.hydrate()
-                    } else {
-                        self.root.set_text_content(None);
-                        renderer.render()
-                    },
+            Some(App::Slot(app)) => app.update(SlotProps { shown: Some(shown) }),
+            Some(App::Hydrated(app, _)) => app.update(ExplainerProps {
+                content: shown.content,
+                options: shown.options,
+                on_event: shown.on_event,
+            }),
+            None if hydrate && pristine && self.root.first_element_child().is_some() => {
+                let delegation = Delegation::watch(&self.root);
+                // Cards the reader opened before the wasm arrived stay open (see adopt).
+                let mut options = (*shown.options).clone();
+                let on_event = adopt(
+                    &mut options,
+                    opened_before_hydration(&self.root),
+                    shown.on_event,
                 );
+                let props = ExplainerProps {
+                    content: shown.content,
+                    options: Rc::new(options),
+                    on_event,
+                };
+                self.app = Some(App::Hydrated(mount(&self.root, props, true), delegation));
             }
+            None => self.app = Some(App::Slot(self.mount_slot(shown))),
         }
     }
 }

@@ -7,12 +7,12 @@ use std::rc::Rc;
 use serde_json::{json, Value};
 
 use crate::app::{Explainer, ExplainerProps};
-use crate::config::{self, Options, Overrides};
+use crate::config::{self, JsonConfig, Options};
 use crate::content::{Content, Status};
 
 /// The explainer's HTML as Yew renders it on the server, with hydration markers.
 pub fn render_widget(options: Options) -> Result<String, String> {
-    let (content, _) = config::resolve(&options, &Overrides::default())?;
+    let (content, _) = config::resolve(&options, &JsonConfig::default())?;
     let props = ExplainerProps {
         content,
         options: Rc::new(options),
@@ -229,7 +229,7 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
         template,
         "loader",
         "__TRD_ATTRIBUTES__",
-        &crate::config::ATTRIBUTES.join(","),
+        &crate::config::attribute_names(),
     )?;
     out = fill(
         &out,

@@ -110,14 +110,21 @@ function stylesheet(root) {
   }
   if (link.sheet) return Promise.resolve();
   return new Promise((resolve) => {
-    link.addEventListener("load", resolve, { once: true });
+    // Both removed when either fires: a reconnect reloads the sheet and would stack them.
+    const done = () => {
+      link.removeEventListener("load", done);
+      link.removeEventListener("error", done);
+      resolve();
+    };
+    link.addEventListener("load", done);
     // A blocked stylesheet must not keep the widget from working.
-    link.addEventListener("error", resolve, { once: true });
+    link.addEventListener("error", done);
   });
 }
 
 class TrdExplainer extends HTMLElement {
   static observedAttributes = OBSERVED;
+  static trdLoader = true;
 
   #widget = null;
   #config = undefined;
@@ -126,13 +133,34 @@ class TrdExplainer extends HTMLElement {
   #starting = false;
   #slow = 0;
 
+  constructor() {
+    super();
+    // `config` set by a page script before this module ran is an own property that would
+    // shadow the setter: take it over (the usual upgrade-property pattern).
+    if (Object.hasOwn(this, "config")) {
+      const value = this.config;
+      delete this.config;
+      this.config = value;
+    }
+  }
+
   get config() {
     return this.#config;
   }
 
   set config(value) {
     this.#config = value;
-    this.#widget?.setConfig(value ?? null);
+    this.#call((w) => w.setConfig(value ?? null));
+  }
+
+  // The wasm catches what host data throws; this is the last guard, so a call can never
+  // throw into the host page's code.
+  #call(method) {
+    try {
+      if (this.#widget) method(this.#widget);
+    } catch (error) {
+      try { console.error("<trd-explainer>:", error); } catch {}
+    }
   }
 
   connectedCallback() {
@@ -189,7 +217,7 @@ class TrdExplainer extends HTMLElement {
       const [glue] = await Promise.all([boot(), css]);
       if (!this.isConnected) return;
       this.#widget = new glue.Widget(this, container, this.#configText(), prerendered);
-      if (this.#config !== undefined) this.#widget.setConfig(this.#config);
+      if (this.#config !== undefined) this.#call((w) => w.setConfig(this.#config));
       this.#watchConfigChild();
     } catch (error) {
       console.error("<trd-explainer>: could not start.", error);
@@ -213,7 +241,7 @@ class TrdExplainer extends HTMLElement {
   }
 
   #watchConfigChild() {
-    this.#children ??= new MutationObserver(() => this.#widget?.setConfigText(this.#configText()));
+    this.#children ??= new MutationObserver(() => this.#call((w) => w.setConfigText(this.#configText())));
     this.#children.observe(this, { childList: true, subtree: true, characterData: true });
   }
 
@@ -223,20 +251,26 @@ class TrdExplainer extends HTMLElement {
     this.#observer = null;
     this.#children?.disconnect();
     if (this.#widget) {
-      this.#widget.destroy();
-      this.#widget.free?.();
+      this.#call((w) => w.destroy());
+      this.#call((w) => w.free?.());
       this.#widget = null;
       this.shadowRoot?.querySelector(".trd-root")?.replaceChildren();
     }
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue) this.#widget?.setAttribute(name, newValue);
+    if (oldValue !== newValue) this.#call((w) => w.setAttribute(name, newValue));
   }
 }
 
-if (!customElements.get("trd-explainer")) {
+const defined = customElements.get("trd-explainer");
+if (!defined) {
   customElements.define("trd-explainer", TrdExplainer);
+} else if (!defined.trdLoader) {
+  console.error(
+    "<trd-explainer>: this page already defines a different <trd-explainer> element, so the " +
+      "treatment explainer cannot start. Remove the other definition or rename it.",
+  );
 }
 
 export { TrdExplainer };

@@ -10,7 +10,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::{AppHandle, Renderer};
 
-use trd_explainer::config::{self, Options, Overrides};
+use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::{Explainer, ExplainerProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -26,7 +26,7 @@ async fn settle() {
 async fn mount(options: Options) -> (Element, AppHandle<Explainer>) {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let (content, _) = config::resolve(&options, &Overrides::default()).unwrap();
+    let (content, _) = config::resolve(&options, &JsonConfig::default()).unwrap();
     let props = ExplainerProps {
         content,
         options: Rc::new(options),

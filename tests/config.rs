@@ -4,7 +4,10 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-use trd_explainer::config::{parse_json_text, resolve, Options, Overrides, Theme};
+use trd_explainer::config::{
+    parse_json_text, parse_value, readme_attribute_table, resolve, JsonConfig, Options, Theme,
+    Warning, ATTRIBUTES,
+};
 use trd_explainer::content::{Category, Region};
 
 fn set(name: &str, value: &str) -> (Options, Vec<String>) {
@@ -95,16 +98,15 @@ fn removing_an_attribute_restores_its_default() {
 #[test]
 fn unknown_open_slugs_are_reported_against_the_content() {
     let (o, _) = set("open", "ect,teleportation");
-    let (_, w) = resolve(&o, &Overrides::default()).unwrap();
+    let (_, w) = resolve(&o, &JsonConfig::default()).unwrap();
     assert_eq!(w.len(), 1);
     assert!(w[0].to_string().contains("teleportation"));
 }
 
 #[test]
 fn malformed_json_is_one_warning_and_no_overrides() {
-    let (o, cta, w) = parse_json_text("{ not json");
-    assert_eq!(o, Overrides::default());
-    assert!(cta.is_none());
+    let (o, w) = parse_json_text("{ not json");
+    assert_eq!(o, JsonConfig::default());
     assert_eq!(w.len(), 1);
     assert!(w[0].to_string().contains("not valid JSON"));
 }
@@ -112,8 +114,8 @@ fn malformed_json_is_one_warning_and_no_overrides() {
 #[test]
 fn a_json_value_of_the_wrong_shape_is_ignored_with_a_warning() {
     for text in ["[1,2]", "\"hello\"", "42", "true"] {
-        let (o, _, w) = parse_json_text(text);
-        assert_eq!(o, Overrides::default(), "{text}");
+        let (o, w) = parse_json_text(text);
+        assert_eq!(o, JsonConfig::default(), "{text}");
         assert_eq!(w.len(), 1, "{text}: {w:?}");
     }
 }
@@ -131,7 +133,8 @@ fn a_malformed_card_is_dropped_and_the_rest_of_the_config_applies() {
         "cta": { "label": "Find a clinic", "url": "https://example.org/find", "sponsor": "Example Health" },
         "colour": "blue"
     });
-    let (o, cta, w) = parse_json_text(&config.to_string());
+    let (o, w) = parse_json_text(&config.to_string());
+    let cta = o.cta.clone();
     let w: Vec<String> = w.into_iter().map(|w| w.to_string()).collect();
     assert_eq!(
         o.strings,
@@ -169,8 +172,8 @@ fn dangerous_links_never_survive_configuration() {
         "cards": [{ "id": "x", "category": "research", "title": "<script>alert(1)</script>", "summary": "s",
                     "sources": [{ "id": "s", "short": "s", "text": "t", "url": "javascript:alert(2)" }] }]
     });
-    let (o, cta, w) = parse_json_text(&config.to_string());
-    assert!(cta.is_none(), "a javascript: CTA is not shown");
+    let (o, w) = parse_json_text(&config.to_string());
+    assert!(o.cta.is_none(), "a javascript: CTA is not shown");
     assert_eq!(
         o.cards[0].sources[0].url, None,
         "unsafe source link dropped"
@@ -186,11 +189,253 @@ fn dangerous_links_never_survive_configuration() {
 
 #[test]
 fn an_added_card_needs_only_id_category_title_and_summary() {
-    let (o, _, w) = parse_json_text(
+    let (o, w) = parse_json_text(
         r#"{"cards":[{"id":"minimal","category":"research","title":"T","summary":"S"}]}"#,
     );
     assert!(w.is_empty(), "{w:?}");
     assert_eq!(o.cards.len(), 1);
+}
+
+fn messages(w: &[Warning]) -> Vec<String> {
+    w.iter().map(|w| w.to_string()).collect()
+}
+
+fn assert_warns(w: &[Warning], needles: &[&str]) {
+    let w = messages(w);
+    for needle in needles {
+        assert!(
+            w.iter().any(|m| m.contains(needle)),
+            "no warning mentions {needle}: {w:#?}"
+        );
+    }
+}
+
+/// Drops a value without recursing (serde_json's own drop recurses once per level).
+fn drop_flat(value: Value) {
+    let mut stack = vec![value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+}
+
+fn object(entries: Vec<(&str, Value)>) -> Value {
+    Value::Object(
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
+}
+
+/// `depth` lists around `leaf`. (Built in a loop: `json!` would recurse.)
+fn nested(depth: usize, leaf: Value) -> Value {
+    (0..depth).fold(leaf, |inner, _| Value::Array(vec![inner]))
+}
+
+#[test]
+fn the_readme_attribute_table_is_the_attribute_table() {
+    let readme = include_str!("../README.md");
+    let table = readme_attribute_table();
+    assert!(
+        readme.contains(&table),
+        "README's attribute table differs from config::ATTRIBUTES; it should read:\n{table}"
+    );
+}
+
+#[test]
+fn every_attribute_warning_names_the_default_actually_used() {
+    let defaults = Options {
+        crisis_region: Region::Uk,
+        heading_level: 2,
+        ..Options::embedded()
+    };
+    let mut o = defaults.clone();
+    let w = messages(&o.set_attribute(&defaults, "crisis-region", Some("mars")));
+    assert!(w[0].contains("Using \"uk\""), "{w:?}");
+    assert_eq!(o.crisis_region, Region::Uk);
+    let w = messages(&o.set_attribute(&defaults, "heading-level", Some("9")));
+    assert!(w[0].contains("Using \"2\""), "{w:?}");
+}
+
+#[test]
+fn crisis_region_accepts_every_selectable_region_of_the_content_model() {
+    for slug in ["us", "uk", "intl", "UK", " gb ", "ie"] {
+        let (_, w) = set("crisis-region", slug);
+        assert!(w.is_empty(), "{slug}: {w:?}");
+    }
+    let (_, w) = set("crisis-region", "emergency");
+    assert_eq!(w.len(), 1, "emergency lines are not a choice");
+}
+
+#[test]
+fn storage_key_counts_characters_not_bytes() {
+    let key = "😀".repeat(17);
+    let (o, w) = set("storage-key", &key);
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(o.storage_key, key);
+    let (o, w) = set("storage-key", &"é".repeat(65));
+    assert_eq!(w.len(), 1);
+    assert_eq!(o.storage_key, "default");
+}
+
+#[test]
+fn an_absent_attribute_and_a_removed_one_both_mean_the_default() {
+    let defaults = Options::embedded();
+    for a in ATTRIBUTES {
+        let mut o = defaults.clone();
+        o.set_attribute(&defaults, a.name, Some("nonsense-value"));
+        o.set_attribute(&defaults, a.name, None);
+        assert_eq!(o, defaults, "{} removed", a.name);
+    }
+}
+
+#[test]
+fn unknown_fields_anywhere_get_one_warning_naming_their_path() {
+    let config = json!({
+        "cards": [
+            { "id": "a", "category": "research", "title": "T", "summary": "S", "sumary": "typo", "risk": "x",
+              "evidence": { "brief": "e", "extra": 1 } }
+        ],
+        "cta": { "label": "L", "url": "https://example.org", "sponsor": "S", "utm": "x" },
+        "__proto__": { "polluted": true },
+        "constructor": "x"
+    });
+    let (o, w) = parse_json_text(&config.to_string());
+    assert_warns(
+        &w,
+        &[
+            "config.cards[0].sumary",
+            "config.cards[0].risk",
+            "config.cards[0].evidence.extra",
+            "config.cta.utm",
+            "config.__proto__",
+            "config.constructor",
+        ],
+    );
+    assert_eq!(w.len(), 6, "{:#?}", messages(&w));
+    assert_eq!(o.cards.len(), 1, "a typo does not cost the card");
+    assert!(o.cta.is_some(), "nor the CTA");
+}
+
+#[test]
+fn a_duplicate_card_id_is_named_and_the_first_card_kept() {
+    let config = json!({ "cards": [
+        { "id": "mine", "category": "research", "title": "First", "summary": "S" },
+        { "id": "mine", "category": "research", "title": "Second", "summary": "S" }
+    ]});
+    let (o, w) = parse_json_text(&config.to_string());
+    assert_eq!(o.cards.len(), 1);
+    assert_eq!(o.cards[0].title, "First");
+    assert_warns(&w, &["config.cards[1]", "\"mine\""]);
+}
+
+#[test]
+fn a_list_where_an_object_is_expected_is_named_not_read_as_fields() {
+    let config = json!({
+        "cta": ["Find a clinic", "https://example.org", "Example Health"],
+        "strings": ["x"],
+        "cards": [["a", "research", "T", "S"]]
+    });
+    let (o, w) = parse_json_text(&config.to_string());
+    assert_eq!(o, JsonConfig::default());
+    assert_warns(
+        &w,
+        &["config.cta", "config.strings", "config.cards[0]", "a list"],
+    );
+    assert_eq!(w.len(), 3, "{:#?}", messages(&w));
+}
+
+#[test]
+fn a_top_level_null_is_named_in_json_and_clears_the_config_as_a_value() {
+    let (o, w) = parse_json_text("null");
+    assert_eq!(o, JsonConfig::default());
+    assert_warns(&w, &["null"]);
+    let (o, w) = parse_value(&&Value::Null);
+    assert_eq!(o, Some(JsonConfig::default()));
+    assert!(w.is_empty(), "`el.config = null` clears it quietly");
+}
+
+#[test]
+fn nesting_deeper_than_64_levels_is_cut_with_one_warning_and_the_rest_applies() {
+    for place in ["strings", "cards", "cta", "top"] {
+        let deep = nested(5_000, json!(1));
+        let close = || ("strings", object(vec![("collapse_all", json!("Close"))]));
+        let card = json!({ "id": "ok", "category": "research", "title": "T", "summary": "S" });
+        // Not `json!`: it serialises interpolated values, recursing once per level.
+        let config = match place {
+            "strings" => object(vec![(
+                "strings",
+                object(vec![("expand_all", deep), ("collapse_all", json!("Close"))]),
+            )]),
+            "cards" => object(vec![("cards", Value::Array(vec![deep, card])), close()]),
+            "cta" => object(vec![
+                (
+                    "cta",
+                    object(vec![
+                        ("label", deep),
+                        ("url", json!("https://a.b")),
+                        ("sponsor", json!("S")),
+                    ]),
+                ),
+                close(),
+            ]),
+            _ => deep,
+        };
+        let (o, w) = parse_value(&&config);
+        let o = o.unwrap_or_default();
+        let deep_warnings = messages(&w)
+            .into_iter()
+            .filter(|m| m.contains("64 levels"))
+            .count();
+        assert_eq!(deep_warnings, 1, "{place}: {:#?}", messages(&w));
+        if place == "top" {
+            assert_eq!(
+                o,
+                JsonConfig::default(),
+                "unreadable as a whole: nothing to apply"
+            );
+        } else {
+            assert_eq!(
+                o.strings,
+                [("collapse_all".to_string(), "Close".to_string())],
+                "{place}"
+            );
+        }
+        if place == "cards" {
+            assert_eq!(o.cards.len(), 1);
+        }
+        drop_flat(config);
+    }
+}
+
+#[test]
+fn long_text_and_long_lists_are_capped_with_a_warning() {
+    let card = |i: usize| json!({ "id": format!("c{i}"), "category": "research", "title": "T", "summary": "S" });
+    let config = json!({
+        "strings": { "expand_all": "x".repeat(1_000_000) },
+        "cards": (0..250).map(card).collect::<Vec<_>>()
+    });
+    let (o, w) = parse_json_text(&config.to_string());
+    assert_eq!(o.strings[0].1.chars().count(), 2_000);
+    assert_eq!(o.cards.len(), 200);
+    assert_warns(
+        &w,
+        &[
+            "config.strings.expand_all",
+            "2000 characters",
+            "config.cards",
+            "200",
+        ],
+    );
+    // Characters, not bytes: 2,000 emoji are allowed.
+    let emoji = "😀".repeat(2_000);
+    let (o, w) = parse_json_text(&json!({ "strings": { "expand_all": emoji } }).to_string());
+    assert!(w.is_empty(), "{w:?}");
+    assert_eq!(o.strings[0].1, emoji);
 }
 
 fn arb_json() -> impl Strategy<Value = Value> {
@@ -254,15 +499,46 @@ proptest! {
     /// card that survives is usable.
     #[test]
     fn any_json_config_parses_without_panicking(value in arb_json()) {
-        let (overrides, cta, _warnings) = parse_json_text(&value.to_string());
+        let (overrides, _warnings) = parse_json_text(&value.to_string());
         for card in &overrides.cards {
             prop_assert!(!card.id.is_empty() && !card.title.trim().is_empty());
         }
-        if let Some(cta) = cta {
+        if let Some(cta) = &overrides.cta {
             prop_assert!(trd_explainer::content::safe_href(&cta.url).is_some());
         }
         let _ = resolve(&Options::embedded(), &overrides);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Deep and huge values too: nesting far past the cap, very long text, long lists.
+    #[test]
+    fn deep_and_huge_configs_parse_without_panicking(
+        depth in 0usize..3_000,
+        text_len in 0usize..20_000,
+        list_len in 0usize..600,
+        inner in arb_json(),
+    ) {
+        let config = object(vec![
+            ("strings", object(vec![
+                ("expand_all", Value::String("é".repeat(text_len))),
+                ("collapse_all", nested(depth, inner.clone())),
+            ])),
+            ("cards", Value::Array(vec![inner; list_len])),
+        ]);
+        let (parsed, _warnings) = parse_value(&&config);
+        let parsed = parsed.unwrap_or_default();
+        prop_assert!(parsed.cards.len() <= 200);
+        prop_assert!(parsed.strings.iter().all(|(_, s)| s.chars().count() <= 2_000));
+        let _ = resolve(&Options::embedded(), &parsed);
+        drop_flat(config);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
     /// Arbitrary bytes as JSON text, too.
     #[test]
@@ -272,7 +548,7 @@ proptest! {
 
     /// Any attribute value is either accepted or produces warnings; never a panic.
     #[test]
-    fn any_attribute_value_is_handled(name in prop::sample::select(trd_explainer::config::ATTRIBUTES), value in ".{0,30}") {
+    fn any_attribute_value_is_handled(name in prop::sample::select(ATTRIBUTES.iter().map(|a| a.name).collect::<Vec<_>>()), value in ".{0,30}") {
         let defaults = Options::embedded();
         let mut o = defaults.clone();
         let _ = o.set_attribute(&defaults, name, Some(&value));

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::{env, fs, process::ExitCode};
 
-use trd_explainer::config::{self, Options, Overrides};
+use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::prerender::{
     accordion, fragment, inline_stylesheets, loader, page, relative_urls, render_widget,
     wasm_module, wasm_module_name, Assets, ACCORDION, LOADER, MANIFEST,
@@ -31,7 +31,7 @@ fn run() -> Result<String, String> {
     write(MANIFEST, &assets.manifest())?;
 
     let standalone = Options::standalone();
-    let (content, _) = config::resolve(&standalone, &Overrides::default())?;
+    let (content, _) = config::resolve(&standalone, &JsonConfig::default())?;
     let page_widget = render_widget(standalone)?;
     let html = page(&read("index.html")?, &content, &page_widget)?;
     let widget_css = read(&assets.css)?;

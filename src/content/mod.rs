@@ -34,8 +34,9 @@ pub fn match_locale(tag: &str) -> Option<&'static str> {
 pub fn parse(json: &str) -> Result<Content, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        let value = js_sys::JSON::parse(json).map_err(|e| format!("{e:?}"))?;
-        serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+        let reader = crate::json::Reader::built_in();
+        let value = crate::json::parse_text(json, &reader, "content")?;
+        reader.decode(value, "content").map_err(|e| e.to_string())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
