@@ -23,6 +23,9 @@ pub struct Content {
     pub categories: Vec<CategoryInfo>,
     pub ui: UiStrings,
     pub cards: Vec<Rc<Card>>,
+    /// "What matters to me" issue cards (`[matters]`, see `matters.rs`).
+    #[serde(default)]
+    pub matters: Option<Rc<super::matters::Matters>>,
 }
 
 /// Page-level text used by the standalone page and structured data.
