@@ -33,9 +33,7 @@ fn errors_after(edit: impl FnOnce(&mut Value)) -> Vec<String> {
 
 fn assert_reported(errors: &[String], needles: &[&str]) {
     assert!(
-        errors
-            .iter()
-            .any(|e| needles.iter().all(|n| e.contains(n))),
+        errors.iter().any(|e| needles.iter().all(|n| e.contains(n))),
         "expected an error containing {needles:?}, got:\n  {}",
         errors.join("\n  ")
     );
@@ -69,7 +67,12 @@ fn every_treatment_card_answers_every_issue_and_research_cards_answer_none() {
                 let a = a.unwrap_or_else(|| panic!("{} does not answer {}", card.id, spec.slug));
                 assert!(spec.classes.contains(&a.class.as_str()));
             } else {
-                assert!(a.is_none(), "research card {} answers {}", card.id, spec.slug);
+                assert!(
+                    a.is_none(),
+                    "research card {} answers {}",
+                    card.id,
+                    spec.slug
+                );
             }
         }
     }
@@ -77,7 +80,10 @@ fn every_treatment_card_answers_every_issue_and_research_cards_answer_none() {
 
 #[test]
 fn the_issue_table_has_slugs_and_ends_every_class_list_with_not_known() {
-    assert!(ISSUES.len() >= 9, "at least the nine issues the view promises");
+    assert!(
+        ISSUES.len() >= 9,
+        "at least the nine issues the view promises"
+    );
     for spec in ISSUES {
         assert!(spec
             .slug
@@ -95,7 +101,12 @@ fn every_issue_has_a_question_for_the_doctor() {
     let m = c.matters.as_deref().expect("matters block");
     for spec in ISSUES {
         let issue = m.issue(spec.slug).expect("issue words");
-        assert!(issue.question.ends_with('?'), "{}: {}", spec.slug, issue.question);
+        assert!(
+            issue.question.ends_with('?'),
+            "{}: {}",
+            spec.slug,
+            issue.question
+        );
     }
     assert_eq!(
         m.issue("memory").map(|i| i.question.as_str()),
@@ -117,7 +128,10 @@ fn a_missing_answer_is_reported_naming_card_and_issue() {
 #[test]
 fn a_missing_card_is_reported_for_every_issue() {
     let errors = errors_after(|v| {
-        v["matters"]["answers"].as_object_mut().unwrap().remove("vns");
+        v["matters"]["answers"]
+            .as_object_mut()
+            .unwrap()
+            .remove("vns");
     });
     for spec in ISSUES {
         assert_reported(&errors, &["`vns`", &format!("`{}`", spec.slug)]);
@@ -220,7 +234,12 @@ fn slugs(cards: &[content::IssueCard]) -> Vec<&'static str> {
 fn groups<'a>(card: &'a content::IssueCard) -> Vec<(&'a str, Vec<&'a str>)> {
     card.groups
         .iter()
-        .map(|g| (g.class, g.answers.iter().map(|a| a.card.id.as_str()).collect()))
+        .map(|g| {
+            (
+                g.class,
+                g.answers.iter().map(|a| a.card.id.as_str()).collect(),
+            )
+        })
         .collect()
 }
 

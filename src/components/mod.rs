@@ -26,6 +26,7 @@ mod status_badge;
 mod treatment_card;
 mod treatment_list;
 mod view_switcher;
+mod what_matters;
 
 pub use card_body::CardBody;
 pub use card_section::card_section;
@@ -49,6 +50,7 @@ pub use status_badge::status_badge;
 pub use treatment_card::TreatmentCard;
 pub use treatment_list::treatment_list;
 pub use view_switcher::view_switcher;
+pub use what_matters::{MattersEvent, WhatMatters, WhatMattersProps};
 
 use yew::prelude::*;
 

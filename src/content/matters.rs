@@ -332,7 +332,8 @@ pub fn validate(content: &Content) -> Vec<String> {
                     errors.push(format!("{who}: cites unknown source `{key}`"));
                 }
             }
-            let figure = answer.text.chars().any(|c| c.is_ascii_digit()) || has_figure(&answer.text);
+            let figure =
+                answer.text.chars().any(|c| c.is_ascii_digit()) || has_figure(&answer.text);
             if figure && answer.sources.is_empty() {
                 errors.push(format!(
                     "{who}: figure without a source: \"{}\"",

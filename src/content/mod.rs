@@ -6,7 +6,10 @@ mod model;
 mod ui;
 mod validate;
 
-pub use matters::{issue_cards, issue_spec, validate as validate_matters, AnswerGroup, Answered, IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN};
+pub use matters::{
+    issue_cards, issue_spec, validate as validate_matters, AnswerGroup, Answered, IssueCard,
+    IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
+};
 pub use model::*;
 pub use ui::{fill, UiStrings};
 pub use validate::{has_figure, safe_href, validate};
