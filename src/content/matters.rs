@@ -109,7 +109,7 @@ pub struct Matters {
     pub issues: Vec<(String, IssueText)>,
     /// Card slug → (issue slug → answer).
     #[serde(deserialize_with = "nested_entries")]
-    pub answers: Vec<(String, Vec<(String, Answer)>)>,
+    pub answers: Vec<(String, CardAnswers)>,
     /// Full references cited by answers (keys as in the cards where the text is the same).
     pub sources: Rc<[Source]>,
 }
@@ -166,6 +166,9 @@ pub struct IssueText {
     pub classes: Vec<(String, String)>,
 }
 
+/// One card's answers: issue slug → answer.
+pub type CardAnswers = Vec<(String, Answer)>;
+
 /// One treatment's answer to one issue.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -185,9 +188,7 @@ fn entries<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
     Entries::deserialize(d).map(|Entries(v)| v)
 }
 
-fn nested_entries<'de, D: Deserializer<'de>>(
-    d: D,
-) -> Result<Vec<(String, Vec<(String, Answer)>)>, D::Error> {
+fn nested_entries<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, CardAnswers)>, D::Error> {
     let Entries(cards) = Entries::<Entries<Answer>>::deserialize(d)?;
     Ok(cards.into_iter().map(|(k, Entries(v))| (k, v)).collect())
 }
