@@ -141,7 +141,7 @@ fn a_missing_card_is_reported_for_every_issue() {
 #[test]
 fn a_class_outside_the_issues_list_is_reported() {
     let errors = errors_after(|v| {
-        answer(v, "tms", "onset")["class"] = json!("soonish");
+        *answer(v, "tms", "onset") = json!("soonish: Within days. [cole2022]");
     });
     assert_reported(&errors, &["`tms`", "`onset`", "`soonish`", "hours-days"]);
 }
@@ -149,7 +149,7 @@ fn a_class_outside_the_issues_list_is_reported() {
 #[test]
 fn a_class_from_another_issue_is_reported() {
     let errors = errors_after(|v| {
-        answer(v, "lithium", "memory")["class"] = json!("weeks-2-4");
+        *answer(v, "lithium", "memory") = json!("weeks-2-4: Not listed.");
     });
     assert_reported(&errors, &["`lithium`", "`memory`", "`weeks-2-4`"]);
 }
@@ -157,9 +157,7 @@ fn a_class_from_another_issue_is_reported() {
 #[test]
 fn a_figure_without_a_source_is_reported() {
     let errors = errors_after(|v| {
-        let a = answer(v, "cbt", "evidence");
-        a["text"] = json!("About half of people improved, 46% vs 22%.");
-        a["sources"] = json!([]);
+        *answer(v, "cbt", "evidence") = json!("moderate: About half improved, 46% vs 22%.");
     });
     assert_reported(&errors, &["`cbt`", "`evidence`", "figure without a source"]);
 }
@@ -167,9 +165,7 @@ fn a_figure_without_a_source_is_reported() {
 #[test]
 fn any_digit_counts_as_a_figure() {
     let errors = errors_after(|v| {
-        let a = answer(v, "ipt", "time");
-        a["text"] = json!("Weekly sessions for 16 weeks.");
-        a["sources"] = json!([]);
+        *answer(v, "ipt", "time") = json!("weekly: Weekly sessions for 16 weeks.");
     });
     assert_reported(&errors, &["`ipt`", "`time`", "figure without a source"]);
 }
@@ -177,7 +173,8 @@ fn any_digit_counts_as_a_figure() {
 #[test]
 fn an_unknown_source_key_is_reported() {
     let errors = errors_after(|v| {
-        answer(v, "ketamine", "evidence")["sources"] = json!(["reif2032"]);
+        *answer(v, "ketamine", "evidence") =
+            json!("moderate: Remission 27.1% vs 17.6%. [reif2032]");
     });
     assert_reported(&errors, &["`ketamine`", "`evidence`", "`reif2032`"]);
 }
@@ -185,8 +182,7 @@ fn an_unknown_source_key_is_reported() {
 #[test]
 fn answers_on_a_research_card_are_reported() {
     let errors = errors_after(|v| {
-        v["matters"]["answers"]["genetics"] =
-            json!({ "onset": { "class": "not-known", "text": "Not a treatment." } });
+        v["matters"]["answers"]["genetics"] = json!({ "onset": "not-known: Not a treatment." });
     });
     assert_reported(&errors, &["`genetics`", "research card"]);
 }
@@ -197,12 +193,19 @@ fn an_issue_without_a_question_is_reported() {
         v["matters"]["issues"]["driving"]["question"] = json!(" ");
     });
     assert_reported(&errors, &["`driving`", "`question` is empty"]);
+    let errors = errors_after(|v| {
+        v["matters"]["issues"]["driving"]
+            .as_object_mut()
+            .unwrap()
+            .remove("question");
+    });
+    assert_reported(&errors, &["`driving`", "`question` is empty or missing"]);
 }
 
 #[test]
 fn a_class_without_a_group_label_is_reported() {
     let errors = errors_after(|v| {
-        v["matters"]["issues"]["onset"]["classes"]
+        v["matters"]["classes"]["onset"]
             .as_object_mut()
             .unwrap()
             .remove("months");
@@ -219,11 +222,36 @@ fn a_missing_matters_block_is_reported() {
 }
 
 #[test]
-fn a_mistyped_field_in_an_answer_fails_to_parse() {
+fn an_answer_without_its_class_is_reported() {
+    let errors = errors_after(|v| {
+        *answer(v, "ect", "memory") = json!("Memory loss is a known side effect.");
+    });
+    assert_reported(&errors, &["`ect`", "`memory`", "class ``"]);
+}
+
+#[test]
+fn a_mistyped_field_is_reported() {
+    let errors = errors_after(|v| {
+        v["matters"]["issues"]["memory"]["questoin"] = json!("How will my memory be checked?");
+        v["matters"]["strings"]["veiw"] = json!("What matters");
+    });
+    assert_reported(&errors, &["`memory`", "unknown field `questoin`"]);
+    assert_reported(&errors, &["unknown string `veiw`"]);
+}
+
+#[test]
+fn a_table_where_a_string_belongs_fails_to_parse() {
     let mut v = english_json();
-    answer(&mut v, "ect", "memory")["clas"] = json!("known-risk");
-    let err = content::parse(&v.to_string()).expect_err("unknown field");
-    assert!(err.contains("clas"), "{err}");
+    *answer(&mut v, "ect", "memory") = json!({ "class": "known-risk", "text": "Memory loss." });
+    assert!(content::parse(&v.to_string()).is_err());
+}
+
+#[test]
+fn an_answer_reads_class_text_and_sources_from_one_string() {
+    let a = content::Answer::from("weeks-2-4: About 2 to 4 weeks: often. [a, b-2]".to_owned());
+    assert_eq!(a.class, "weeks-2-4");
+    assert_eq!(a.text, "About 2 to 4 weeks: often.");
+    assert_eq!(a.sources, ["a", "b-2"]);
 }
 
 fn slugs(cards: &[content::IssueCard]) -> Vec<&'static str> {

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Deserializer};
 
-use super::model::{Card, Content, Source};
+use super::model::{Card, Content, Point, Source};
 use super::validate::has_figure;
 use crate::collections::Entries;
 
@@ -98,99 +98,182 @@ pub fn issue_spec(slug: &str) -> Option<&'static IssueSpec> {
     ISSUES.iter().find(|i| i.slug == slug)
 }
 
-/// The `[matters]` block of a locale: the view's words, the issue texts, every
-/// treatment's answers and the sources they cite.
+/// Declares the view's interface words once: the struct, the key list and the by-key
+/// setter. Built from plain string entries rather than serde's derive, which costs
+/// kilobytes of wasm per struct (see `ui.rs`).
+macro_rules! matters_strings {
+    ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
+        /// The view's own interface words. Kept in the `[matters]` block (not in `[ui]`)
+        /// so the feature is one block of the locale file.
+        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        pub struct MattersStrings {
+            $( $(#[doc = $doc])* pub $field: String, )*
+            /// Keys in the file that are not strings of the view (typos).
+            pub unknown: Vec<String>,
+        }
+
+        impl MattersStrings {
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn get(&self, key: &str) -> Option<&str> {
+                match key {
+                    $(stringify!($field) => Some(&self.$field),)*
+                    _ => None,
+                }
+            }
+
+            fn from_entries(entries: Vec<(String, String)>) -> Self {
+                let mut s = Self::default();
+                for (key, value) in entries {
+                    match key.as_str() {
+                        $(stringify!($field) => s.$field = value,)*
+                        _ => s.unknown.push(key),
+                    }
+                }
+                s
+            }
+        }
+    };
+}
+
+matters_strings! {
+    /// The view's name in the view switcher and its heading: "What matters to me".
+    view,
+    /// Announced when the view is chosen.
+    showing,
+    intro,
+    /// Legend of the issue chips.
+    legend,
+    /// Shown (and announced) while no issue is ticked.
+    empty,
+    /// Shown when the search and filters leave no treatment.
+    no_treatments,
+    /// Result count for screen readers: `{issues}` and `{treatments}` are replaced by
+    /// `issues_one`/`issues_many` and `treatments_one`/`treatments_many`.
+    status,
+    issues_one,
+    /// `{count}` is replaced.
+    issues_many,
+    treatments_one,
+    /// `{count}` is replaced.
+    treatments_many,
+    /// Heading above an issue's question for the doctor.
+    question_heading,
+    /// Hint under the question's checkbox.
+    question_add,
+    /// The same hint once the question is in My questions.
+    question_added,
+    /// For a treatment without an entry (a publisher's added card).
+    no_answer,
+}
+
+/// The `[matters]` block of a locale: the view's words, the issue texts and answer
+/// group labels, every treatment's answers and the sources they cite. Everything but the
+/// sources is read as tables of strings (one small deserializer shared by all of them).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Matters {
+    #[serde(deserialize_with = "strings")]
     pub strings: MattersStrings,
     /// Issue slug → its words. Display order comes from [`ISSUES`], not from here.
-    #[serde(deserialize_with = "entries")]
+    #[serde(deserialize_with = "issue_texts")]
     pub issues: Vec<(String, IssueText)>,
+    /// Issue slug → (class → visible group label).
+    #[serde(deserialize_with = "tables")]
+    pub classes: Vec<(String, Vec<(String, String)>)>,
     /// Card slug → (issue slug → answer).
-    #[serde(deserialize_with = "nested_entries")]
+    #[serde(deserialize_with = "answers")]
     pub answers: Vec<(String, CardAnswers)>,
     /// Full references cited by answers (keys as in the cards where the text is the same).
     pub sources: Rc<[Source]>,
 }
 
-/// The view's own interface words. Kept with the rest of the block (not in `[ui]`) so
-/// the feature is one block of the locale file.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MattersStrings {
-    /// The view's name in the view switcher and its heading: "What matters to me".
-    pub view: String,
-    /// Announced when the view is chosen.
-    pub showing: String,
-    pub intro: String,
-    /// Legend of the issue chips.
-    pub legend: String,
-    /// Shown while no issue is ticked.
-    pub empty: String,
-    /// Shown when the search and filters leave no treatment.
-    pub no_treatments: String,
-    /// Result count for screen readers. `{issues}` and `{treatments}` are replaced by
-    /// `issues_one`/`issues_many` and `treatments_one`/`treatments_many`.
-    pub status: String,
-    pub issues_one: String,
-    /// `{count}` is replaced.
-    pub issues_many: String,
-    pub treatments_one: String,
-    /// `{count}` is replaced.
-    pub treatments_many: String,
-    /// Heading above an issue's question for the doctor.
-    pub question_heading: String,
-    /// Hint next to the question's checkbox.
-    pub question_add: String,
-    /// Shown beside the question once it is in My questions.
-    pub question_added: String,
-    /// For a treatment without an entry (a publisher's added card).
-    pub no_answer: String,
-}
-
 /// The words for one issue.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct IssueText {
     /// The chip: "Effects on memory and thinking".
     pub label: String,
-    /// The issue card's heading: "Will it affect my memory?".
+    /// The issue card's heading: "Will it affect my memory or thinking?".
     pub heading: String,
     /// One or two sentences under the heading.
     pub note: String,
     /// The question to ask a doctor, which the reader can add to My questions.
     pub question: String,
-    /// Class → visible group label ("Hours to days").
-    #[serde(deserialize_with = "entries")]
-    pub classes: Vec<(String, String)>,
+    /// Keys in the file that are none of the above (typos).
+    pub unknown: Vec<String>,
 }
 
 /// One card's answers: issue slug → answer.
 pub type CardAnswers = Vec<(String, Answer)>;
 
-/// One treatment's answer to one issue.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One treatment's answer to one issue, written in the locale file as one string:
+/// `"hours-days: Can start to help within hours. [key1, key2]"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Answer {
     /// One of the issue's classes in [`ISSUES`].
     pub class: String,
     /// One or two short, plain sentences: facts, not advice.
     pub text: String,
     /// Keys into [`Matters::sources`].
-    #[serde(default)]
     pub sources: Vec<String>,
 }
 
-fn entries<'de, D: Deserializer<'de>, V: Deserialize<'de>>(
-    d: D,
-) -> Result<Vec<(String, V)>, D::Error> {
-    Entries::deserialize(d).map(|Entries(v)| v)
+impl From<String> for Answer {
+    fn from(raw: String) -> Self {
+        // The class is everything before the first colon; a missing class shows up in
+        // validation as an unknown class rather than being guessed.
+        let (class, rest) = raw.split_once(':').unwrap_or(("", &raw));
+        let point = Point::from(rest.trim().to_owned());
+        Answer {
+            class: class.trim().to_owned(),
+            text: point.text,
+            sources: point.cite,
+        }
+    }
 }
 
-fn nested_entries<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, CardAnswers)>, D::Error> {
-    let Entries(cards) = Entries::<Entries<Answer>>::deserialize(d)?;
-    Ok(cards.into_iter().map(|(k, Entries(v))| (k, v)).collect())
+type Tables = Vec<(String, Vec<(String, String)>)>;
+
+fn tables<'de, D: Deserializer<'de>>(d: D) -> Result<Tables, D::Error> {
+    let Entries(outer) = Entries::<Entries<String>>::deserialize(d)?;
+    Ok(outer.into_iter().map(|(k, Entries(v))| (k, v)).collect())
+}
+
+fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<MattersStrings, D::Error> {
+    let Entries(entries) = Entries::<String>::deserialize(d)?;
+    Ok(MattersStrings::from_entries(entries))
+}
+
+fn issue_texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, IssueText)>, D::Error> {
+    Ok(tables(d)?
+        .into_iter()
+        .map(|(slug, entries)| {
+            let mut t = IssueText::default();
+            for (key, value) in entries {
+                match key.as_str() {
+                    "label" => t.label = value,
+                    "heading" => t.heading = value,
+                    "note" => t.note = value,
+                    "question" => t.question = value,
+                    _ => t.unknown.push(key),
+                }
+            }
+            (slug, t)
+        })
+        .collect())
+}
+
+fn answers<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, CardAnswers)>, D::Error> {
+    Ok(tables(d)?
+        .into_iter()
+        .map(|(card, entries)| {
+            let answers = entries
+                .into_iter()
+                .map(|(issue, raw)| (issue, Answer::from(raw)))
+                .collect();
+            (card, answers)
+        })
+        .collect())
 }
 
 fn lookup<'a, V>(list: &'a [(String, V)], key: &str) -> Option<&'a V> {
@@ -211,10 +294,10 @@ impl Matters {
         self.sources.iter().find(|s| s.id == key)
     }
 
-    /// The group label of an issue's class.
+    /// The visible group label of an issue's answer class.
     pub fn class_label(&self, issue: &str, class: &str) -> Option<&str> {
-        self.issue(issue)
-            .and_then(|i| lookup(&i.classes, class))
+        lookup(&self.classes, issue)
+            .and_then(|c| lookup(c, class))
             .map(String::as_str)
     }
 }
@@ -227,52 +310,43 @@ pub fn validate(content: &Content) -> Vec<String> {
         return vec!["matters: the `[matters]` block is missing".into()];
     };
 
-    let s = &m.strings;
-    let strings = [
-        ("view", &s.view),
-        ("showing", &s.showing),
-        ("intro", &s.intro),
-        ("legend", &s.legend),
-        ("empty", &s.empty),
-        ("no_treatments", &s.no_treatments),
-        ("status", &s.status),
-        ("issues_one", &s.issues_one),
-        ("issues_many", &s.issues_many),
-        ("treatments_one", &s.treatments_one),
-        ("treatments_many", &s.treatments_many),
-        ("question_heading", &s.question_heading),
-        ("question_add", &s.question_add),
-        ("question_added", &s.question_added),
-        ("no_answer", &s.no_answer),
-    ];
-    for (key, value) in strings {
-        if value.trim().is_empty() {
-            errors.push(format!("matters: string `{key}` is empty"));
+    for key in MattersStrings::KEYS {
+        if m.strings.get(key).is_none_or(|v| v.trim().is_empty()) {
+            errors.push(format!("matters: string `{key}` is empty or missing"));
         }
+    }
+    for key in &m.strings.unknown {
+        errors.push(format!("matters: unknown string `{key}`"));
     }
 
     for spec in ISSUES {
         let who = format!("matters: issue `{}`", spec.slug);
-        let Some(issue) = m.issue(spec.slug) else {
-            errors.push(format!("{who} has no words (label, heading, question)"));
-            continue;
-        };
-        for (field, value) in [
-            ("label", &issue.label),
-            ("heading", &issue.heading),
-            ("note", &issue.note),
-            ("question", &issue.question),
-        ] {
-            if value.trim().is_empty() {
-                errors.push(format!("{who}: `{field}` is empty"));
+        match m.issue(spec.slug) {
+            None => errors.push(format!("{who} has no words (label, heading, question)")),
+            Some(issue) => {
+                for (field, value) in [
+                    ("label", &issue.label),
+                    ("heading", &issue.heading),
+                    ("note", &issue.note),
+                    ("question", &issue.question),
+                ] {
+                    if value.trim().is_empty() {
+                        errors.push(format!("{who}: `{field}` is empty or missing"));
+                    }
+                }
+                for key in &issue.unknown {
+                    errors.push(format!("{who}: unknown field `{key}`"));
+                }
             }
         }
         for class in spec.classes {
-            if lookup(&issue.classes, class).is_none_or(|l| l.trim().is_empty()) {
+            if m.class_label(spec.slug, class)
+                .is_none_or(|l| l.trim().is_empty())
+            {
                 errors.push(format!("{who}: class `{class}` has no label"));
             }
         }
-        for (class, _) in &issue.classes {
+        for (class, _) in lookup(&m.classes, spec.slug).into_iter().flatten() {
             if !spec.classes.contains(&class.as_str()) {
                 errors.push(format!(
                     "{who}: label for unknown class `{class}` (allowed: {})",
@@ -281,18 +355,21 @@ pub fn validate(content: &Content) -> Vec<String> {
             }
         }
     }
-    for (slug, _) in &m.issues {
+    for slug in m
+        .issues
+        .iter()
+        .map(|(k, _)| k)
+        .chain(m.classes.iter().map(|(k, _)| k))
+    {
         if issue_spec(slug).is_none() {
             errors.push(format!("matters: unknown issue `{slug}`"));
         }
     }
 
-    for (key, _) in m.sources.iter().map(|s| (&s.id, s)) {
-        if m.sources.iter().filter(|s| &s.id == key).count() > 1 {
-            errors.push(format!("matters: duplicate source key `{key}`"));
+    for (i, src) in m.sources.iter().enumerate() {
+        if m.sources[..i].iter().any(|s| s.id == src.id) {
+            errors.push(format!("matters: duplicate source key `{}`", src.id));
         }
-    }
-    for src in m.sources.iter() {
         if src.short.trim().is_empty() || src.text.trim().is_empty() {
             errors.push(format!(
                 "matters: source `{}` needs `short` and `text`",
@@ -320,7 +397,7 @@ pub fn validate(content: &Content) -> Vec<String> {
             };
             if !spec.classes.contains(&answer.class.as_str()) {
                 errors.push(format!(
-                    "{who}: class `{}` is not one of {}",
+                    "{who}: class `{}` is not one of {} (write \"class: text [sources]\")",
                     answer.class,
                     spec.classes.join(", ")
                 ));
@@ -447,7 +524,7 @@ pub fn issue_cards<'a, V: AsRef<str>, T: AsRef<str>>(
                             _ => None,
                         })
                         .collect();
-                    let label = lookup(&text.classes, class).map_or(class, String::as_str);
+                    let label = m.class_label(spec.slug, class).unwrap_or(class);
                     (!answers.is_empty()).then_some(AnswerGroup {
                         class,
                         label,

@@ -7,8 +7,8 @@ mod ui;
 mod validate;
 
 pub use matters::{
-    issue_cards, issue_spec, validate as validate_matters, AnswerGroup, Answered, IssueCard,
-    IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
+    issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
+    IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
 };
 pub use model::*;
 pub use ui::{fill, UiStrings};
