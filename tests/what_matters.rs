@@ -10,10 +10,11 @@ use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
-use yew::{AppHandle, Callback, Renderer};
+use yew::prelude::*;
+use yew::{AppHandle, Renderer};
 
-use trd_explainer::components::{MattersEvent, WhatMatters, WhatMattersProps};
-use trd_explainer::content;
+use trd_explainer::components::{what_matters, MattersEvent};
+use trd_explainer::content::{self, Content};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -23,22 +24,41 @@ fn document() -> web_sys::Document {
 
 type Events = Rc<RefCell<Vec<MattersEvent>>>;
 
-async fn mount(issues: &[&str], questions: &[&str]) -> (Element, Events, AppHandle<WhatMatters>) {
+/// What the app passes, held by a small host component for the test.
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    content: Rc<Content>,
+    issues: Vec<String>,
+    questions: Vec<String>,
+    on_event: Callback<MattersEvent>,
+}
+
+#[function_component]
+fn Host(p: &HostProps) -> Html {
+    let all: Vec<usize> = (0..p.content.cards.len()).collect();
+    what_matters(
+        &p.content,
+        &all,
+        &p.issues,
+        &p.questions,
+        2,
+        true,
+        &p.on_event,
+    )
+}
+
+async fn mount(issues: &[&str], questions: &[&str]) -> (Element, Events, AppHandle<Host>) {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let content = content::load("en").unwrap();
     let events: Events = Rc::default();
     let sink = events.clone();
-    let props = WhatMattersProps {
-        visible: Rc::new((0..content.cards.len()).collect()),
-        content,
-        issues: Rc::new(issues.iter().map(|s| s.to_string()).collect()),
-        questions: Rc::new(questions.iter().map(|s| s.to_string()).collect()),
-        level: 2,
-        live: true,
+    let props = HostProps {
+        content: content::load("en").unwrap(),
+        issues: issues.iter().map(|s| s.to_string()).collect(),
+        questions: questions.iter().map(|s| s.to_string()).collect(),
         on_event: Callback::from(move |e| sink.borrow_mut().push(e)),
     };
-    let app = Renderer::<WhatMatters>::with_root_and_props(root.clone(), props).render();
+    let app = Renderer::<Host>::with_root_and_props(root.clone(), props).render();
     TimeoutFuture::new(20).await;
     (root, events, app)
 }

@@ -50,7 +50,7 @@ pub use status_badge::status_badge;
 pub use treatment_card::TreatmentCard;
 pub use treatment_list::treatment_list;
 pub use view_switcher::view_switcher;
-pub use what_matters::{MattersEvent, WhatMatters, WhatMattersProps};
+pub use what_matters::{what_matters, MattersEvent};
 
 use yew::prelude::*;
 

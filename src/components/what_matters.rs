@@ -1,5 +1,3 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::{heading, source_list};
@@ -15,41 +13,38 @@ pub enum MattersEvent {
     ToggleQuestion(&'static str),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct WhatMattersProps {
-    pub content: Rc<Content>,
-    /// Indices of the cards passing the current search and filters (as for the compare
-    /// table). Research cards among them are skipped.
-    pub visible: Rc<Vec<usize>>,
-    /// Slugs of the ticked issues, in any order; shown in the issue table's order.
-    pub issues: Rc<Vec<String>>,
-    /// Slugs of the issues whose question is in My questions.
-    pub questions: Rc<Vec<String>>,
-    /// Level of the view's heading; issue cards sit one level below, their answer groups
-    /// and sources two below.
-    pub level: u8,
-    /// False until the app has hydrated: the chips need it.
-    pub live: bool,
-    pub on_event: Callback<MattersEvent>,
-}
-
 /// "What matters to me": chips for the issues a reader cares about, and one issue card
 /// per ticked issue listing every visible treatment's answer, grouped in a natural order
 /// (fastest first, least time first), each answer with its sources.
-#[function_component]
-pub fn WhatMatters(props: &WhatMattersProps) -> Html {
-    let content = &props.content;
+///
+/// A plain function rather than a component: it holds no state, and every component
+/// type adds its own copy of Yew's machinery to the wasm.
+/// - `visible`: indices of the cards passing the current search and filters (as for the
+///   compare table); research cards among them are skipped.
+/// - `issues`: slugs of the ticked issues, in any order (shown in the issue table's order).
+/// - `questions`: slugs of the issues whose question is in My questions.
+/// - `level`: the view heading's level; issue cards sit one below, their answer groups
+///   and sources two below.
+/// - `live`: false until the app has hydrated; the chips need it.
+pub fn what_matters(
+    content: &Content,
+    visible: &[usize],
+    issues: &[String],
+    questions: &[String],
+    level: u8,
+    live: bool,
+    on_event: &Callback<MattersEvent>,
+) -> Html {
     let Some(m) = content.matters.as_deref() else {
         return Html::default();
     };
     let s = &m.strings;
-    let visible: Vec<&str> = props
-        .visible
+    let visible: Vec<&str> = visible
         .iter()
         .filter_map(|&i| content.cards.get(i))
         .map(|c| c.id.as_str())
         .collect();
-    let cards = issue_cards(content, &visible, &props.issues);
+    let cards = issue_cards(content, &visible, issues);
     let treatments = content
         .cards
         .iter()
@@ -58,13 +53,11 @@ pub fn WhatMatters(props: &WhatMattersProps) -> Html {
 
     let chips = ISSUES.iter().filter_map(|spec| {
         let issue = m.issue(spec.slug)?;
-        let pressed = props.issues.iter().any(|t| t == spec.slug);
-        let onclick = props
-            .on_event
-            .reform(move |_: MouseEvent| MattersEvent::ToggleIssue(spec.slug));
+        let pressed = issues.iter().any(|t| t == spec.slug);
+        let onclick = on_event.reform(move |_: MouseEvent| MattersEvent::ToggleIssue(spec.slug));
         Some(html! {
             <button type="button" class="trd-chip" data-issue={spec.slug}
-                aria-pressed={pressed.to_string()} disabled={!props.live} {onclick}>
+                aria-pressed={pressed.to_string()} disabled={!live} {onclick}>
                 { &issue.label }
             </button>
         })
@@ -89,14 +82,14 @@ pub fn WhatMatters(props: &WhatMattersProps) -> Html {
         }
     };
 
-    let sub = (props.level + 1).min(6);
+    let sub = (level + 1).min(6);
     let issue_cards = cards
         .iter()
-        .map(|card| issue_card(content, card, sub, &props.questions, &props.on_event));
+        .map(|card| issue_card(content, card, sub, questions, on_event));
 
     html! {
         <section class="trd-matters" aria-labelledby="trd-matters-heading">
-            { heading(props.level, Some("trd-matters-heading".into()), "trd-view__heading", html! { s.view.clone() }) }
+            { heading(level, Some("trd-matters-heading".into()), "trd-view__heading", html! { s.view.clone() }) }
             <p class="trd-matters__intro">{ &s.intro }</p>
             <fieldset class="trd-matters__issues">
                 <legend class="trd-matters__legend">{ &s.legend }</legend>
