@@ -27,6 +27,7 @@ mod status_badge;
 mod treatment_card;
 mod treatment_list;
 mod view_switcher;
+mod what_matters;
 mod words_explained;
 
 pub use card_body::CardBody;
@@ -51,6 +52,7 @@ pub use status_badge::status_badge;
 pub use treatment_card::TreatmentCard;
 pub use treatment_list::treatment_list;
 pub use view_switcher::view_switcher;
+pub use what_matters::{what_matters, MattersEvent};
 pub use words_explained::words_explained;
 
 use yew::prelude::*;

@@ -1,10 +1,15 @@
 //! Content: the typed model, the locale files compiled into the binary, and the checks
 //! every built-in locale must pass.
 
+mod matters;
 mod model;
 mod ui;
 mod validate;
 
+pub use matters::{
+    issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
+    IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
+};
 pub use model::*;
 pub use ui::{fill, UiStrings};
 pub use validate::{

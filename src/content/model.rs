@@ -27,6 +27,9 @@ pub struct Content {
     /// "Words explained": plain definitions that cards link to.
     #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
+    /// "What matters to me" issue cards (`[matters]`, see `matters.rs`).
+    #[serde(default)]
+    pub matters: Option<Rc<super::matters::Matters>>,
 }
 
 /// One entry of the "Words explained" section.
