@@ -175,6 +175,9 @@ pub enum Action {
         open: bool,
         quiet: bool,
     },
+    /// A reader clicked a card's header: open it if it is closed by then, else close it.
+    /// Decided here rather than in the card, whose props lag behind two clicks in one task.
+    Flip(String),
     /// Shows a card from a deep link: clears what would hide it, then scrolls to it.
     Reveal(String),
     ScrolledTo,
@@ -263,6 +266,11 @@ impl Reducible for ExplainerState {
         let mut s = (*self).clone();
         match action {
             Action::Hydrated => s.hydrated = true,
+            Action::Flip(id) => {
+                let open = !s.is_open(&id);
+                let ids = s.set_open(vec![id], open);
+                s.toggled.push(Toggled { ids, open });
+            }
             Action::SetOpen { ids, open, quiet } => {
                 let ids = s.set_open(ids, open);
                 if !quiet && !ids.is_empty() {

@@ -117,6 +117,40 @@
     }
   }
 
+  // A shared "link to highlight" (`#:~:text=…`) opened fresh: the browser strips the
+  // directive from `location` and, once the app has hydrated, no longer reveals the closed
+  // panel itself. Open the card that holds the text now, so hydration adopts it (and tells
+  // the host) like any card opened before the app. The navigation entry keeps the URL.
+  function openFromTextFragment() {
+    const url = performance.getEntriesByType?.("navigation")[0]?.name ?? "";
+    const directive = url.split(":~:")[1];
+    if (!directive) return;
+    for (const part of directive.split("&")) {
+      if (!part.startsWith("text=")) continue;
+      let terms;
+      try {
+        terms = part.slice(5).split(",").map(decodeURIComponent);
+      } catch {
+        continue;
+      }
+      // text=[prefix-,]start[,end][,-suffix]: keep `start`.
+      const start = terms.find((t, i) => !(i === 0 && t.endsWith("-") && terms.length > 1) && !t.startsWith("-"));
+      const wanted = start?.replace(/\s+/g, " ").trim().toLowerCase();
+      if (!wanted) continue;
+      for (const root of roots()) {
+        if (isLive(root)) continue;
+        const card = cards(root).find((c) =>
+          c.querySelector(".trd-card__panel")?.textContent.replace(/\s+/g, " ").toLowerCase().includes(wanted),
+        );
+        if (card) {
+          enhance(root);
+          if (!isOpen(card)) setOpen(root, card, true);
+          return;
+        }
+      }
+    }
+  }
+
   document.addEventListener("click", (event) => {
     const path = event.composedPath();
     const control = path.find((n) => n instanceof Element && n.matches(".trd-card__button, .trd-expand-all, .trd-question__box"));
@@ -179,6 +213,7 @@
       if (fromDisk) settle(root, { note: STRINGS.fromDisk, openAll: false, final: true });
     }
     openFromHash();
+    openFromTextFragment();
     if (!fromDisk) {
       setTimeout(() => {
         for (const root of roots()) settle(root, { note: STRINGS.unavailable, openAll: true, final: false });

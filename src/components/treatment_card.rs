@@ -31,10 +31,10 @@ pub fn TreatmentCard(props: &TreatmentCardProps) -> Html {
     let slug = card.id.clone();
     let panel_id = format!("{slug}-panel");
     let onclick = {
-        let (slug, open) = (slug.clone(), props.open);
+        let slug = slug.clone();
         props
             .dispatch
-            .reform(move |_: MouseEvent| Action::open(vec![slug.clone()], !open))
+            .reform(move |_: MouseEvent| Action::Flip(slug.clone()))
     };
     let mut panel = html! {
         <div class="trd-card__panel" id={panel_id.clone()} data-card={slug.clone()}>

@@ -254,3 +254,21 @@ describe("slow, hanging or failed wasm", () => {
     await context.close();
   });
 });
+
+describe("a shared text-fragment link opened fresh", () => {
+  for (const [name, { path, scope }] of Object.entries(scopes)) {
+    test(`${name}: opens the card holding the text, and the app keeps it open and tells the host`, async () => {
+      const { page, context, release } = await open(`${path}#:~:text=a%20muscle%20relaxant`);
+      release();
+      await page.waitForFunction(() => window.__events.some((e) => e.type === "trd-explainer:ready"), null, { timeout: 10000 });
+      await page.waitForTimeout(300);
+      const state = await page.evaluate((scope) => ({
+        expanded: window.__pick(scope, "#ect-button")?.getAttribute("aria-expanded"),
+        hidden: window.__pick(scope, "#ect-panel")?.getAttribute("hidden"),
+        toggles: window.__events.filter((e) => e.type === "trd-explainer:toggle").map((e) => [e.detail.id, e.detail.open]),
+      }), scope);
+      assert.deepEqual(state, { expanded: "true", hidden: null, toggles: [["ect", true]] });
+      await context.close();
+    });
+  }
+});

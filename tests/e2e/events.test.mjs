@@ -45,3 +45,30 @@ describe("toggle events", () => {
     await context.close();
   });
 });
+
+describe("events follow state changes", () => {
+  // A "copy link to highlight" link opened fresh: the browser reveals the closed panel
+  // before (or while) the app hydrates; hydration must keep it open and say so.
+  test("a text-fragment link opened fresh opens its card and tells the host", async () => {
+    const { page, context } = await open("/#:~:text=a%20muscle%20relaxant");
+    await page.waitForFunction(() => window.__toggles.some(([id]) => id === "ect"), null, { timeout: 5000 });
+    await page.waitForTimeout(300);
+    assert.equal(await expanded(page, "ect"), "true");
+    assert.equal(await page.getAttribute("#ect-panel", "hidden"), null);
+    assert.deepEqual(await toggles(page), [["ect", true]]);
+    await context.close();
+  });
+
+  test("two clicks in one task open and then close the card, with one event each", async () => {
+    const { page, context } = await open();
+    await page.evaluate(() => {
+      const b = document.getElementById("cbt-button");
+      b.click();
+      b.click();
+    });
+    await page.waitForTimeout(300);
+    assert.equal(await expanded(page, "cbt"), "false");
+    assert.deepEqual(await toggles(page), [["cbt", true], ["cbt", false]]);
+    await context.close();
+  });
+});
