@@ -162,6 +162,25 @@ fn only_real_changes_are_recorded_for_the_host_and_configuration_is_quiet() {
 }
 
 #[test]
+fn a_header_click_flips_the_card_as_it_is_by_then_so_two_clicks_open_and_close_it() {
+    let s = run([Action::Flip("a".into()), Action::Flip("a".into())]);
+    assert!(!s.is_open("a"));
+    assert_eq!(
+        s.toggled,
+        [
+            Toggled {
+                ids: ids(&["a"]),
+                open: true
+            },
+            Toggled {
+                ids: ids(&["a"]),
+                open: false
+            },
+        ]
+    );
+}
+
+#[test]
 fn a_deep_link_clears_what_would_hide_the_card_and_asks_to_scroll() {
     let s = run([
         Action::SetQuery("zzz".into()),
