@@ -36,22 +36,14 @@ pub struct Options {
     pub instance: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Follow `prefers-color-scheme`.
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn slug(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
+crate::slug::slug_enum! {
+    #[derive(Default)]
+    pub enum Theme {
+        /// Follow `prefers-color-scheme`.
+        #[default]
+        Auto = "auto",
+        Light = "light",
+        Dark = "dark",
     }
 }
 
@@ -340,14 +332,14 @@ pub const ATTRIBUTES: &[Attribute] = &[
     },
     Attribute {
         name: "theme",
-        accepts: Accepts::Choices(|| vec!["auto", "light", "dark"]),
+        accepts: Accepts::Choices(|| Theme::ALL.map(Theme::slug).to_vec()),
         purpose: "follow `prefers-color-scheme`, or force one",
         parse: |o, v, _| {
-            o.theme = match v.trim().to_ascii_lowercase().as_str() {
-                "" | "auto" => Theme::Auto,
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                _ => return Err(()),
+            let v = v.trim().to_ascii_lowercase();
+            o.theme = if v.is_empty() {
+                Theme::Auto
+            } else {
+                Theme::from_slug(&v).ok_or(())?
             };
             Ok(())
         },

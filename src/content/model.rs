@@ -317,6 +317,24 @@ slug_enum! {
     }
 }
 
+impl SectionKind {
+    /// Whether a treatment card (or, if not, a research card) must have this section.
+    pub fn required(self, treatment: bool) -> bool {
+        match self {
+            SectionKind::Known | SectionKind::MayChange => !treatment,
+            _ => treatment,
+        }
+    }
+
+    /// Whether the section needs a one-line `brief` for the comparison table.
+    pub fn needs_brief(self) -> bool {
+        !matches!(
+            self,
+            SectionKind::HowItWorks | SectionKind::Known | SectionKind::MayChange
+        )
+    }
+}
+
 /// Safety facts every treatment card states, each sourced or saying plainly that no
 /// specific advice was found.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

@@ -269,13 +269,37 @@ fn check_sources(errors: &mut Vec<String>, whose: &str, sources: &[Source]) {
 /// Empty means the content may ship.
 pub fn validate(content: &Content) -> Vec<String> {
     let mut errors = Vec::new();
+    check_ui_and_categories(&mut errors, content);
+    check_sources(&mut errors, "intro", &content.intro.sources);
+    check_points(
+        &mut errors,
+        "intro",
+        "paragraphs",
+        &content.intro.paragraphs,
+        &content.intro.sources,
+    );
+    check_crisis_lines(&mut errors, content);
+    errors.extend(check_glossary(content));
+    let mut ids = HashSet::new();
+    for card in &content.cards {
+        let who = format!("card `{}`", card.id);
+        if !ids.insert(card.id.as_str()) {
+            errors.push(format!("{who}: duplicate id"));
+        }
+        check_card(&mut errors, &who, card, content);
+    }
+    errors
+}
 
+fn check_ui_and_categories(errors: &mut Vec<String>, content: &Content) {
     for key in super::UiStrings::KEYS {
         if content.ui.get(key).is_none_or(|v| v.trim().is_empty()) {
             errors.push(format!("ui: string `{key}` is empty"));
         }
     }
-
+    if content.ui.month_names.split_whitespace().count() != 12 {
+        errors.push("ui: `month_names` must list 12 month names".into());
+    }
     for cat in Category::ALL {
         match content.categories.iter().filter(|c| c.id == cat).count() {
             1 => {}
@@ -285,16 +309,10 @@ pub fn validate(content: &Content) -> Vec<String> {
             )),
         }
     }
+}
 
-    check_sources(&mut errors, "intro", &content.intro.sources);
-    check_points(
-        &mut errors,
-        "intro",
-        "paragraphs",
-        &content.intro.paragraphs,
-        &content.intro.sources,
-    );
-
+/// Every region has a line, every link is safe, and every number shown is one tap away.
+fn check_crisis_lines(errors: &mut Vec<String>, content: &Content) {
     for region in Region::CHOOSABLE.into_iter().chain([Region::Emergency]) {
         if !content.safety.lines.iter().any(|l| l.region == region) {
             errors.push(format!("safety: no crisis line for region {region:?}"));
@@ -310,18 +328,12 @@ pub fn validate(content: &Content) -> Vec<String> {
                 ));
             }
         }
-        // Every phone number a reader sees must be one tap away.
-        let numbers = phone_numbers(&line.detail);
-        for number in numbers {
-            let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-            let linked = line.contacts.iter().any(|c| {
-                c.href.starts_with("tel:")
-                    && c.href
-                        .chars()
-                        .filter(char::is_ascii_digit)
-                        .collect::<String>()
-                        == digits
-            });
+        let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+        for number in phone_numbers(&line.detail) {
+            let linked = line
+                .contacts
+                .iter()
+                .any(|c| c.href.starts_with("tel:") && digits(&c.href) == digits(&number));
             if !linked {
                 errors.push(format!(
                     "safety: `{}` shows {number} without a `tel:` link",
@@ -338,127 +350,114 @@ pub fn validate(content: &Content) -> Vec<String> {
             ));
         }
     }
+}
 
-    errors.extend(check_glossary(content));
-    let months: Vec<&str> = content.ui.month_names.split_whitespace().collect();
-    if months.len() != 12 {
-        errors.push("ui: `month_names` must list 12 month names".into());
+fn check_card(errors: &mut Vec<String>, who: &str, card: &Card, content: &Content) {
+    if !is_slug(&card.id) {
+        errors.push(format!(
+            "{who}: id must be a slug (lowercase letters, digits, dashes)"
+        ));
     }
+    if card.title.trim().is_empty() || card.summary.trim().is_empty() {
+        errors.push(format!("{who}: needs a title and a summary"));
+    }
+    match card.status {
+        None => errors.push(format!("{who}: missing status")),
+        Some(Status::Research) if card.is_treatment() => errors.push(format!(
+            "{who}: status `research` is only for research cards"
+        )),
+        Some(s) if !card.is_treatment() && s != Status::Research => {
+            errors.push(format!("{who}: research cards have status `research`"))
+        }
+        _ => {}
+    }
+    if card.sources.is_empty() {
+        errors.push(format!("{who}: no sources"));
+    }
+    if card.questions.is_empty() {
+        errors.push(format!("{who}: no questions to ask"));
+    }
+    check_sources(errors, who, &card.sources);
+    check_sections(errors, who, card);
+    check_numbers_outside_points(errors, who, card);
+    check_badge(errors, who, card, content);
+    check_review_dates(errors, who, card);
+    check_card_safety(errors, who, card);
+    check_card_words(errors, who, card, content);
+}
 
-    let mut ids = HashSet::new();
-    for card in &content.cards {
-        let who = format!("card `{}`", card.id);
-        if !is_slug(&card.id) {
-            errors.push(format!(
-                "{who}: id must be a slug (lowercase letters, digits, dashes)"
-            ));
-        }
-        if !ids.insert(card.id.as_str()) {
-            errors.push(format!("{who}: duplicate id"));
-        }
-        if card.title.trim().is_empty() || card.summary.trim().is_empty() {
-            errors.push(format!("{who}: needs a title and a summary"));
-        }
-        match card.status {
-            None => errors.push(format!("{who}: missing status")),
-            Some(Status::Research) if card.is_treatment() => errors.push(format!(
-                "{who}: status `research` is only for research cards"
-            )),
-            Some(s) if !card.is_treatment() && s != Status::Research => {
-                errors.push(format!("{who}: research cards have status `research`"))
+/// The sections a card of its kind needs (from `SectionKind`), each with points whose
+/// figures are sourced, and briefs with no figures.
+fn check_sections(errors: &mut Vec<String>, who: &str, card: &Card) {
+    for kind in SectionKind::ALL {
+        let name = kind.slug();
+        match card.section(kind) {
+            None if kind.required(card.is_treatment()) => {
+                errors.push(format!("{who}: missing section `{name}`"))
+            }
+            Some(s) if s.points.is_empty() => {
+                errors.push(format!("{who}: section `{name}` has no points"))
+            }
+            Some(s)
+                if card.is_treatment()
+                    && kind.needs_brief()
+                    && s.brief.as_deref().is_none_or(|b| b.trim().is_empty()) =>
+            {
+                errors.push(format!(
+                    "{who}: section `{name}` needs a `brief` for the comparison table"
+                ))
             }
             _ => {}
         }
-        if card.sources.is_empty() {
-            errors.push(format!("{who}: no sources"));
+    }
+    if card.is_treatment() && card.evidence.as_ref().is_some_and(|e| e.level.is_none()) {
+        errors.push(format!("{who}: evidence needs a `level`"));
+    }
+    for (kind, section) in card.sections() {
+        if kind != SectionKind::Evidence && section.level.is_some() {
+            errors.push(format!("{who}: only the evidence section has a `level`"));
         }
-        if card.questions.is_empty() {
-            errors.push(format!("{who}: no questions to ask"));
-        }
-        check_sources(&mut errors, &who, &card.sources);
-
-        let required: &[(&str, &Option<Section>, bool)] = if card.is_treatment() {
-            &[
-                ("how_it_works", &card.how_it_works, false),
-                ("how_given", &card.how_given, true),
-                ("onset", &card.onset, true),
-                ("evidence", &card.evidence, true),
-                ("risks", &card.risks, true),
-                ("regulatory", &card.regulatory, true),
-            ]
-        } else {
-            &[
-                ("known", &card.known, false),
-                ("may_change", &card.may_change, false),
-            ]
-        };
-        for (name, section, needs_brief) in required {
-            match section {
-                None => errors.push(format!("{who}: missing section `{name}`")),
-                Some(s) if s.points.is_empty() => {
-                    errors.push(format!("{who}: section `{name}` has no points"))
-                }
-                Some(s)
-                    if *needs_brief && s.brief.as_deref().is_none_or(|b| b.trim().is_empty()) =>
-                {
-                    errors.push(format!(
-                        "{who}: section `{name}` needs a `brief` for the comparison table"
-                    ))
-                }
-                _ => {}
-            }
-        }
-        if card.is_treatment() && card.evidence.as_ref().is_some_and(|e| e.level.is_none()) {
-            errors.push(format!("{who}: evidence needs a `level`"));
-        }
-        for (kind, section) in card.sections() {
-            if kind != SectionKind::Evidence && section.level.is_some() {
-                errors.push(format!("{who}: only the evidence section has a `level`"));
-            }
-            check_points(
-                &mut errors,
-                &who,
-                &format!("{kind:?}"),
-                &section.points,
-                &card.sources,
-            );
-            if let Some(brief) = &section.brief {
-                if has_figure(brief) {
-                    errors.push(format!(
-                        "{who}: the {kind:?} brief states a figure; keep figures in sourced points"
-                    ));
-                }
-            }
-        }
-        if has_figure(&card.summary) || has_number(&card.summary) {
+        check_points(
+            errors,
+            who,
+            &format!("{kind:?}"),
+            &section.points,
+            &card.sources,
+        );
+        if section.brief.as_deref().is_some_and(has_figure) {
             errors.push(format!(
-                "{who}: the summary states a figure; keep figures in sourced points"
+                "{who}: the {kind:?} brief states a figure; keep figures in sourced points"
             ));
         }
-        for (what, text) in [
-            ("status note", card.status_note.as_deref()),
-            ("badge", card.badge.as_deref()),
-        ]
-        .into_iter()
-        .chain(card.sections().map(|(_, s)| ("brief", s.brief.as_deref())))
-        .chain(
-            card.questions
-                .iter()
-                .map(|q| ("question", Some(q.as_str()))),
-        ) {
-            if text.is_some_and(has_number) {
-                errors.push(format!(
-                    "{who}: a {what} states a number, which cannot carry a source: \"{}\"",
-                    text.unwrap_or_default()
-                ));
-            }
-        }
-        check_badge(&mut errors, &who, card, content);
-        check_review_dates(&mut errors, &who, card);
-        check_card_safety(&mut errors, &who, card);
-        check_card_words(&mut errors, &who, card, content);
     }
-    errors
+}
+
+/// Text that cannot carry a citation (summary, badge, status note, briefs, questions)
+/// states no number at all.
+fn check_numbers_outside_points(errors: &mut Vec<String>, who: &str, card: &Card) {
+    if has_figure(&card.summary) || has_number(&card.summary) {
+        errors.push(format!(
+            "{who}: the summary states a figure; keep figures in sourced points"
+        ));
+    }
+    let texts = [
+        ("status note", card.status_note.as_deref()),
+        ("badge", card.badge.as_deref()),
+    ]
+    .into_iter()
+    .chain(card.sections().map(|(_, s)| ("brief", s.brief.as_deref())))
+    .chain(
+        card.questions
+            .iter()
+            .map(|q| ("question", Some(q.as_str()))),
+    );
+    for (what, text) in texts {
+        if let Some(text) = text.filter(|t| has_number(t)) {
+            errors.push(format!(
+                "{who}: a {what} states a number, which cannot carry a source: \"{text}\""
+            ));
+        }
+    }
 }
 
 /// Phone numbers written in a crisis line's text: runs of digits (with spaces or dashes
