@@ -319,6 +319,24 @@ pub fn validate(content: &Content) -> Vec<String> {
         errors.push(format!("matters: unknown string `{key}`"));
     }
 
+    check_issues(&mut errors, m);
+    check_sources(&mut errors, m);
+    check_answers(&mut errors, content, m);
+    for card in content.cards.iter().filter(|c| c.is_treatment()) {
+        for spec in ISSUES {
+            if m.answer(&card.id, spec.slug).is_none() {
+                errors.push(format!(
+                    "matters: card `{}`, issue `{}`: no answer (use class `{NOT_KNOWN}` if the sources are silent)",
+                    card.id, spec.slug
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// Every issue has its words and a label for each of its classes, and nothing else.
+fn check_issues(errors: &mut Vec<String>, m: &Matters) {
     for spec in ISSUES {
         let who = format!("matters: issue `{}`", spec.slug);
         match m.issue(spec.slug) {
@@ -365,7 +383,9 @@ pub fn validate(content: &Content) -> Vec<String> {
             errors.push(format!("matters: unknown issue `{slug}`"));
         }
     }
+}
 
+fn check_sources(errors: &mut Vec<String>, m: &Matters) {
     for (i, src) in m.sources.iter().enumerate() {
         if m.sources[..i].iter().any(|s| s.id == src.id) {
             errors.push(format!("matters: duplicate source key `{}`", src.id));
@@ -377,7 +397,11 @@ pub fn validate(content: &Content) -> Vec<String> {
             ));
         }
     }
+}
 
+/// Each answer names a treatment card and an issue, a class from that issue's list, and a
+/// source for any figure.
+fn check_answers(errors: &mut Vec<String>, content: &Content, m: &Matters) {
     for (card_id, answers) in &m.answers {
         let Some(card) = content.card(card_id) else {
             errors.push(format!("matters: answers for unknown card `{card_id}`"));
@@ -420,18 +444,6 @@ pub fn validate(content: &Content) -> Vec<String> {
             }
         }
     }
-
-    for card in content.cards.iter().filter(|c| c.is_treatment()) {
-        for spec in ISSUES {
-            if m.answer(&card.id, spec.slug).is_none() {
-                errors.push(format!(
-                    "matters: card `{}`, issue `{}`: no answer (use class `{NOT_KNOWN}` if the sources are silent)",
-                    card.id, spec.slug
-                ));
-            }
-        }
-    }
-    errors
 }
 
 /// One ticked issue's card: its words and its non-empty answer groups in class order.
