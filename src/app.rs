@@ -8,6 +8,7 @@ mod saved_questions;
 mod scrolled_past;
 mod toggle_events;
 mod url_state;
+mod view_events;
 
 use std::rc::Rc;
 
@@ -15,7 +16,7 @@ use yew::prelude::*;
 
 use crate::components::*;
 use crate::config::{Options, Theme};
-use crate::content::{Content, UiStrings};
+use crate::content::Content;
 use crate::search::{search_index, Query};
 use crate::state::{Action, ExplainerState, Notice, View};
 use deep_links::use_deep_links;
@@ -24,6 +25,7 @@ use saved_questions::use_saved_questions;
 use scrolled_past::use_scrolled_past;
 use toggle_events::use_toggle_events;
 use url_state::use_url_state;
+use view_events::use_view_events;
 
 /// What the widget tells its host page, as `trd-explainer:*` DOM events.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +34,11 @@ pub enum WidgetEvent {
     Ready,
     /// A card opened or closed.
     Toggle { id: String, open: bool },
+    /// The view or the ticked issues changed (issue slugs in issue order).
+    View {
+        view: View,
+        issues: Vec<&'static str>,
+    },
 }
 
 #[derive(Properties, PartialEq)]
@@ -80,6 +87,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         });
     }
     use_toggle_events(&state, &props.on_event, options.deep_links);
+    use_view_events(&state, &props.on_event);
     use_open_option(&state, content, &options.open);
     let crisis_strip_shown = use_scrolled_past(&banner);
     let index = use_memo(content.clone(), |c| search_index(c));
@@ -93,7 +101,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
 
     let hydrated = state.hydrated;
     let section_level = options.section_level();
-    let view = match state.view {
+    // A view restored from the URL that this content does not offer shows the cards.
+    let current = match state.view {
+        View::Matters if content.matters.is_none() => View::Cards,
+        v => v,
+    };
+    let view = match current {
         View::Cards => html! {
             <div class="trd-cards">
                 <div class="trd-cards__bar trd-app-only">
@@ -110,6 +123,25 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 picked={Rc::new(state.picked.clone())} side_by_side={state.side_by_side}
                 level={section_level} {hydrated} dispatch={dispatch.clone()} />
         },
+        View::Matters => {
+            let issues: Vec<String> = state.issues.iter().map(String::from).collect();
+            let questions: Vec<String> = (state.questions.issues().iter())
+                .map(String::from)
+                .collect();
+            let on_event = dispatch.reform(|e| match e {
+                MattersEvent::ToggleIssue(slug) => Action::ToggleIssue(slug),
+                MattersEvent::ToggleQuestion(slug) => Action::ToggleIssueQuestion(slug),
+            });
+            what_matters(
+                content,
+                &results.visible,
+                &issues,
+                &questions,
+                section_level,
+                hydrated,
+                &on_event,
+            )
+        }
         View::Questions => html! {
             <MyQuestions content={content.clone()} ticked={Rc::new(state.questions.clone())}
                 level={section_level} dispatch={dispatch.clone()} />
@@ -122,7 +154,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     };
     let class = classes!("trd", theme, hydrated.then_some("trd--live"));
     let notice = state.notice.map(|(notice, n)| {
-        html! { <p key={n}>{ notice_text(ui, notice) }</p> }
+        html! { <p key={n}>{ notice_text(content, notice) }</p> }
     });
     let label = match options.instance {
         0 | 1 => ui.widget_label.clone(),
@@ -140,11 +172,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 }
                 // Disabled as a whole until the app runs: one switch for every control in it.
                 <fieldset class="trd-toolbar trd-app-only" disabled={!hydrated}>
-                    { view_switcher(state.view, state.questions.len(), ui, &dispatch) }
-                    if state.view != View::Questions {
+                    { view_switcher(current, state.questions.len(), content, &dispatch) }
+                    if current != View::Questions {
                         { search_box(&state.query, ui, &dispatch) }
                         { filter_bar(content, &results, &state, &dispatch) }
-                        { results_status(&message, filter.is_active(), ui, &dispatch) }
+                        // "What matters to me" announces its own count, issues included.
+                        { results_status(&message, filter.is_active(), current != View::Matters, ui, &dispatch) }
                     }
                 </fieldset>
                 <div class="trd-view">{ view }</div>
@@ -156,11 +189,16 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 }
 
-fn notice_text(ui: &UiStrings, notice: Notice) -> &str {
+fn notice_text(content: &Content, notice: Notice) -> &str {
+    let ui = &content.ui;
     match notice {
         Notice::Showing(View::Cards) => &ui.showing_cards,
         Notice::Showing(View::Compare) => &ui.showing_compare,
         Notice::Showing(View::Questions) => &ui.showing_questions,
+        Notice::Showing(View::Matters) => content
+            .matters
+            .as_deref()
+            .map_or(&ui.showing_cards, |m| &m.strings.showing),
         Notice::Copied => &ui.my_questions_copied,
         Notice::CopyFailed => &ui.my_questions_copy_failed,
     }

@@ -161,6 +161,14 @@ fn event_sink(target: web_sys::EventTarget) -> Callback<WidgetEvent> {
             ]);
             browser::dispatch(&target, "trd-explainer:toggle", &detail)
         }
+        WidgetEvent::View { view, issues } => {
+            let issues: js_sys::Array = issues.into_iter().map(JsValue::from_str).collect();
+            let detail = browser::object(&[
+                ("view", JsValue::from_str(view.slug())),
+                ("issues", issues.into()),
+            ]);
+            browser::dispatch(&target, "trd-explainer:view", &detail)
+        }
     })
 }
 

@@ -10,18 +10,20 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::collections::SmallSet;
-use crate::content::{Category, Status};
+use crate::content::{issue_spec, Category, Status, ISSUES};
 use crate::questions::Questions;
 use crate::search::{Filter, Query};
 use crate::slug::slug_enum;
 
 slug_enum! {
-    /// Which of the three views is showing.
+    /// Which of the four views is showing.
     #[derive(Default)]
     pub enum View {
         #[default]
         Cards = "cards",
         Compare = "compare",
+        /// "What matters to me": issue cards (only when the content has a `[matters]` block).
+        Matters = "matters",
         Questions = "questions",
     }
 }
@@ -63,13 +65,65 @@ pub enum SortDir {
 /// Most treatments a reader can put side by side.
 pub const MAX_PICKS: usize = 4;
 
-/// The part of the state a shared link carries (`?trd-q=seizure&trd-type=stimulation`).
+/// Ticked issues ("What matters to me"), known slugs only, kept in the order of
+/// [`ISSUES`] so URLs and events list them the same way whatever order they were ticked in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Issues(Vec<&'static str>);
+
+impl Issues {
+    /// Ticks a known issue, or unticks it if it was ticked; unknown slugs change nothing.
+    pub fn toggle(&mut self, slug: &str) {
+        if let Some(pos) = self.0.iter().position(|s| *s == slug) {
+            self.0.remove(pos);
+        } else if let Some(spec) = issue_spec(slug) {
+            // Inserted in place: a slice sort would add kilobytes of wasm for nine items.
+            let rank = |s: &str| ISSUES.iter().position(|i| i.slug == s);
+            let at = (self.0.iter())
+                .position(|s| rank(s) > rank(spec.slug))
+                .unwrap_or(self.0.len());
+            self.0.insert(at, spec.slug);
+        }
+    }
+
+    pub fn contains(&self, slug: &str) -> bool {
+        self.0.contains(&slug)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// `onset,memory`, as in the URL.
+    pub fn to_list(&self) -> String {
+        self.0.join(",")
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Issues {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
+        let mut issues = Issues::default();
+        for slug in iter {
+            if !issues.contains(slug) {
+                issues.toggle(slug);
+            }
+        }
+        issues
+    }
+}
+
+/// The part of the state a shared link carries (`?trd-q=seizure&trd-type=stimulation`,
+/// `?trd-view=matters&trd-issues=onset,memory`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct UrlState {
     pub query: String,
     pub categories: SmallSet<Category>,
     pub statuses: SmallSet<Status>,
     pub view: View,
+    pub issues: Issues,
 }
 
 impl UrlState {
@@ -77,6 +131,7 @@ impl UrlState {
     const CATEGORIES: &'static str = "trd-type";
     const STATUSES: &'static str = "trd-status";
     const VIEW: &'static str = "trd-view";
+    const ISSUES: &'static str = "trd-issues";
 
     /// Reads the query parameters through `get`; unknown slugs are ignored.
     pub fn from_pairs(get: impl Fn(&str) -> Option<String>) -> Self {
@@ -92,11 +147,12 @@ impl UrlState {
                 .filter_map(Status::from_slug)
                 .collect(),
             view: View::from_slug(&list(Self::VIEW)).unwrap_or_default(),
+            issues: list(Self::ISSUES).split(',').collect(),
         }
     }
 
     /// Each parameter and its value; an empty value means "leave it out of the URL".
-    pub fn to_pairs(&self) -> [(&'static str, String); 4] {
+    pub fn to_pairs(&self) -> [(&'static str, String); 5] {
         let slugs = |list: Vec<&str>| list.join(",");
         [
             (Self::QUERY, self.query.trim().to_owned()),
@@ -115,6 +171,7 @@ impl UrlState {
                     v => v.slug().into(),
                 },
             ),
+            (Self::ISSUES, self.issues.to_list()),
         ]
     }
 
@@ -147,6 +204,8 @@ pub struct ExplainerState {
     pub categories: SmallSet<Category>,
     pub statuses: SmallSet<Status>,
     pub view: View,
+    /// Issues ticked in "What matters to me".
+    pub issues: Issues,
     pub sort: Option<(Field, SortDir)>,
     /// Treatments chosen for the side-by-side comparison, in the order chosen.
     pub picked: Vec<String>,
@@ -185,14 +244,18 @@ pub enum Action {
     ToggleCategory(Category),
     ToggleStatus(Status),
     ClearFilters,
-    /// Restores search, filters and view from the page URL.
+    /// Restores search, filters, view and ticked issues from the page URL.
     Restore(UrlState),
     SetView(View),
+    /// Ticks or unticks an issue in "What matters to me".
+    ToggleIssue(&'static str),
     SortBy(Field),
     TogglePick(String),
     ClearPicks,
     SetSideBySide(bool),
     ToggleQuestion(String, usize),
+    /// Adds an issue card's question to My questions, or takes it out.
+    ToggleIssueQuestion(&'static str),
     RestoreQuestions(Questions),
     ClearQuestions,
     Notify(Notice),
@@ -224,6 +287,7 @@ impl ExplainerState {
             categories: self.categories.clone(),
             statuses: self.statuses.clone(),
             view: self.view,
+            issues: self.issues.clone(),
         }
     }
 
@@ -292,11 +356,13 @@ impl Reducible for ExplainerState {
                 s.categories = url.categories;
                 s.statuses = url.statuses;
                 s.view = url.view;
+                s.issues = url.issues;
             }
             Action::SetView(v) => {
                 s.view = v;
                 s.notify(Notice::Showing(v));
             }
+            Action::ToggleIssue(slug) => s.issues.toggle(slug),
             Action::SortBy(col) => {
                 s.sort = Some(match s.sort {
                     Some((c, SortDir::Ascending)) if c == col => (col, SortDir::Descending),
@@ -319,6 +385,7 @@ impl Reducible for ExplainerState {
             }
             Action::SetSideBySide(on) => s.side_by_side = on && s.picked.len() >= 2,
             Action::ToggleQuestion(id, i) => s.questions.toggle(id, i),
+            Action::ToggleIssueQuestion(slug) => s.questions.toggle_issue(slug),
             Action::RestoreQuestions(q) => s.questions = q,
             Action::ClearQuestions => s.questions.clear(),
             Action::Notify(notice) => s.notify(notice),

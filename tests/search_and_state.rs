@@ -337,6 +337,7 @@ fn the_url_state_round_trips_through_query_pairs_and_ignores_unknown_slugs() {
             .into_iter()
             .collect(),
         view: View::Compare,
+        issues: ["memory", "onset"].into_iter().collect(),
     };
     let pairs = url.to_pairs();
     let get = |key: &str| {
@@ -361,4 +362,75 @@ fn every_section_kind_names_a_heading_string() {
     for kind in SectionKind::ALL {
         assert!(UiStrings::KEYS.contains(&kind.slug()), "{kind:?}");
     }
+}
+
+#[test]
+fn ticked_issues_keep_the_issue_order_and_only_known_slugs() {
+    let s = run([
+        Action::ToggleIssue("memory"),
+        Action::ToggleIssue("access"),
+        Action::ToggleIssue("onset"),
+        Action::ToggleIssue("no-such-issue"),
+    ]);
+    assert_eq!(s.issues.to_list(), "onset,memory,access");
+    let s = run([Action::ToggleIssue("memory"), Action::ToggleIssue("memory")]);
+    assert!(s.issues.is_empty());
+}
+
+#[test]
+fn a_matters_link_restores_the_view_and_its_issues_in_issue_order() {
+    use trd_explainer::state::UrlState;
+    let url = UrlState::from_pairs(|key| match key {
+        "trd-view" => Some("matters".into()),
+        "trd-issues" => Some("memory,bogus,onset,memory".into()),
+        _ => None,
+    });
+    assert_eq!(url.view, View::Matters);
+    assert_eq!(url.issues.to_list(), "onset,memory");
+    let pairs = url.to_pairs();
+    assert!(pairs.contains(&("trd-view", "matters".into())));
+    assert!(pairs.contains(&("trd-issues", "onset,memory".into())));
+    let s = run([Action::Restore(url)]);
+    assert_eq!(
+        (s.view, s.issues.to_list().as_str()),
+        (View::Matters, "onset,memory")
+    );
+}
+
+#[test]
+fn issue_questions_are_saved_with_the_card_questions_and_old_values_still_read() {
+    let c = content::load("en").unwrap();
+    let s = run([
+        Action::ToggleQuestion("ect".into(), 0),
+        Action::ToggleIssueQuestion("memory"),
+        Action::ToggleIssueQuestion("onset"),
+    ]);
+    assert_eq!(s.questions.len(), 3);
+    let saved = s.questions.encode();
+    assert_eq!(saved, "ect:0|onset,memory");
+    assert_eq!(Questions::decode(&saved, &c), s.questions);
+    let old = Questions::decode("ect:0,tms:1", &c);
+    assert_eq!((old.len(), old.encode().as_str()), (2, "ect:0,tms:1"));
+    let odd = Questions::decode("|memory,nope,", &c);
+    assert_eq!(odd.encode(), "|memory");
+    let s = run([
+        Action::ToggleIssueQuestion("memory"),
+        Action::ClearQuestions,
+    ]);
+    assert!(s.questions.is_empty());
+}
+
+#[test]
+fn issue_questions_copy_under_the_view_name_after_the_cards() {
+    let c = content::load("en").unwrap();
+    let s = run([
+        Action::ToggleIssueQuestion("memory"),
+        Action::ToggleQuestion("ect".into(), 0),
+    ]);
+    let m = c.matters.as_deref().unwrap();
+    let text = s.questions.to_text(&c);
+    let ect_at = text.find(&c.card("ect").unwrap().title).unwrap();
+    let view_at = text.find(&format!("\n{}\n", m.strings.view)).unwrap();
+    assert!(ect_at < view_at, "{text}");
+    assert!(text.contains("- How will my memory be checked?"), "{text}");
 }

@@ -25,6 +25,7 @@ pub fn MyQuestions(props: &MyQuestionsProps) -> Html {
     let ui = &props.content.ui;
     let section = use_node_ref();
     let groups = props.ticked.group(&props.content);
+    let issue_questions = props.ticked.issue_questions(&props.content);
     let sub = (props.level + 1).min(6);
     let on_print = {
         let section = section.clone();
@@ -53,7 +54,7 @@ pub fn MyQuestions(props: &MyQuestionsProps) -> Html {
             });
         })
     };
-    let body = if groups.is_empty() {
+    let body = if groups.is_empty() && issue_questions.is_empty() {
         html! { <p class="trd-empty">{ &ui.my_questions_empty }</p> }
     } else {
         let lists = groups.into_iter().map(|(card, qs)| {
@@ -75,6 +76,28 @@ pub fn MyQuestions(props: &MyQuestionsProps) -> Html {
                 </div>
             }
         });
+        // The questions added from "What matters to me", under the view's name.
+        let issues = match (props.content.matters.as_deref(), issue_questions.is_empty()) {
+            (Some(m), false) => {
+                let items = issue_questions.into_iter().map(|(slug, q)| {
+                    let id = format!("myq-issue-{slug}");
+                    html! {
+                        <li class="trd-question">
+                            <input type="checkbox" class="trd-question__box" id={id.clone()} checked=true
+                                onchange={props.dispatch.reform(move |_: Event| Action::ToggleIssueQuestion(slug))} />
+                            <label for={id}>{ q }</label>
+                        </li>
+                    }
+                });
+                html! {
+                    <div class="trd-my-questions__group">
+                        { heading(sub, None, "trd-my-questions__title", html! { m.strings.view.clone() }) }
+                        <ul class="trd-questions">{ for items }</ul>
+                    </div>
+                }
+            }
+            _ => Html::default(),
+        };
         html! {
             <>
                 <div class="trd-my-questions__actions">
@@ -84,6 +107,7 @@ pub fn MyQuestions(props: &MyQuestionsProps) -> Html {
                         onclick={props.dispatch.reform(|_| Action::ClearQuestions)}>{ &ui.my_questions_clear }</button>
                 </div>
                 { for lists }
+                { issues }
             </>
         }
     };

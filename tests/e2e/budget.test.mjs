@@ -14,9 +14,10 @@ const KiB = 1024;
 // accident. The product target is 120 KiB (see the README's Performance section); Yew
 // with hydration plus the content alone take about 97 KiB of it, so it is not met yet.
 // Raised from 232 for the corrected content of issue 9 (safety facts, review dates, words
-// explained, more crisis lines), then to 246 for the "What matters to me" data (~9 KB) and
-// the early crisis lines in the loader. Content is moving out of the wasm (issue 12).
-const EMBED_GZIP_BUDGET = 246 * KiB;
+// explained, more crisis lines). Raised to 254 for "What matters to me" (issue 13): its
+// data alone (merged before the view was wired) measured 243.8 KiB, and wiring the view,
+// its state, URL, questions and event added 9.9 KiB (253.7 KiB).
+const EMBED_GZIP_BUDGET = 254 * KiB;
 
 const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 
