@@ -57,10 +57,10 @@ fn a_bad_attribute_value_warns_once_naming_option_value_and_choices_and_keeps_th
         (
             "crisis-region",
             "mars",
-            "\"us\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\"",
+            "\"us\", \"es\", \"mx\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\"",
         ),
         ("deep-links", "maybe", "\"on\" or \"off\""),
-        ("lang", "xx", "available: en"),
+        ("lang", "xx", "available: en, es"),
         ("theme", "sepia", "\"auto\", \"light\" or \"dark\""),
     ];
     let defaults = Options::embedded();

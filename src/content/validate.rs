@@ -146,8 +146,31 @@ pub fn parse_iso_date(s: &str) -> Option<(i32, u32, u32)> {
 
 /// Whether a card point about safety is either sourced or says plainly that no specific
 /// advice was found (so a missing fact is never silently skipped).
-fn safety_point_ok(p: &Point) -> bool {
-    !p.cite.is_empty() || p.text.to_lowercase().contains("no specific")
+fn safety_point_ok(p: &Point, phrases: &Phrases) -> bool {
+    let text = p.text.to_lowercase();
+    !p.cite.is_empty() || phrases.no_advice.iter().any(|n| text.contains(n))
+}
+
+/// The few fixed phrases the checks look for, per language. A new locale adds a row here
+/// (and the content test fails until it does: its safety points would not pass).
+pub struct Phrases {
+    /// Lower-case wording that says plainly no specific advice was found.
+    pub no_advice: &'static [&'static str],
+    /// Lower-case wording that offers texting 988.
+    pub text_988: &'static str,
+}
+
+pub fn phrases(locale: &str) -> &'static Phrases {
+    match locale {
+        "es" => &Phrases {
+            no_advice: &["ningún consejo específico", "ninguna lista específica"],
+            text_988: "texto al 988",
+        },
+        _ => &Phrases {
+            no_advice: &["no specific"],
+            text_988: "text 988",
+        },
+    }
 }
 
 /// Whether `form` occurs in `text` as a whole word. Forms with capitals (FDA, NICE) match
@@ -329,7 +352,10 @@ pub fn validate(content: &Content) -> Vec<String> {
                 ));
             }
         }
-        if line.detail.to_lowercase().contains("text 988")
+        if line
+            .detail
+            .to_lowercase()
+            .contains(phrases(&content.locale).text_988)
             && !line.contacts.iter().any(|c| c.href.starts_with("sms:988"))
         {
             errors.push(format!(
@@ -455,7 +481,7 @@ pub fn validate(content: &Content) -> Vec<String> {
         }
         check_badge(&mut errors, &who, card, content);
         check_review_dates(&mut errors, &who, card);
-        check_card_safety(&mut errors, &who, card);
+        check_card_safety(&mut errors, &who, card, phrases(&content.locale));
         check_card_words(&mut errors, &who, card, content);
     }
     errors
@@ -501,16 +527,25 @@ fn check_badge(errors: &mut Vec<String>, who: &str, card: &Card, content: &Conte
         .evidence
         .as_ref()
         .is_some_and(|e| e.level == Some(EvidenceLevel::Limited));
-    if limited && !shown.contains("limited evidence") {
+    let limited_label = content
+        .evidence_label(EvidenceLevel::Limited)
+        .to_lowercase();
+    if limited && !shown.contains(&limited_label) {
         errors.push(format!(
             "{who}: shown as \"{shown}\" but its evidence is limited; the badge must say so"
         ));
     }
+    // The locale's own word for off-label: the glossary entry's forms.
+    let forms: Vec<String> = content
+        .glossary
+        .iter()
+        .find(|g| g.id == "off-label")
+        .map_or_else(|| vec!["off-label".to_owned()], |g| g.forms.clone());
     let off_label = card
         .prose()
         .iter()
-        .any(|t| find_word(t, "off-label").is_some());
-    if off_label && !shown.contains("off-label") {
+        .any(|t| forms.iter().any(|f| find_word(t, f).is_some()));
+    if off_label && !forms.iter().any(|f| shown.contains(&f.to_lowercase())) {
         errors.push(format!(
             "{who}: shown as \"{shown}\" but the card describes off-label use; the badge must say so"
         ));
@@ -539,7 +574,7 @@ fn check_review_dates(errors: &mut Vec<String>, who: &str, card: &Card) {
     }
 }
 
-fn check_card_safety(errors: &mut Vec<String>, who: &str, card: &Card) {
+fn check_card_safety(errors: &mut Vec<String>, who: &str, card: &Card, phrases: &Phrases) {
     match (&card.safety, card.is_treatment()) {
         (None, true) => errors.push(format!(
             "{who}: needs `safety` (pregnancy, driving, interactions, not_for)"
@@ -547,7 +582,7 @@ fn check_card_safety(errors: &mut Vec<String>, who: &str, card: &Card) {
         (Some(_), false) => errors.push(format!("{who}: research cards have no `safety`")),
         (Some(safety), true) => {
             for (kind, p) in safety.points() {
-                if !safety_point_ok(p) {
+                if !safety_point_ok(p, phrases) {
                     errors.push(format!(
                         "{who}: safety `{kind:?}` needs a source, or must say plainly that no specific advice was found: \"{}\"",
                         p.text
