@@ -63,10 +63,31 @@ pub fn has_number(text: &str) -> bool {
     })
 }
 
-/// A Flesch–Kincaid grade level for plain prose: 0.39 × words per sentence + 11.8 ×
-/// syllables per word − 15.59. Syllables are counted by vowel groups (a common
+/// A Flesch–Kincaid grade level for plain English prose: 0.39 × words per sentence +
+/// 11.8 × syllables per word − 15.59. Syllables are counted by vowel groups (a common
 /// approximation); a token without letters (a number) counts as a one-syllable word.
 pub fn reading_grade(texts: &[&str]) -> f64 {
+    let (words, sentences, syllables) = text_stats(texts, count_syllables);
+    if words == 0 || sentences == 0 {
+        return 0.0;
+    }
+    0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59
+}
+
+/// The Fernández-Huerta reading ease for Spanish prose (its adaptation of Flesch):
+/// 206.84 − 0.60 × syllables per 100 words − 1.02 × sentences per 100 words. Higher is
+/// easier: 60–70 "normal", 70–80 "fairly easy", above 80 "easy".
+pub fn reading_ease_es(texts: &[&str]) -> f64 {
+    let (words, sentences, syllables) = text_stats(texts, count_syllables_es);
+    if words == 0 {
+        return 100.0;
+    }
+    let per100 = |n: usize| 100.0 * n as f64 / words as f64;
+    206.84 - 0.60 * per100(syllables) - 1.02 * per100(sentences)
+}
+
+/// (words, sentences, syllables) of plain prose, syllables counted by `syllables_of`.
+fn text_stats(texts: &[&str], syllables_of: fn(&str) -> usize) -> (usize, usize, usize) {
     let (mut words, mut sentences, mut syllables) = (0usize, 0usize, 0usize);
     for text in texts {
         let mut in_sentence = false;
@@ -80,10 +101,10 @@ pub fn reading_grade(texts: &[&str]) -> f64 {
             syllables += if letters.is_empty() {
                 1
             } else {
-                count_syllables(&letters)
+                syllables_of(&letters)
             };
             // "0.5" and "e.g." do not end sentences; a word ending in . ! ? does.
-            let end = token.trim_end_matches(['"', '\'', ')', '”', '’']);
+            let end = token.trim_end_matches(['"', '\'', ')', '”', '’', '»']);
             if end.ends_with(['.', '!', '?']) && !end.ends_with("e.g.") {
                 sentences += 1;
                 in_sentence = false;
@@ -94,10 +115,31 @@ pub fn reading_grade(texts: &[&str]) -> f64 {
             sentences += 1;
         }
     }
-    if words == 0 || sentences == 0 {
-        return 0.0;
+    (words, sentences, syllables)
+}
+
+/// Spanish syllables: one per vowel nucleus. Two weak vowels (i, u) or a weak and a
+/// strong one form one syllable (diphthong); two strong ones (a, e, o) or an accented
+/// í/ú split (hiatus: "dí-a"). Abbreviations count one syllable per two letters.
+fn count_syllables_es(word: &str) -> usize {
+    if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase()) {
+        return word.chars().count().div_ceil(2);
     }
-    0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59
+    let w = word.to_lowercase();
+    let vowel = |c: char| "aeiouáéíóúü".contains(c);
+    let strong = |c: char| "aeoáéíóú".contains(c);
+    let mut count = 0;
+    let mut prev: Option<char> = None;
+    for c in w.chars() {
+        if vowel(c) {
+            match prev {
+                Some(p) if vowel(p) && !(strong(p) && strong(c)) => {}
+                _ => count += 1,
+            }
+        }
+        prev = Some(c);
+    }
+    count.max(1)
 }
 
 fn count_syllables(word: &str) -> usize {
