@@ -489,14 +489,20 @@ pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<Stri
         alternates(&page_path(&content.locale))
     );
     let html = fill_slot(template, "head", &head)?;
-    let html = html.replacen(
+    // After the header's opening tag, quoted or not (an HTML minifier drops the quotes).
+    let links = language_links(&content.locale);
+    let html = [
         "<header class=\"page-header\">",
-        &format!(
-            "<header class=\"page-header\">\n      {}",
-            language_links(&content.locale)
-        ),
-        1,
-    );
+        "<header class=page-header>",
+    ]
+    .iter()
+    .find_map(|tag| {
+        html.find(tag).map(|i| {
+            let at = i + tag.len();
+            format!("{}{links}{}", &html[..at], &html[at..])
+        })
+    })
+    .ok_or("index.html has no <header class=\"page-header\">")?;
     let html = fill_slot(&html, "title", &escape(&content.meta.title))?;
     fill_slot(&html, "prerender", widget_html)
 }
