@@ -249,18 +249,24 @@ pub fn page_path(locale: &str) -> String {
     }
 }
 
-/// `hreflang` alternates for every locale's page, from a page at `from` (a page path).
-pub fn alternates(from: &str) -> String {
-    let up = "../".repeat(from.matches('/').count());
+/// `hreflang` alternates for every locale's page, as absolute URLs under `site` (search
+/// engines and Lighthouse accept no relative ones). Without a known site URL, none: the
+/// visible language links still carry `hreflang`.
+pub fn alternates(site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| s.starts_with("https://") || s.starts_with("http://")) else {
+        return String::new();
+    };
+    let base = if site.ends_with('/') {
+        site.to_owned()
+    } else {
+        format!("{site}/")
+    };
     let mut out = String::new();
     for code in crate::content::locales() {
-        let path = page_path(code);
-        let href = format!("{up}{}", path.trim_end_matches("index.html"));
-        let href = if href.is_empty() {
-            "./".to_owned()
-        } else {
-            href
-        };
+        let href = escape(&format!(
+            "{base}{}",
+            page_path(code).trim_end_matches("index.html")
+        ));
         out.push_str(&format!(
             "\n  <link rel=\"alternate\" hreflang=\"{code}\" href=\"{href}\">"
         ));
@@ -483,11 +489,17 @@ fn fill_slot(html: &str, name: &str, value: &str) -> Result<String, String> {
 
 /// Fills the standalone page's placeholders: head metadata, the h1 and the prerendered widget.
 pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<String, String> {
-    let head = format!(
-        "{}{}",
-        head(content),
-        alternates(&page_path(&content.locale))
-    );
+    page_at(template, content, widget_html, None)
+}
+
+/// [`page`] for a site whose address is known (`site`): with `hreflang` alternates.
+pub fn page_at(
+    template: &str,
+    content: &Content,
+    widget_html: &str,
+    site: Option<&str>,
+) -> Result<String, String> {
+    let head = format!("{}{}", head(content), alternates(site));
     let html = fill_slot(template, "head", &head)?;
     // After the header's opening tag, quoted or not (an HTML minifier drops the quotes).
     let links = language_links(&content.locale);
@@ -502,7 +514,7 @@ pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<Stri
             format!("{}{links}{}", &html[..at], &html[at..])
         })
     })
-    .ok_or("index.html has no <header class=\"page-header\">")?;
+    .unwrap_or(html);
     let html = fill_slot(&html, "title", &escape(&content.meta.title))?;
     fill_slot(&html, "prerender", widget_html)
 }

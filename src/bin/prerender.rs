@@ -9,9 +9,9 @@ use std::{env, fs, process::ExitCode};
 use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, fragment, fragment_in, inline_stylesheets, loader, localize_page, page, page_path,
-    relative_urls, render_widget, wasm_module, wasm_module_name, Assets, ACCORDION, LOADER,
-    MANIFEST,
+    accordion, fragment, fragment_in, inline_stylesheets, loader, localize_page, page_at,
+    page_path, relative_urls, render_widget, wasm_module, wasm_module_name, Assets, ACCORDION,
+    LOADER, MANIFEST,
 };
 
 /// Options as the browser will have them for an element or page in `locale`.
@@ -42,6 +42,12 @@ fn run() -> Result<String, String> {
     let standalone = Options::standalone();
     let (content, _) = config::resolve(&standalone, &JsonConfig::default())?;
     let template = read("index.html")?;
+    // The site's address, for `hreflang` alternates (which must be absolute): TRD_SITE_URL,
+    // else the public URL when it is absolute.
+    let site = env::var("TRD_SITE_URL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| public_url.starts_with("http").then(|| public_url.clone()));
     let widget_css = read(&assets.css)?;
     let page_css_text = read(&assets.page_css)?;
     // One standalone page per locale: index.html (English), es/index.html, …
@@ -49,7 +55,7 @@ fn run() -> Result<String, String> {
         let options = in_language(Options::standalone(), code);
         let (locale_content, _) = config::resolve(&options, &JsonConfig::default())?;
         let page_widget = render_widget(options)?;
-        let html = page(&template, &locale_content, &page_widget)?;
+        let html = page_at(&template, &locale_content, &page_widget, site.as_deref())?;
         let html = inline_stylesheets(
             &html,
             &[

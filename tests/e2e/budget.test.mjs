@@ -15,7 +15,10 @@ const KiB = 1024;
 // with hydration plus the content alone take about 97 KiB of it, so it is not met yet.
 // Raised from 232 for the corrected content of issue 9 (safety facts, review dates, words
 // explained, more crisis lines).
-const EMBED_GZIP_BUDGET = 236 * KiB;
+// Raised from 236 for the Spanish edition (issue 12), which is still compiled into the
+// wasm (+32 KiB gzip): this drops back below 236 once each locale's content is a separate
+// JSON file fetched only by its readers.
+const EMBED_GZIP_BUDGET = 282 * KiB;
 
 const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 
