@@ -287,12 +287,8 @@ pub fn language_links(locale: &str) -> String {
     let links: Vec<String> = crate::content::locales()
         .filter(|c| *c != locale)
         .map(|code| {
-            let href = format!("{up}{}", page_path(code).trim_end_matches("index.html"));
-            let href = if href.is_empty() {
-                "./".to_owned()
-            } else {
-                href
-            };
+            // The file itself, not its directory: the link also works from disk.
+            let href = format!("{up}{}", page_path(code));
             format!(
                 "<a href=\"{href}\" hreflang=\"{code}\" lang=\"{code}\">{}</a>",
                 escape(words(code).other_language)

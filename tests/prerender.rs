@@ -292,10 +292,12 @@ fn each_locale_has_a_page_with_absolute_hreflang_alternates_when_the_site_is_kno
     assert!(alt.contains(
         "<link rel=\"alternate\" hreflang=\"es\" href=\"https://guide.example/trd/es/\">"
     ));
-    assert!(language_links("es")
-        .contains("<a href=\"../\" hreflang=\"en\" lang=\"en\">Read this guide in English</a>"));
-    assert!(language_links("en")
-        .contains("<a href=\"es/\" hreflang=\"es\" lang=\"es\">Leer esta guía en español</a>"));
+    assert!(language_links("es").contains(
+        "<a href=\"../index.html\" hreflang=\"en\" lang=\"en\">Read this guide in English</a>"
+    ));
+    assert!(language_links("en").contains(
+        "<a href=\"es/index.html\" hreflang=\"es\" lang=\"es\">Leer esta guía en español</a>"
+    ));
     let es = content::load("es").unwrap();
     let template = "<html lang=\"en\"><head><trd-slot name=\"head\"></trd-slot></head><body><header class=\"page-header\"><h1><trd-slot name=\"title\"></trd-slot></h1></header><trd-slot name=\"prerender\"></trd-slot></body></html>";
     let html = page_at(template, &es, "W", Some("https://guide.example/")).unwrap();

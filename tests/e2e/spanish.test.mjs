@@ -69,8 +69,7 @@ describe("standalone /es/", () => {
     // Head alternates need the site's absolute address (TRD_SITE_URL; see the native
     // prerender test); the visible links carry hreflang in every build.
     const links = await page.$$eval(".page-languages a", (ls) => ls.map((l) => [l.hreflang, l.lang, new URL(l.href).pathname]));
-    assert.deepEqual(links, [["en", "en", "/"]]);
-    assert.equal(new URL(await page.locator('.page-languages a[hreflang="en"]').evaluate((a) => a.href)).pathname, "/");
+    assert.deepEqual(links, [["en", "en", "/index.html"]]);
     const ld = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent());
     assert.equal(ld.inLanguage, "es");
     assert.equal(ld.about.name, "Depresión resistente al tratamiento");
@@ -84,7 +83,7 @@ describe("standalone /es/", () => {
 
   test("the English page links to the Spanish one", async () => {
     const { page, context } = await open("/");
-    assert.equal(new URL(await page.locator('.page-languages a[hreflang="es"]').evaluate((a) => a.href)).pathname, "/es/");
+    assert.equal(new URL(await page.locator('.page-languages a[hreflang="es"]').evaluate((a) => a.href)).pathname, "/es/index.html");
     assert.equal(await page.getAttribute('.page-languages a[hreflang="es"]', "lang"), "es");
     await context.close();
   });
