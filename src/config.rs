@@ -206,16 +206,21 @@ fn split_list(value: &str) -> impl Iterator<Item = &str> {
 pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "lang",
-        accepts: Accepts::Described("a BCP 47 tag (`en`, `en-GB`)", || {
+        accepts: Accepts::Described("a BCP 47 tag (`en`, `es`, `es-MX`)", || {
             let available: Vec<_> = content::locales().collect();
             format!("a language with a translation (available: {})", available.join(", "))
         }),
-        purpose: "content locale; unknown locales fall back to English",
+        purpose: "content language (`es-419` → `es`); without it, the closest `lang` ancestor (the page's `<html lang>`) chooses; unknown languages fall back to English",
         parse: |o, v, _| {
             o.locale = content::match_locale(v).ok_or(())?;
             // A regional tag (en-AU) leads with that country's crisis line unless a
             // `crisis-region` has already chosen another (attributes apply in order).
-            if let Some(region) = Region::from_locale_tag(v) {
+            // A language without a region (plain `es`, or `es-AR` with no line of its
+            // own) is read in many countries: lead with the international directory.
+            let region = Region::from_locale_tag(v).or_else(|| {
+                (o.locale != content::DEFAULT_LOCALE).then_some(Region::Intl)
+            });
+            if let Some(region) = region {
                 if o.crisis_region == DEFAULT_REGION {
                     o.crisis_region = region;
                 }
@@ -293,7 +298,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "crisis-region",
         accepts: Accepts::Choices(crisis_regions),
-        purpose: "which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `en-GB`) chooses",
+        purpose: "which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `es-MX`) chooses, and a language without a region other than English (`es`) leads with the international directory",
         parse: |o, v, _| Region::from_attribute(v).map(|r| o.crisis_region = r).ok_or(()),
         reset: |o, d| o.crisis_region = d.crisis_region,
         show: |o| o.crisis_region.slug().to_owned(),

@@ -236,6 +236,16 @@ pub fn start() {
         return;
     };
     let mut options = Options::standalone();
+    // The page's language (`/es/` is `<html lang="es">`), as the prerender chose it.
+    if let Some(tag) = root
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.get_attribute("lang"))
+    {
+        let defaults = options.clone();
+        log(&options.set_attribute(&defaults, "lang", Some(&tag)));
+    }
     let (content, warnings) = match config::resolve(&options, &JsonConfig::default()) {
         Ok(ok) => ok,
         Err(e) => return browser::error(&e),
@@ -313,6 +323,9 @@ impl Widget {
                 ));
             }
         }
+        if !widget.host.has_attribute("lang") {
+            widget.inherit_lang();
+        }
         if let Some(text) = config_text.filter(|t| !t.trim().is_empty()) {
             let (config, config_warnings) = config::parse_json_text(&text);
             widget.config = config;
@@ -326,10 +339,14 @@ impl Widget {
     /// An observed attribute changed (`None`: removed).
     #[wasm_bindgen(js_name = setAttribute)]
     pub fn set_attribute(&mut self, name: &str, value: Option<String>) {
+        let removed_lang = name == "lang" && value.is_none();
         let warnings = self
             .options
             .set_attribute(&self.defaults, name, value.as_deref());
         log(&warnings);
+        if removed_lang {
+            self.inherit_lang();
+        }
         self.render(false);
     }
 
@@ -396,6 +413,24 @@ fn take_number() -> u32 {
 }
 
 impl Widget {
+    /// Without its own `lang`, the element reads the closest ancestor's (usually the
+    /// host page's `<html lang>`). A host language with no translation is not the
+    /// publisher's mistake, so it falls back to English without a warning.
+    fn inherit_lang(&mut self) {
+        let inherited = self
+            .host
+            .parent_element()
+            .and_then(|p| p.closest("[lang]").ok().flatten())
+            .and_then(|el| el.get_attribute("lang"));
+        if let Some(tag) = inherited {
+            if content::match_locale(&tag).is_some() {
+                let _ = self
+                    .options
+                    .set_attribute(&self.defaults, "lang", Some(&tag));
+            }
+        }
+    }
+
     /// Shows the explainer in a parked app if there is one (moving its container into
     /// this element's shadow root), else in a new one.
     fn mount_slot(&mut self, shown: Shown) -> AppHandle<Slot> {
@@ -440,9 +475,22 @@ impl Widget {
         self.last_warnings = warnings;
         // Prerendered markup shows the default configuration; reuse it only when the
         // first render will match it exactly, otherwise render afresh.
+        // Prerendered markup is in one language (its root's `lang`).
+        let prerendered_lang = self
+            .root
+            .query_selector("[lang]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.get_attribute("lang"));
         let pristine = content::load(options.locale).is_ok_and(|base| Rc::ptr_eq(&base, &content))
+            && prerendered_lang.as_deref() == Some(options.locale)
             && options.heading_level == self.defaults.heading_level
-            && options.crisis_region == self.defaults.crisis_region
+            && options.crisis_region == {
+                // The prerender applied the same `lang` (which may choose the region).
+                let mut expected = self.defaults.clone();
+                let _ = expected.set_attribute(&self.defaults, "lang", Some(options.locale));
+                expected.crisis_region
+            }
             && options.theme == self.defaults.theme
             && options.cta.is_none();
         let shown = Shown {

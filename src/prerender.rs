@@ -72,10 +72,10 @@ pub fn structured_data(content: &Content) -> Value {
         "description": content.meta.description,
         "inLanguage": content.locale,
         "lastReviewed": content.meta.reviewed,
-        "audience": { "@type": "PeopleAudience", "audienceType": "Patients and caregivers" },
+        "audience": { "@type": "PeopleAudience", "audienceType": words(&content.locale).audience },
         "about": {
             "@type": "MedicalCondition",
-            "name": "Treatment-resistant depression",
+            "name": words(&content.locale).condition,
             "alternateName": "TRD",
             "possibleTreatment": therapies,
         },
@@ -188,6 +188,153 @@ pub fn wasm_module(bytes: &[u8]) -> String {
     out
 }
 
+/// Words outside the content that the build writes into pages and scripts, per locale.
+/// (Everything the app shows comes from the locale file; these are the page around it
+/// and the scripts that run before or without the wasm.)
+pub struct PageWords {
+    pub condition: &'static str,
+    pub audience: &'static str,
+    /// English text of the standalone page template → this language.
+    pub page: &'static [(&'static str, &'static str)],
+    /// The link to this language's page, in this language ("Read this guide in English").
+    pub other_language: &'static str,
+    /// The loader's "taking a long time" line.
+    pub slow: &'static str,
+    /// The pre-wasm script's notes (from disk; the app could not load).
+    pub from_disk: &'static str,
+    pub unavailable: &'static str,
+}
+
+pub fn words(locale: &str) -> &'static PageWords {
+    match locale {
+        "es" => &PageWords {
+            condition: "Depresión resistente al tratamiento",
+            audience: "Pacientes y cuidadores",
+            page: &[
+                ("Skip to the treatment guide", "Ir a la guía de tratamientos"),
+                ("Health explainer", "Guía de salud"),
+                (
+                    "Plain-language, sourced information for people whose depression has not improved after two or more antidepressants, and for the people who support them.",
+                    "Información clara y con fuentes para las personas cuya depresión no ha mejorado después de dos o más antidepresivos, y para quienes las acompañan.",
+                ),
+                (
+                    "Embed this guide in your own pages: see the project README for the snippet and options.",
+                    "Para incluir esta guía en sus propias páginas, consulte el README del proyecto (fragmento de código y opciones).",
+                ),
+            ],
+            other_language: "Leer esta guía en español",
+            slow: "El resto de esta guía de tratamientos está tardando mucho en cargar. Las líneas de crisis de arriba ya funcionan.",
+            from_disk: "Abierta desde un archivo, esta guía no puede usar la búsqueda, los filtros, la comparación ni Mis preguntas. Para usarlos, ábrala desde el sitio web que la publicó.",
+            unavailable: "La búsqueda, los filtros, la comparación y Mis preguntas no se pudieron cargar, así que están ocultos. Todas las fichas se siguen abriendo y cerrando; recargue la página para intentarlo de nuevo.",
+        },
+        _ => &PageWords {
+            condition: "Treatment-resistant depression",
+            audience: "Patients and caregivers",
+            page: &[],
+            other_language: "Read this guide in English",
+            slow: "The rest of this treatment guide is taking a long time to load. The crisis lines above work now.",
+            from_disk: "Opened from a file, this guide cannot run its search, filters, compare view or My questions. For those, open it from the website that published it.",
+            unavailable: "The search, filters, compare view and My questions could not load, so they are hidden. Every card below still opens and closes; reload the page to try again.",
+        },
+    }
+}
+
+/// Where a locale's standalone page lives, relative to dist/: `index.html` for English,
+/// `es/index.html` for Spanish.
+pub fn page_path(locale: &str) -> String {
+    if locale == crate::content::DEFAULT_LOCALE {
+        "index.html".into()
+    } else {
+        format!("{locale}/index.html")
+    }
+}
+
+/// `hreflang` alternates for every locale's page, as absolute URLs under `site` (search
+/// engines and Lighthouse accept no relative ones). Without a known site URL, none: the
+/// visible language links still carry `hreflang`.
+pub fn alternates(site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| s.starts_with("https://") || s.starts_with("http://")) else {
+        return String::new();
+    };
+    let base = if site.ends_with('/') {
+        site.to_owned()
+    } else {
+        format!("{site}/")
+    };
+    let mut out = String::new();
+    for code in crate::content::locales() {
+        let href = escape(&format!(
+            "{base}{}",
+            page_path(code).trim_end_matches("index.html")
+        ));
+        out.push_str(&format!(
+            "\n  <link rel=\"alternate\" hreflang=\"{code}\" href=\"{href}\">"
+        ));
+        if code == crate::content::DEFAULT_LOCALE {
+            out.push_str(&format!(
+                "\n  <link rel=\"alternate\" hreflang=\"x-default\" href=\"{href}\">"
+            ));
+        }
+    }
+    out
+}
+
+/// Links to the page in every other language, each in its own language (`lang`,
+/// `hreflang`), for the top of a standalone page.
+pub fn language_links(locale: &str) -> String {
+    let from = page_path(locale);
+    let up = "../".repeat(from.matches('/').count());
+    let links: Vec<String> = crate::content::locales()
+        .filter(|c| *c != locale)
+        .map(|code| {
+            // The file itself, not its directory: the link also works from disk.
+            let href = format!("{up}{}", page_path(code));
+            format!(
+                "<a href=\"{href}\" hreflang=\"{code}\" lang=\"{code}\">{}</a>",
+                escape(words(code).other_language)
+            )
+        })
+        .collect();
+    format!("<p class=\"page-languages\">{}</p>", links.join(" · "))
+}
+
+/// The standalone page template in another language: `<html lang>`, the page's own
+/// words, and asset URLs one directory up.
+pub fn localize_page(html: &str, locale: &str, files: &[String]) -> String {
+    let mut out = html.replacen(
+        "<html lang=\"en\">",
+        &format!("<html lang=\"{locale}\">"),
+        1,
+    );
+    out = out.replacen("<html lang=en>", &format!("<html lang={locale}>"), 1);
+    for (en, translated) in words(locale).page {
+        out = out.replace(en, translated);
+    }
+    let up = "../".repeat(page_path(locale).matches('/').count());
+    if up.is_empty() {
+        return out;
+    }
+    for file in files {
+        for lead in ['"', '\'', '='] {
+            out = out.replace(&format!("{lead}./{file}"), &format!("{lead}{up}{file}"));
+            for end in ['"', '\'', '>', ' '] {
+                let from = if lead == '=' {
+                    format!("={file}{end}")
+                } else {
+                    format!("{lead}{file}{lead}")
+                };
+                let to = if lead == '=' {
+                    format!("={up}{file}{end}")
+                } else {
+                    format!("{lead}{up}{file}{lead}")
+                };
+                out = out.replace(&from, &to);
+            }
+        }
+    }
+    out
+}
+
 /// What a bare snippet shows before the wasm, and if it never runs: the crisis lines
 /// and the could-not-load message, from the content (one copy of the words).
 pub fn crisis_data(content: &Content) -> Value {
@@ -206,12 +353,33 @@ pub fn crisis_data(content: &Content) -> Value {
         })
         .collect();
     json!({
+        "lang": content.locale,
         "heading": content.safety.heading,
         "label": content.ui.widget_label,
         "region": format!("{:?}", Options::embedded().crisis_region).to_lowercase(),
         "fallback": content.ui.fallback_error,
+        "slow": words(&content.locale).slow,
         "lines": lines,
     })
+}
+
+/// `crisis_data` of every compiled locale, keyed by locale: the loader picks the one the
+/// element's language asks for (a few hundred bytes gzip per locale, so the lines show
+/// before anything else is fetched).
+pub fn crisis_by_locale(default: &Content) -> Value {
+    let mut map = serde_json::Map::new();
+    map.insert(default.locale.clone(), crisis_data(default));
+    for code in crate::content::locales() {
+        if let Ok(c) = crate::content::load(code) {
+            if code != default.locale {
+                let mut data = crisis_data(&c);
+                // A language without a region leads with the international directory.
+                data["region"] = json!("intl");
+                map.insert(code.to_owned(), data);
+            }
+        }
+    }
+    Value::Object(map)
 }
 
 fn fill(template: &str, what: &str, placeholder: &str, value: &str) -> Result<String, String> {
@@ -235,7 +403,7 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
         &out,
         "loader",
         "__TRD_CRISIS__",
-        &crisis_data(content).to_string(),
+        &crisis_by_locale(content).to_string(),
     )?;
     for (placeholder, value) in [
         ("__TRD_GLUE__", &assets.glue),
@@ -250,10 +418,23 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
 
 /// The pre-wasm accordion script with its labels from the content.
 pub fn accordion(template: &str, content: &Content) -> Result<String, String> {
-    let strings = json!({
-        "expandAll": content.ui.expand_all,
-        "collapseAll": content.ui.collapse_all,
-    });
+    let of = |c: &Content| {
+        let w = words(&c.locale);
+        json!({
+            "expandAll": c.ui.expand_all,
+            "collapseAll": c.ui.collapse_all,
+            "fromDisk": w.from_disk,
+            "unavailable": w.unavailable,
+        })
+    };
+    let mut map = serde_json::Map::new();
+    map.insert(content.locale.clone(), of(content));
+    for code in crate::content::locales().filter(|c| *c != content.locale) {
+        if let Ok(c) = crate::content::load(code) {
+            map.insert(code.to_owned(), of(&c));
+        }
+    }
+    let strings = Value::Object(map);
     fill(
         template,
         "accordion",
@@ -304,7 +485,32 @@ fn fill_slot(html: &str, name: &str, value: &str) -> Result<String, String> {
 
 /// Fills the standalone page's placeholders: head metadata, the h1 and the prerendered widget.
 pub fn page(template: &str, content: &Content, widget_html: &str) -> Result<String, String> {
-    let html = fill_slot(template, "head", &head(content))?;
+    page_at(template, content, widget_html, None)
+}
+
+/// [`page`] for a site whose address is known (`site`): with `hreflang` alternates.
+pub fn page_at(
+    template: &str,
+    content: &Content,
+    widget_html: &str,
+    site: Option<&str>,
+) -> Result<String, String> {
+    let head = format!("{}{}", head(content), alternates(site));
+    let html = fill_slot(template, "head", &head)?;
+    // After the header's opening tag, quoted or not (an HTML minifier drops the quotes).
+    let links = language_links(&content.locale);
+    let html = [
+        "<header class=\"page-header\">",
+        "<header class=page-header>",
+    ]
+    .iter()
+    .find_map(|tag| {
+        html.find(tag).map(|i| {
+            let at = i + tag.len();
+            format!("{}{links}{}", &html[..at], &html[at..])
+        })
+    })
+    .unwrap_or(html);
     let html = fill_slot(&html, "title", &escape(&content.meta.title))?;
     fill_slot(&html, "prerender", widget_html)
 }
@@ -336,6 +542,20 @@ pub fn inline_stylesheets(html: &str, sheets: &[(&str, &str)]) -> Result<String,
 /// declarative shadow root (readable and styled without JavaScript), the script that
 /// opens its cards before the wasm arrives, then the loader.
 pub fn fragment(public_url: &str, assets: &Assets, widget_html: &str) -> String {
+    fragment_in(public_url, assets, widget_html, None)
+}
+
+/// The fragment for one language: the element carries `lang` (English needs none).
+pub fn fragment_in(
+    public_url: &str,
+    assets: &Assets,
+    widget_html: &str,
+    lang: Option<&str>,
+) -> String {
+    let element = match lang {
+        Some(code) => format!("<trd-explainer lang=\"{}\">", escape(code)),
+        None => "<trd-explainer>".to_owned(),
+    };
     let base = if public_url.ends_with('/') {
         public_url.to_owned()
     } else {
@@ -343,7 +563,7 @@ pub fn fragment(public_url: &str, assets: &Assets, widget_html: &str) -> String 
     };
     format!(
         "<!-- TRD treatment explainer: prerendered embed. Paste into the article where the guide should appear. -->\n\
-<trd-explainer>\n\
+{element}\n\
 <template shadowrootmode=\"open\">\
 <link rel=\"stylesheet\" href=\"{base}{css}\" data-trd>\
 <noscript><link rel=\"stylesheet\" href=\"{base}no-js.css\"></noscript>\

@@ -13,15 +13,10 @@
 // The build fills in the content's labels (src/bin/prerender.rs).
 (() => {
   if (window.trdAccordion) return; // the page and a fragment may both include this file
-  const STRINGS = {
-    fromDisk:
-      "Opened from a file, this guide cannot run its search, filters, compare view or My questions. " +
-      "For those, open it from the website that published it.",
-    unavailable:
-      "The search, filters, compare view and My questions could not load, so they are hidden. " +
-      "Every card below still opens and closes; reload the page to try again.",
-    ...__TRD_ACCORDION_STRINGS__, // expandAll, collapseAll: the content's labels
-  };
+  // Per language (expandAll, collapseAll from the content; fromDisk, unavailable): a
+  // root's words follow its `lang`, English when there is none.
+  const BY_LANG = __TRD_ACCORDION_STRINGS__;
+  const strings = (root) => BY_LANG[root.getAttribute("lang")] ?? BY_LANG.en;
   // After this long without the app, stop waiting: show every card open, as without JS.
   const TIMEOUT_MS = 8000;
 
@@ -57,7 +52,7 @@
     const allOpen = all.length > 0 && all.every(isOpen);
     button.setAttribute("aria-expanded", String(allOpen));
     const label = [...button.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
-    const text = allOpen ? STRINGS.collapseAll : STRINGS.expandAll;
+    const text = allOpen ? strings(root).collapseAll : strings(root).expandAll;
     if (label) label.textContent = text;
     else button.append(text);
   }
@@ -210,13 +205,13 @@
     const fromDisk = location.protocol === "file:";
     for (const root of roots()) {
       enhance(root);
-      if (fromDisk) settle(root, { note: STRINGS.fromDisk, openAll: false, final: true });
+      if (fromDisk) settle(root, { note: strings(root).fromDisk, openAll: false, final: true });
     }
     openFromHash();
     openFromTextFragment();
     if (!fromDisk) {
       setTimeout(() => {
-        for (const root of roots()) settle(root, { note: STRINGS.unavailable, openAll: true, final: false });
+        for (const root of roots()) settle(root, { note: strings(root).unavailable, openAll: true, final: false });
       }, TIMEOUT_MS);
     }
   }
@@ -225,7 +220,7 @@
     /** The app could not start in this `.trd-root` or standalone container. */
     failed(container) {
       const root = container.querySelector(":scope > .trd");
-      if (root) settle(root, { note: STRINGS.unavailable, openAll: true, final: true });
+      if (root) settle(root, { note: strings(root).unavailable, openAll: true, final: true });
       return !!root;
     },
   };

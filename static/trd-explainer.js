@@ -16,12 +16,27 @@ const ASSETS = {
 const here = import.meta.url;
 const assetUrl = (name) => new URL(name, here).href;
 
-// The crisis lines and the could-not-load message, filled in from the content at build
-// time: a bare snippet shows the lines at once, before (and without) the wasm.
-const CRISIS = __TRD_CRISIS__;
+// The crisis lines and the could-not-load message of each language, filled in from the
+// content at build time: a bare snippet shows the lines at once, before (and without)
+// the wasm.
+const CRISIS_BY_LANG = __TRD_CRISIS__;
 // After this long without the app, the reader is told it is late (the lines stay).
 const SLOW_MS = 8000;
-const SLOW = "The rest of this treatment guide is taking a long time to load. The crisis lines above work now.";
+
+// The element's language as the app will choose it: its `lang`, else the closest
+// ancestor's (the page's `<html lang>`), matched on the primary subtag (`es-419` → es).
+function language(el) {
+  const own = el.getAttribute("lang");
+  const tag = (own ?? el.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "").trim();
+  const primary = tag.split(/[-_]/)[0].toLowerCase();
+  const words = CRISIS_BY_LANG[primary];
+  if (!words) return { words: CRISIS_BY_LANG.en, region: "" };
+  // A region subtag with a line of its own leads (es-MX → mx).
+  const sub = tag.split(/[-_]/).slice(1).find((t) => /^[a-z]{2}$/i.test(t))?.toLowerCase() ?? "";
+  const mapped = { gb: "uk", ie: "uk" }[sub] ?? sub;
+  const region = words.lines.some((l) => l.region === mapped && mapped !== "emergency") ? mapped : "";
+  return { words, region };
+}
 
 // The attributes the element reads, filled in from the Rust side's list at build time.
 const OBSERVED = "__TRD_ATTRIBUTES__".split(",");
@@ -49,7 +64,7 @@ function boot() {
 
 // The crisis lines as plain DOM (no HTML parsing, so Trusted Types policies allow it),
 // in the banner's own classes; the chosen region leads and emergency numbers close.
-function crisisBlock(region) {
+function crisisBlock(CRISIS, region) {
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -84,15 +99,16 @@ function crisisBlock(region) {
   inner.append(safety, status);
   const root = el("section", "trd trd--early");
   root.setAttribute("aria-label", CRISIS.label);
+  root.setAttribute("lang", CRISIS.lang);
   root.append(inner);
   return root;
 }
 
 // What the reader sees when the app is late (`slow`) or cannot start.
-function tellReader(container, text, alert) {
+function tellReader(container, CRISIS, text, alert) {
   let status = container.querySelector(".trd--early .trd-early__status");
   if (!status) {
-    container.append(crisisBlock(CRISIS.region));
+    container.append(crisisBlock(CRISIS, CRISIS.region));
     status = container.querySelector(".trd-early__status");
   }
   if (alert) status.setAttribute("role", "alert");
@@ -202,13 +218,14 @@ class TrdExplainer extends HTMLElement {
   // stylesheet is in (so they do not jump when it applies), or after a second regardless.
   async #showCrisisLines(container, css) {
     clearTimeout(this.#slow);
+    const { words, region: fromLang } = language(this);
     this.#slow = setTimeout(() => {
-      if (!this.#widget && this.isConnected) tellReader(container, SLOW, false);
+      if (!this.#widget && this.isConnected) tellReader(container, words, words.slow, false);
     }, SLOW_MS);
     await Promise.race([css, new Promise((resolve) => setTimeout(resolve, 1000))]);
     if (this.#widget || container.firstElementChild) return;
     const region = (this.getAttribute("crisis-region") ?? "").trim().toLowerCase();
-    container.append(crisisBlock({ ie: "uk", gb: "uk" }[region] ?? (region || CRISIS.region)));
+    container.append(crisisBlock(words, { ie: "uk", gb: "uk" }[region] ?? (region || fromLang || words.region)));
   }
 
   async #start(container, prerendered, css) {
@@ -226,7 +243,8 @@ class TrdExplainer extends HTMLElement {
         // script is missing.
         if (!window.trdAccordion?.failed(container)) container.classList.add("trd-no-app");
       } else {
-        tellReader(container, CRISIS.fallback, true);
+        const { words } = language(this);
+        tellReader(container, words, words.fallback, true);
       }
     } finally {
       clearTimeout(this.#slow);

@@ -57,10 +57,10 @@ fn a_bad_attribute_value_warns_once_naming_option_value_and_choices_and_keeps_th
         (
             "crisis-region",
             "mars",
-            "\"us\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\"",
+            "\"us\", \"es\", \"mx\", \"uk\", \"ca\", \"au\", \"nz\" or \"intl\"",
         ),
         ("deep-links", "maybe", "\"on\" or \"off\""),
-        ("lang", "xx", "available: en"),
+        ("lang", "xx", "available: en, es"),
         ("theme", "sepia", "\"auto\", \"light\" or \"dark\""),
     ];
     let defaults = Options::embedded();
@@ -578,4 +578,36 @@ fn a_regional_lang_tag_picks_the_crisis_line_unless_crisis_region_is_set() {
     for (value, region) in [("ca", Region::Ca), ("AU", Region::Au), ("nz", Region::Nz)] {
         assert_eq!(set("crisis-region", value).0.crisis_region, region);
     }
+}
+
+#[test]
+fn spanish_tags_choose_spanish_and_their_crisis_line() {
+    for (tag, region) in [
+        ("es-ES", Region::Es),
+        ("es-MX", Region::Mx),
+        ("es-US", Region::Us),
+        // No region, or one without a line of its own: the international directory
+        // leads (Spain's and Mexico's lines are listed below it).
+        ("es", Region::Intl),
+        ("es-419", Region::Intl),
+        ("es-AR", Region::Intl),
+    ] {
+        let (o, warnings) = set("lang", tag);
+        assert_eq!(o.locale, "es", "{tag}");
+        assert_eq!(o.crisis_region, region, "{tag}");
+        assert!(warnings.is_empty(), "{tag}: {warnings:?}");
+    }
+    for (value, region) in [("es", Region::Es), ("MX", Region::Mx)] {
+        assert_eq!(set("crisis-region", value).0.crisis_region, region);
+    }
+    // An explicit crisis-region wins over the language's.
+    let defaults = Options::embedded();
+    let mut o = defaults.clone();
+    o.set_attribute(&defaults, "crisis-region", Some("mx"));
+    o.set_attribute(&defaults, "lang", Some("es"));
+    assert_eq!(o.crisis_region, Region::Mx);
+    // A language with no translation falls back to English with a warning.
+    let (o, warnings) = set("lang", "de-DE");
+    assert_eq!(o.locale, "en");
+    assert_eq!(warnings.len(), 1);
 }

@@ -9,6 +9,10 @@ fn english() -> Rc<Content> {
     content::load("en").unwrap_or_else(|e| panic!("English content does not load: {e}"))
 }
 
+fn load(code: &str) -> Rc<Content> {
+    content::load(code).unwrap_or_else(|e| panic!("{code} content does not load: {e}"))
+}
+
 /// The card slugs, categories and statuses the outline fixes.
 const OUTLINE: &[(&str, Category, Status)] = &[
     ("ketamine", Category::Medication, Status::Established),
@@ -862,27 +866,60 @@ fn every_card_has_review_dates_at_most_a_year_apart_shown_like_a_health_service(
     }
 }
 
-/// Prints each card's Flesch–Kincaid grade (`cargo test -- --nocapture` shows the table)
-/// and fails above grade 8.
+/// Each language's reading-level formula and the level every card must reach:
+/// English Flesch–Kincaid grade at most 8; Spanish Fernández-Huerta ease at least 60
+/// ("normal", about the same school level). Prints the table (`-- --nocapture`).
 #[test]
-fn every_card_reads_at_grade_8_or_below() {
-    let c = english();
-    let mut table =
-        String::from("\nFlesch–Kincaid grade per card (prose only, citations excluded)\n");
-    let mut too_hard = Vec::new();
-    for card in &c.cards {
-        let grade = content::reading_grade(&card.prose());
-        table.push_str(&format!("  {:<30} {grade:>5.1}\n", card.id));
-        if grade > 8.0 {
-            too_hard.push(format!("{} ({grade:.1})", card.id));
+fn every_card_reads_at_a_plain_level_in_every_locale() {
+    for code in content::locales() {
+        let c = load(code);
+        let (formula, pass): (&str, fn(f64) -> bool) = match code {
+            "en" => ("Flesch–Kincaid grade, at most 8", |g| g <= 8.0),
+            "es" => ("Fernández-Huerta ease, at least 60", |e| e >= 60.0),
+            other => panic!("locale `{other}` needs a reading-level formula in this test"),
+        };
+        let mut table = format!("\n{code}: {formula} (prose only, citations excluded)\n");
+        let mut too_hard = Vec::new();
+        let mut all = Vec::new();
+        for card in &c.cards {
+            let prose = card.prose();
+            all.extend(prose.iter().map(|s| s.to_string()));
+            let level = reading_level(code, &prose);
+            table.push_str(&format!("  {:<30} {level:>5.1}\n", card.id));
+            if !pass(level) {
+                too_hard.push(format!("{} ({level:.1})", card.id));
+            }
         }
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        table.push_str(&format!(
+            "  {:<30} {:>5.1}\n",
+            "all cards",
+            reading_level(code, &all)
+        ));
+        println!("{table}");
+        assert!(
+            too_hard.is_empty(),
+            "{code}: too hard: {}",
+            too_hard.join(", ")
+        );
     }
-    println!("{table}");
-    assert!(
-        too_hard.is_empty(),
-        "above grade 8: {}",
-        too_hard.join(", ")
-    );
+}
+
+fn reading_level(code: &str, texts: &[&str]) -> f64 {
+    match code {
+        "es" => content::reading_ease_es(texts),
+        _ => content::reading_grade(texts),
+    }
+}
+
+#[test]
+fn the_spanish_reading_ease_tells_plain_from_dense_prose() {
+    let plain = content::reading_ease_es(&["El gato se sentó en la cama. Hacía calor."]);
+    let dense = content::reading_ease_es(&[
+        "Las metodologías de estratificación farmacogenómica demuestran una validez predictiva insuficiente respecto de la respuesta antidepresiva.",
+    ]);
+    assert!(plain > 80.0, "{plain}");
+    assert!(dense < 30.0, "{dense}");
 }
 
 #[test]
@@ -1004,5 +1041,493 @@ fn the_locale_region_subtag_picks_the_crisis_line() {
         ("en-FR", None),
     ] {
         assert_eq!(Region::from_locale_tag(tag), region, "{tag}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Every locale against English: the same structure, facts and figures.
+// ---------------------------------------------------------------------------
+
+fn other_locales() -> Vec<&'static str> {
+    let others: Vec<_> = content::locales().filter(|c| *c != "en").collect();
+    assert!(!others.is_empty(), "the Spanish edition is compiled in");
+    others
+}
+
+#[test]
+fn spanish_is_compiled_in_and_tags_fall_back_to_it() {
+    assert_eq!(content::match_locale("es"), Some("es"));
+    assert_eq!(content::match_locale("es-419"), Some("es"));
+    assert_eq!(content::match_locale("es-MX"), Some("es"));
+    assert_eq!(content::match_locale("ES_es"), Some("es"));
+    assert_eq!(load("es").locale, "es");
+}
+
+#[test]
+fn every_locale_has_the_english_cards_categories_statuses_and_sources() {
+    let en = english();
+    for code in other_locales() {
+        let c = load(code);
+        let ids = |c: &Content| c.cards.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(&c),
+            ids(&en),
+            "{code}: card slugs or their order differ"
+        );
+        let cats = |c: &Content| c.categories.iter().map(|x| x.id).collect::<Vec<_>>();
+        assert_eq!(cats(&c), cats(&en), "{code}: categories differ");
+        let keys = |s: &[content::Source]| s.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            keys(&c.intro.sources),
+            keys(&en.intro.sources),
+            "{code}: intro sources"
+        );
+        for (a, b) in c.cards.iter().zip(&en.cards) {
+            let who = format!("{code}, card `{}`", a.id);
+            assert_eq!(a.category, b.category, "{who}: category");
+            assert_eq!(a.status, b.status, "{who}: status");
+            assert_eq!(keys(&a.sources), keys(&b.sources), "{who}: sources");
+            for (sa, sb) in a.sources.iter().zip(b.sources.iter()) {
+                assert_eq!(sa.url, sb.url, "{who}: source `{}` url", sa.id);
+                // A paper's short form (authors, journal, year) stays as published.
+                if sb.short.contains(" et al.") || sb.short.contains(" & ") {
+                    assert_eq!(
+                        sa.short, sb.short,
+                        "{who}: source `{}` authors and journal",
+                        sa.id
+                    );
+                }
+                assert_eq!(
+                    years(&sa.text),
+                    years(&sb.text),
+                    "{who}: source `{}` years",
+                    sa.id
+                );
+            }
+            let level = |c: &content::Card| c.evidence.as_ref().and_then(|e| e.level);
+            assert_eq!(level(a), level(b), "{who}: evidence level");
+            let kinds = |c: &content::Card| c.sections().map(|(k, _)| k).collect::<Vec<_>>();
+            assert_eq!(kinds(a), kinds(b), "{who}: sections");
+            assert_eq!(a.words, b.words, "{who}: words explained");
+            assert_eq!(a.questions.len(), b.questions.len(), "{who}: questions");
+            assert_eq!(
+                (&a.reviewed, &a.next_review),
+                (&b.reviewed, &b.next_review),
+                "{who}: review dates"
+            );
+            for ((kind, sa), (_, sb)) in a.sections().zip(b.sections()) {
+                let cites = |s: &content::Section| {
+                    let mut v: Vec<String> = s.points.iter().flat_map(|p| p.cite.clone()).collect();
+                    v.sort();
+                    v.dedup();
+                    v
+                };
+                assert_eq!(cites(sa), cites(sb), "{who}: {kind:?} cites other sources");
+            }
+        }
+        let glossary = |c: &Content| c.glossary.iter().map(|g| g.id.clone()).collect::<Vec<_>>();
+        assert_eq!(glossary(&c), glossary(&en), "{code}: words explained");
+        let regions = |c: &Content| {
+            let mut v: Vec<_> = c.safety.lines.iter().map(|l| l.region).collect();
+            v.sort_by_key(|r| r.slug());
+            v
+        };
+        assert_eq!(regions(&c), regions(&en), "{code}: crisis lines");
+        let (m, me) = (c.matters.as_ref().unwrap(), en.matters.as_ref().unwrap());
+        let msrc =
+            |m: &content::Matters| m.sources.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(msrc(m), msrc(me), "{code}: What matters sources");
+    }
+}
+
+/// Years named in a reference (four digits starting 19 or 20).
+fn years(text: &str) -> Vec<String> {
+    let mut v: Vec<String> = numbers(text)
+        .into_iter()
+        .filter(|n| n.len() == 4 && (n.starts_with("19") || n.starts_with("20")))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Every number in a text, thousands separators (`3,480`, `688 808`) removed and decimal
+/// points kept, so "27.1%" and "n=3,480" compare across languages.
+fn numbers(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for (i, &ch) in chars.iter().enumerate() {
+        let next_digit = chars.get(i + 1).is_some_and(|c| c.is_ascii_digit());
+        let joins_group = !cur.is_empty()
+            && [',', ' ', '\u{a0}', '\u{202f}'].contains(&ch)
+            && chars
+                .get(i + 1..i + 4)
+                .is_some_and(|g| g.iter().all(|c| c.is_ascii_digit()))
+            && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        let decimal_point = ch == '.' && !cur.is_empty() && next_digit;
+        if ch.is_ascii_digit() || decimal_point {
+            cur.push(ch);
+        } else if joins_group {
+            // A thousands separator: skip it.
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+fn number_set<'a>(texts: impl IntoIterator<Item = &'a str>) -> std::collections::BTreeSet<String> {
+    texts.into_iter().flat_map(numbers).collect()
+}
+
+#[test]
+fn numbers_are_read_across_languages() {
+    assert_eq!(
+        numbers("n=3,480, 27.1% vs 17.6%."),
+        ["3480", "27.1", "17.6"]
+    );
+    assert_eq!(
+        numbers("688 808 personas, del año 2 al 8"),
+        ["688808", "2", "8"]
+    );
+    assert_eq!(numbers("aged 13 and over, 4 to 6 weeks"), ["13", "4", "6"]);
+}
+
+#[test]
+fn the_same_numbers_appear_on_the_same_card_in_every_locale() {
+    let en = english();
+    for code in other_locales() {
+        let c = load(code);
+        let intro = |c: &Content| number_set(c.intro.paragraphs.iter().map(|p| p.text.as_str()));
+        assert_eq!(intro(&c), intro(&en), "{code}: intro numbers differ");
+        for (a, b) in c.cards.iter().zip(&en.cards) {
+            assert_eq!(
+                number_set(a.prose()),
+                number_set(b.prose()),
+                "{code}, card `{}`: the numbers differ from English",
+                a.id
+            );
+        }
+        let (m, me) = (c.matters.as_ref().unwrap(), en.matters.as_ref().unwrap());
+        for card in &en.cards {
+            for issue in content::ISSUES {
+                let answer = |m: &content::Matters| m.answer(&card.id, issue.slug).cloned();
+                assert_eq!(
+                    answer(m).map(|a| (a.class, a.sources)),
+                    answer(me).map(|a| (a.class, a.sources)),
+                    "{code}, What matters, card `{}`, issue `{}`: class or sources differ",
+                    card.id,
+                    issue.slug
+                );
+                let text = |m: &content::Matters| {
+                    m.answer(&card.id, issue.slug)
+                        .map(|a| a.text.clone())
+                        .unwrap_or_default()
+                };
+                assert_eq!(
+                    number_set([text(m).as_str()]),
+                    number_set([text(me).as_str()]),
+                    "{code}, What matters, card `{}`, issue `{}`: the numbers differ",
+                    card.id,
+                    issue.slug
+                );
+            }
+        }
+    }
+}
+
+/// Strings that may read the same in another language: acronyms and names.
+fn may_match_english(text: &str) -> bool {
+    let letters: String = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.chars().all(|c| c.is_uppercase())
+        || [
+            "Placebo",
+            "Australia",
+            "Lifeline",
+            "Samaritans",
+            "Línea de la Vida",
+        ]
+        .contains(&text)
+}
+
+#[test]
+fn no_string_is_left_in_english() {
+    let en = english();
+    for code in other_locales() {
+        let c = load(code);
+        let mut untranslated = Vec::new();
+        for key in content::UiStrings::KEYS {
+            let (a, b) = (
+                c.ui.get(key).unwrap_or_default(),
+                en.ui.get(key).unwrap_or_default(),
+            );
+            if a == b && !may_match_english(a) {
+                untranslated.push(format!("ui `{key}`"));
+            }
+        }
+        // The What matters words (strings, issues, answer groups), leaf by leaf.
+        let json = |code: &str| -> serde_json::Value {
+            let text = content::LOCALES.iter().find(|(c, _)| *c == code).unwrap().1;
+            serde_json::from_str(text).unwrap()
+        };
+        let (m, me) = (json(code), json("en"));
+        for block in ["strings", "issues", "classes"] {
+            let mut leaves = Vec::new();
+            string_leaves(
+                &m["matters"][block],
+                &me["matters"][block],
+                block,
+                &mut leaves,
+            );
+            for (key, a, b) in leaves {
+                if a == b && !may_match_english(&a) {
+                    untranslated.push(format!("matters.{key}"));
+                }
+            }
+        }
+        let pairs = c.cards.iter().zip(&en.cards).flat_map(|(a, b)| {
+            let mut v = vec![
+                (
+                    format!("card `{}` title", a.id),
+                    a.title.clone(),
+                    b.title.clone(),
+                ),
+                (
+                    format!("card `{}` summary", a.id),
+                    a.summary.clone(),
+                    b.summary.clone(),
+                ),
+            ];
+            for (i, (pa, pb)) in a.prose().into_iter().zip(b.prose()).enumerate() {
+                v.push((
+                    format!("card `{}` sentence {i}", a.id),
+                    pa.to_owned(),
+                    pb.to_owned(),
+                ));
+            }
+            v
+        });
+        for (who, a, b) in pairs
+            .chain(c.categories.iter().zip(&en.categories).map(|(a, b)| {
+                (
+                    format!("category `{}`", a.id.slug()),
+                    a.name.clone(),
+                    b.name.clone(),
+                )
+            }))
+            .chain(c.glossary.iter().zip(&en.glossary).map(|(a, b)| {
+                (
+                    format!("word `{}`", a.id),
+                    a.definition.clone(),
+                    b.definition.clone(),
+                )
+            }))
+        {
+            if a == b && !may_match_english(&a) {
+                untranslated.push(who);
+            }
+        }
+        for (a, b) in [
+            (&c.meta.title, &en.meta.title),
+            (&c.intro.heading, &en.intro.heading),
+            (&c.safety.heading, &en.safety.heading),
+            (&c.disclaimer.heading, &en.disclaimer.heading),
+        ] {
+            if a == b {
+                untranslated.push(a.clone());
+            }
+        }
+        assert!(
+            untranslated.is_empty(),
+            "{code}: left in English: {}",
+            untranslated.join(", ")
+        );
+    }
+}
+
+/// Every key path of a locale file (tables by key, cards and other lists of tables by
+/// their `id` or `region`), as `card `ketamine`: how_given.brief`.
+fn key_paths(value: &serde_json::Value, at: &str, out: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let path = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                out.insert(path.clone());
+                key_paths(v, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                let name = item
+                    .get("id")
+                    .or_else(|| item.get("region"))
+                    .and_then(|v| v.as_str());
+                if let Some(name) = name {
+                    let what = match at {
+                        "cards" => format!("card `{name}`:"),
+                        _ => format!("{at} `{name}`:"),
+                    };
+                    key_paths(item, &what, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Keys English has that the locale lacks, each naming the locale, the card and the field.
+fn missing_keys(code: &str, json: &str) -> Vec<String> {
+    let read = |j: &str| serde_json::from_str::<serde_json::Value>(j).unwrap();
+    let en_json = content::LOCALES.iter().find(|(c, _)| *c == "en").unwrap().1;
+    let (mut want, mut have) = (Default::default(), Default::default());
+    key_paths(&read(en_json), "", &mut want);
+    key_paths(&read(json), "", &mut have);
+    want.difference(&have)
+        .map(|p| {
+            let p = p.replacen(":.", ": ", 1);
+            format!("locale `{code}`: missing {p}")
+        })
+        .collect()
+}
+
+#[test]
+fn every_locale_has_every_key_english_has() {
+    for (code, json) in content::LOCALES {
+        let missing = missing_keys(code, json);
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
+    }
+}
+
+#[test]
+fn a_missing_key_names_the_locale_the_card_and_the_field() {
+    let (_, json) = content::LOCALES.iter().find(|(c, _)| *c == "es").unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    let cards = value["cards"].as_array_mut().unwrap();
+    let ketamine = cards.iter_mut().find(|c| c["id"] == "ketamine").unwrap();
+    ketamine["how_given"]
+        .as_object_mut()
+        .unwrap()
+        .remove("brief");
+    value["ui"].as_object_mut().unwrap().remove("expand_all");
+    let missing = missing_keys("es", &value.to_string());
+    assert_eq!(
+        missing,
+        [
+            "locale `es`: missing card `ketamine`: how_given.brief",
+            "locale `es`: missing ui.expand_all",
+        ],
+    );
+}
+
+#[test]
+fn spanish_crisis_lines_follow_the_fact_sheet() {
+    use trd_explainer::content::Region;
+    let c = load("es");
+    let line = |r: Region| c.safety.lines.iter().find(|l| l.region == r).unwrap();
+    let us = line(Region::Us);
+    assert!(
+        us.detail.contains("marque 2") && us.detail.contains("AYUDA"),
+        "{}",
+        us.detail
+    );
+    assert!(us.contacts.iter().any(|l| l.href == "tel:988"));
+    assert!(us.contacts.iter().any(|l| l.href == "sms:988?body=AYUDA"));
+    assert!(line(Region::Es)
+        .contacts
+        .iter()
+        .any(|l| l.href == "tel:024"));
+    assert!(line(Region::Mx)
+        .contacts
+        .iter()
+        .any(|l| l.href == "tel:8009112000"));
+    let emergency = line(Region::Emergency);
+    for n in ["tel:112", "tel:911"] {
+        assert!(emergency.contacts.iter().any(|l| l.href == n), "{n}");
+    }
+    assert!(line(Region::Intl)
+        .contacts
+        .iter()
+        .any(|l| l.href == "https://findahelpline.com"));
+    for text in [
+        "024",
+        "800 911 2000",
+        "988",
+        "112",
+        "911",
+        "findahelpline.com",
+    ] {
+        assert!(
+            c.ui.fallback_error.contains(text),
+            "fallback text lacks {text}"
+        );
+    }
+    // English readers choosing Spain or Mexico get the same numbers.
+    let en = english();
+    for (r, href) in [(Region::Es, "tel:024"), (Region::Mx, "tel:8009112000")] {
+        let l = en.safety.lines.iter().find(|l| l.region == r).unwrap();
+        assert!(l.contacts.iter().any(|x| x.href == href), "{r:?}");
+    }
+}
+
+#[test]
+fn spanish_explains_the_agencies_and_off_label_where_first_used() {
+    let c = load("es");
+    let def = |id: &str| &c.glossary.iter().find(|g| g.id == id).unwrap().definition;
+    assert!(def("fda").contains("Administración de Alimentos y Medicamentos"));
+    assert!(def("nice").contains("Reino Unido"));
+    assert!(def("rems").contains("programa de seguridad"));
+    assert!(def("off-label").contains("off-label"));
+    assert!(c.intro.paragraphs[0]
+        .text
+        .contains("Agencia Europea de Medicamentos (EMA)"));
+    let ketamine = c.card("ketamine").unwrap().prose().join(" ");
+    assert!(
+        ketamine.contains("(AEMPS)"),
+        "Spain's regulator is named and explained"
+    );
+    let every = c
+        .cards
+        .iter()
+        .flat_map(|x| x.prose())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for usted in ["usted", "Usted", "su médico"] {
+        assert!(
+            every.contains(usted),
+            "addresses the reader as usted: {usted}"
+        );
+    }
+    for tu in [" tu ", " tienes ", " puedes "] {
+        assert!(!every.contains(tu), "uses tú: {tu:?}");
+    }
+}
+
+/// (path, locale text, English text) for every string under two matching JSON values.
+fn string_leaves(
+    a: &serde_json::Value,
+    b: &serde_json::Value,
+    at: &str,
+    out: &mut Vec<(String, String, String)>,
+) {
+    match (a, b) {
+        (serde_json::Value::String(x), serde_json::Value::String(y)) => {
+            out.push((at.to_owned(), x.clone(), y.clone()))
+        }
+        (serde_json::Value::Object(x), serde_json::Value::Object(y)) => {
+            for (k, v) in x {
+                if let Some(w) = y.get(k) {
+                    string_leaves(v, w, &format!("{at}.{k}"), out);
+                }
+            }
+        }
+        _ => {}
     }
 }

@@ -267,3 +267,67 @@ fn minified_link_tags_are_inlined_too() {
         "<style>a{}</style><p>"
     );
 }
+
+#[test]
+fn each_locale_has_a_page_with_absolute_hreflang_alternates_when_the_site_is_known() {
+    use trd_explainer::prerender::{alternates, language_links, page_at, page_path};
+    assert_eq!(page_path("en"), "index.html");
+    assert_eq!(page_path("es"), "es/index.html");
+    assert_eq!(
+        alternates(None),
+        "",
+        "relative alternates would fail SEO audits"
+    );
+    assert_eq!(alternates(Some("/")), "");
+    let alt = alternates(Some("https://guide.example/trd"));
+    assert!(
+        alt.contains(
+            "<link rel=\"alternate\" hreflang=\"en\" href=\"https://guide.example/trd/\">"
+        ),
+        "{alt}"
+    );
+    assert!(alt.contains(
+        "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://guide.example/trd/\">"
+    ));
+    assert!(alt.contains(
+        "<link rel=\"alternate\" hreflang=\"es\" href=\"https://guide.example/trd/es/\">"
+    ));
+    assert!(language_links("es").contains(
+        "<a href=\"../index.html\" hreflang=\"en\" lang=\"en\">Read this guide in English</a>"
+    ));
+    assert!(language_links("en").contains(
+        "<a href=\"es/index.html\" hreflang=\"es\" lang=\"es\">Leer esta guía en español</a>"
+    ));
+    let es = content::load("es").unwrap();
+    let template = "<html lang=\"en\"><head><trd-slot name=\"head\"></trd-slot></head><body><header class=\"page-header\"><h1><trd-slot name=\"title\"></trd-slot></h1></header><trd-slot name=\"prerender\"></trd-slot></body></html>";
+    let html = page_at(template, &es, "W", Some("https://guide.example/")).unwrap();
+    assert!(html.contains("hreflang=\"es\""));
+    assert!(html.contains("\"inLanguage\":\"es\""));
+    assert!(html.contains("Depresión resistente al tratamiento"));
+}
+
+#[test]
+fn the_spanish_page_reads_its_assets_one_directory_up() {
+    use trd_explainer::prerender::localize_page;
+    let files = vec!["app-1.js".to_string(), "favicon.svg".to_string()];
+    let html = "<html lang=\"en\"><a class=\"skip-link\" href=\"#main\">Skip to the treatment guide</a><script src=\"./app-1.js\"></script><link href=favicon.svg></html>";
+    let out = localize_page(html, "es", &files);
+    assert!(out.starts_with("<html lang=\"es\">"));
+    assert!(out.contains("Ir a la guía de tratamientos"));
+    assert!(out.contains("src=\"../app-1.js\""));
+    assert!(out.contains("href=../favicon.svg>"));
+    assert!(out.contains("href=\"#main\""), "in-page links stay");
+    assert_eq!(localize_page(html, "en", &files), html);
+}
+
+#[test]
+fn the_loader_and_the_accordion_carry_every_language() {
+    let c = content::load("en").unwrap();
+    let out = loader(include_str!("../static/trd-explainer.js"), &assets(), &c).unwrap();
+    assert!(out.contains("\"href\":\"tel:024\""));
+    assert!(out.contains("\"lang\":\"es\""));
+    assert!(out.contains("El resto de esta guía"));
+    let acc = accordion(include_str!("../static/trd-accordion.js"), &c).unwrap();
+    assert!(acc.contains("\"expandAll\":\"Abrir todo\""));
+    assert!(acc.contains("\"expandAll\":\"Expand all\""));
+}

@@ -7,10 +7,19 @@ use std::path::Path;
 use std::{env, fs, process::ExitCode};
 
 use trd_explainer::config::{self, JsonConfig, Options};
+use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, fragment, inline_stylesheets, loader, page, relative_urls, render_widget,
-    wasm_module, wasm_module_name, Assets, ACCORDION, LOADER, MANIFEST,
+    accordion, fragment, fragment_in, inline_stylesheets, loader, localize_page, page_at,
+    page_path, relative_urls, render_widget, wasm_module, wasm_module_name, Assets, ACCORDION,
+    LOADER, MANIFEST,
 };
+
+/// Options as the browser will have them for an element or page in `locale`.
+fn in_language(mut options: Options, locale: &str) -> Options {
+    let defaults = options.clone();
+    let _ = options.set_attribute(&defaults, "lang", Some(locale));
+    options
+}
 
 fn run() -> Result<String, String> {
     let staging = env::var("TRUNK_STAGING_DIR")
@@ -32,20 +41,40 @@ fn run() -> Result<String, String> {
 
     let standalone = Options::standalone();
     let (content, _) = config::resolve(&standalone, &JsonConfig::default())?;
-    let page_widget = render_widget(standalone)?;
-    let html = page(&read("index.html")?, &content, &page_widget)?;
+    let template = read("index.html")?;
+    // The site's address, for `hreflang` alternates (which must be absolute): TRD_SITE_URL,
+    // else the public URL when it is absolute.
+    let site = env::var("TRD_SITE_URL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| public_url.starts_with("http").then(|| public_url.clone()));
     let widget_css = read(&assets.css)?;
     let page_css_text = read(&assets.page_css)?;
-    let html = inline_stylesheets(
-        &html,
-        &[
-            (&assets.css, &widget_css),
-            (&assets.page_css, &page_css_text),
-        ],
-    )?;
-    // Relative, so the page works from disk and from any sub-path (the fragment, pasted
-    // into other sites, keeps the public URL).
-    write("index.html", &relative_urls(&html, &public_url, &files))?;
+    // One standalone page per locale: index.html (English), es/index.html, …
+    for code in content::locales() {
+        let options = in_language(Options::standalone(), code);
+        let (locale_content, _) = config::resolve(&options, &JsonConfig::default())?;
+        let page_widget = render_widget(options)?;
+        let html = page_at(&template, &locale_content, &page_widget, site.as_deref())?;
+        let html = inline_stylesheets(
+            &html,
+            &[
+                (&assets.css, &widget_css),
+                (&assets.page_css, &page_css_text),
+            ],
+        )?;
+        // Relative, so the page works from disk and from any sub-path (the fragment,
+        // pasted into other sites, keeps the public URL).
+        let html = localize_page(&relative_urls(&html, &public_url, &files), code, &files);
+        let path = page_path(code);
+        if let Some(parent) = Path::new(&path)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            fs::create_dir_all(dir.join(parent)).map_err(|e| format!("{path}: {e}"))?;
+        }
+        write(&path, &html)?;
+    }
 
     write(LOADER, &loader(&read(LOADER)?, &assets, &content)?)?;
     write(ACCORDION, &accordion(&read(ACCORDION)?, &content)?)?;
@@ -57,9 +86,16 @@ fn run() -> Result<String, String> {
         "trd-explainer.fragment.html",
         &fragment(&public_url, &assets, &embed_widget),
     )?;
+    for code in content::locales().filter(|c| *c != content::DEFAULT_LOCALE) {
+        let embed_widget = render_widget(in_language(Options::embedded(), code))?;
+        write(
+            &format!("trd-explainer.fragment.{code}.html"),
+            &fragment_in(&public_url, &assets, &embed_widget, Some(code)),
+        )?;
+    }
 
     Ok(format!(
-        "prerendered {} cards into index.html and trd-explainer.fragment.html (loader → {}, {}, {}; {MANIFEST})",
+        "prerendered {} cards into index.html, es/index.html and the fragments (loader → {}, {}, {}; {MANIFEST})",
         content.cards.len(),
         assets.glue,
         assets.wasm,

@@ -13,7 +13,8 @@ pub use matters::{
 pub use model::*;
 pub use ui::{fill, UiStrings};
 pub use validate::{
-    find_word, has_figure, has_number, parse_iso_date, reading_grade, safe_href, validate,
+    find_word, has_figure, has_number, parse_iso_date, phrases, reading_ease_es, reading_grade,
+    safe_href, validate, Phrases,
 };
 
 use std::rc::Rc;

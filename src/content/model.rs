@@ -91,6 +91,10 @@ slug_enum! {
     /// Which crisis lines lead the banner.
     pub enum Region {
         Us = "us",
+        /// Spain (024).
+        Es = "es",
+        /// Mexico (Línea de la Vida).
+        Mx = "mx",
         Uk = "uk",
         Ca = "ca",
         Au = "au",
@@ -103,8 +107,10 @@ slug_enum! {
 
 impl Region {
     /// The lines a publisher may choose with `crisis-region` (emergency numbers are always shown).
-    pub const CHOOSABLE: [Region; 6] = [
+    pub const CHOOSABLE: [Region; 8] = [
         Region::Us,
+        Region::Es,
+        Region::Mx,
         Region::Uk,
         Region::Ca,
         Region::Au,

@@ -63,10 +63,31 @@ pub fn has_number(text: &str) -> bool {
     })
 }
 
-/// A Flesch–Kincaid grade level for plain prose: 0.39 × words per sentence + 11.8 ×
-/// syllables per word − 15.59. Syllables are counted by vowel groups (a common
+/// A Flesch–Kincaid grade level for plain English prose: 0.39 × words per sentence +
+/// 11.8 × syllables per word − 15.59. Syllables are counted by vowel groups (a common
 /// approximation); a token without letters (a number) counts as a one-syllable word.
 pub fn reading_grade(texts: &[&str]) -> f64 {
+    let (words, sentences, syllables) = text_stats(texts, count_syllables);
+    if words == 0 || sentences == 0 {
+        return 0.0;
+    }
+    0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59
+}
+
+/// The Fernández-Huerta reading ease for Spanish prose (its adaptation of Flesch):
+/// 206.84 − 0.60 × syllables per 100 words − 1.02 × sentences per 100 words. Higher is
+/// easier: 60–70 "normal", 70–80 "fairly easy", above 80 "easy".
+pub fn reading_ease_es(texts: &[&str]) -> f64 {
+    let (words, sentences, syllables) = text_stats(texts, count_syllables_es);
+    if words == 0 {
+        return 100.0;
+    }
+    let per100 = |n: usize| 100.0 * n as f64 / words as f64;
+    206.84 - 0.60 * per100(syllables) - 1.02 * per100(sentences)
+}
+
+/// (words, sentences, syllables) of plain prose, syllables counted by `syllables_of`.
+fn text_stats(texts: &[&str], syllables_of: fn(&str) -> usize) -> (usize, usize, usize) {
     let (mut words, mut sentences, mut syllables) = (0usize, 0usize, 0usize);
     for text in texts {
         let mut in_sentence = false;
@@ -80,10 +101,10 @@ pub fn reading_grade(texts: &[&str]) -> f64 {
             syllables += if letters.is_empty() {
                 1
             } else {
-                count_syllables(&letters)
+                syllables_of(&letters)
             };
             // "0.5" and "e.g." do not end sentences; a word ending in . ! ? does.
-            let end = token.trim_end_matches(['"', '\'', ')', '”', '’']);
+            let end = token.trim_end_matches(['"', '\'', ')', '”', '’', '»']);
             if end.ends_with(['.', '!', '?']) && !end.ends_with("e.g.") {
                 sentences += 1;
                 in_sentence = false;
@@ -94,10 +115,31 @@ pub fn reading_grade(texts: &[&str]) -> f64 {
             sentences += 1;
         }
     }
-    if words == 0 || sentences == 0 {
-        return 0.0;
+    (words, sentences, syllables)
+}
+
+/// Spanish syllables: one per vowel nucleus. Two weak vowels (i, u) or a weak and a
+/// strong one form one syllable (diphthong); two strong ones (a, e, o) or an accented
+/// í/ú split (hiatus: "dí-a"). Abbreviations count one syllable per two letters.
+fn count_syllables_es(word: &str) -> usize {
+    if word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase()) {
+        return word.chars().count().div_ceil(2);
     }
-    0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59
+    let w = word.to_lowercase();
+    let vowel = |c: char| "aeiouáéíóúü".contains(c);
+    let strong = |c: char| "aeoáéíóú".contains(c);
+    let mut count = 0;
+    let mut prev: Option<char> = None;
+    for c in w.chars() {
+        if vowel(c) {
+            match prev {
+                Some(p) if vowel(p) && !(strong(p) && strong(c)) => {}
+                _ => count += 1,
+            }
+        }
+        prev = Some(c);
+    }
+    count.max(1)
 }
 
 fn count_syllables(word: &str) -> usize {
@@ -146,8 +188,31 @@ pub fn parse_iso_date(s: &str) -> Option<(i32, u32, u32)> {
 
 /// Whether a card point about safety is either sourced or says plainly that no specific
 /// advice was found (so a missing fact is never silently skipped).
-fn safety_point_ok(p: &Point) -> bool {
-    !p.cite.is_empty() || p.text.to_lowercase().contains("no specific")
+fn safety_point_ok(p: &Point, phrases: &Phrases) -> bool {
+    let text = p.text.to_lowercase();
+    !p.cite.is_empty() || phrases.no_advice.iter().any(|n| text.contains(n))
+}
+
+/// The few fixed phrases the checks look for, per language. A new locale adds a row here
+/// (and the content test fails until it does: its safety points would not pass).
+pub struct Phrases {
+    /// Lower-case wording that says plainly no specific advice was found.
+    pub no_advice: &'static [&'static str],
+    /// Lower-case wording that offers texting 988.
+    pub text_988: &'static str,
+}
+
+pub fn phrases(locale: &str) -> &'static Phrases {
+    match locale {
+        "es" => &Phrases {
+            no_advice: &["ningún consejo específico", "ninguna lista específica"],
+            text_988: "texto al 988",
+        },
+        _ => &Phrases {
+            no_advice: &["no specific"],
+            text_988: "text 988",
+        },
+    }
 }
 
 /// Whether `form` occurs in `text` as a whole word. Forms with capitals (FDA, NICE) match
@@ -341,7 +406,10 @@ fn check_crisis_lines(errors: &mut Vec<String>, content: &Content) {
                 ));
             }
         }
-        if line.detail.to_lowercase().contains("text 988")
+        if line
+            .detail
+            .to_lowercase()
+            .contains(phrases(&content.locale).text_988)
             && !line.contacts.iter().any(|c| c.href.starts_with("sms:988"))
         {
             errors.push(format!(
@@ -382,7 +450,7 @@ fn check_card(errors: &mut Vec<String>, who: &str, card: &Card, content: &Conten
     check_numbers_outside_points(errors, who, card);
     check_badge(errors, who, card, content);
     check_review_dates(errors, who, card);
-    check_card_safety(errors, who, card);
+    check_card_safety(errors, who, card, phrases(&content.locale));
     check_card_words(errors, who, card, content);
 }
 
@@ -500,16 +568,25 @@ fn check_badge(errors: &mut Vec<String>, who: &str, card: &Card, content: &Conte
         .evidence
         .as_ref()
         .is_some_and(|e| e.level == Some(EvidenceLevel::Limited));
-    if limited && !shown.contains("limited evidence") {
+    let limited_label = content
+        .evidence_label(EvidenceLevel::Limited)
+        .to_lowercase();
+    if limited && !shown.contains(&limited_label) {
         errors.push(format!(
             "{who}: shown as \"{shown}\" but its evidence is limited; the badge must say so"
         ));
     }
+    // The locale's own word for off-label: the glossary entry's forms.
+    let forms: Vec<String> = content
+        .glossary
+        .iter()
+        .find(|g| g.id == "off-label")
+        .map_or_else(|| vec!["off-label".to_owned()], |g| g.forms.clone());
     let off_label = card
         .prose()
         .iter()
-        .any(|t| find_word(t, "off-label").is_some());
-    if off_label && !shown.contains("off-label") {
+        .any(|t| forms.iter().any(|f| find_word(t, f).is_some()));
+    if off_label && !forms.iter().any(|f| shown.contains(&f.to_lowercase())) {
         errors.push(format!(
             "{who}: shown as \"{shown}\" but the card describes off-label use; the badge must say so"
         ));
@@ -538,7 +615,7 @@ fn check_review_dates(errors: &mut Vec<String>, who: &str, card: &Card) {
     }
 }
 
-fn check_card_safety(errors: &mut Vec<String>, who: &str, card: &Card) {
+fn check_card_safety(errors: &mut Vec<String>, who: &str, card: &Card, phrases: &Phrases) {
     match (&card.safety, card.is_treatment()) {
         (None, true) => errors.push(format!(
             "{who}: needs `safety` (pregnancy, driving, interactions, not_for)"
@@ -546,7 +623,7 @@ fn check_card_safety(errors: &mut Vec<String>, who: &str, card: &Card) {
         (Some(_), false) => errors.push(format!("{who}: research cards have no `safety`")),
         (Some(safety), true) => {
             for (kind, p) in safety.points() {
-                if !safety_point_ok(p) {
+                if !safety_point_ok(p, phrases) {
                     errors.push(format!(
                         "{who}: safety `{kind:?}` needs a source, or must say plainly that no specific advice was found: \"{}\"",
                         p.text

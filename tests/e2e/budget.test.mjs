@@ -17,7 +17,9 @@ const KiB = 1024;
 // explained, more crisis lines). Raised to 254 for "What matters to me" (issue 13): its
 // data alone (merged before the view was wired) measured 243.8 KiB, and wiring the view,
 // its state, URL, questions and event added 9.9 KiB (253.7 KiB).
-const EMBED_GZIP_BUDGET = 254 * KiB;
+// Raised again for the Spanish edition (issue 12) while it is compiled into the wasm;
+// it drops once each locale's content is a JSON file fetched only by its readers.
+const EMBED_GZIP_BUDGET = 300 * KiB;
 
 const gz = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
 

@@ -100,7 +100,9 @@ describe("standalone page", () => {
         return getComputedStyle(el).visibility === "visible" && r.bottom > 0 && r.top < innerHeight;
       });
     assert.ok(await inView(".trd-safety a[href='tel:988']"), "banner's 988 link visible at the top");
-    for (const y of [1500, 4000, 7000]) {
+    // Past the banner, however many lines it lists (Spain and Mexico joined the list).
+    const below = await page.$eval(".trd-safety", (el) => el.getBoundingClientRect().bottom + scrollY);
+    for (const y of [below + 200, below + 2500, below + 5500]) {
       await page.evaluate((y) => window.scrollTo(0, y), y);
       await page.waitForSelector(".trd-strip--shown");
       assert.ok(await inView(".trd-strip a[href='tel:988']"), `988 in sight at scroll ${y}`);
