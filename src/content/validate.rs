@@ -287,6 +287,19 @@ pub fn validate(content: &Content) -> Vec<String> {
     }
 
     check_sources(&mut errors, "intro", &content.intro.sources);
+    if content.intro.lead.is_empty() {
+        errors.push("intro: no `lead` (the sentences shown before the rest)".into());
+    }
+    check_points(
+        &mut errors,
+        "intro",
+        "lead",
+        &content.intro.lead,
+        &content.intro.sources,
+    );
+    if content.safety.more.trim().is_empty() {
+        errors.push("safety: `more` (the label of the full list of lines) is empty".into());
+    }
     check_points(
         &mut errors,
         "intro",
