@@ -61,7 +61,7 @@ pub fn safety_banner(content: &Content, region: Region, level: u8, node: &NodeRe
         }
     });
     html! {
-        <section class="trd-safety" ref={node.clone()} aria-labelledby="trd-safety-heading">
+        <section class="trd-safety" ref={node.clone()}>
             { heading(level, Some("trd-safety-heading".into()), "trd-safety__heading", html! { safety.heading.clone() }) }
             <ul class="trd-safety__lead" role="list">{ for lead }</ul>
             <details class="trd-disclosure trd-safety__more">
