@@ -896,7 +896,10 @@ fn the_intro_lead_is_two_or_three_plain_sentences() {
         .flat_map(|t| t.split_inclusive(['.', '?', '!']))
         .filter(|s| !s.trim().is_empty())
         .count();
-    assert!((2..=3).contains(&sentences), "{sentences} sentences: {lead:?}");
+    assert!(
+        (2..=3).contains(&sentences),
+        "{sentences} sentences: {lead:?}"
+    );
     let grade = content::reading_grade(&lead);
     assert!(grade <= 8.0, "grade {grade:.1}: {lead:?}");
 }
