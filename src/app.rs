@@ -4,6 +4,7 @@
 
 mod deep_links;
 mod open_option;
+mod open_search;
 mod saved_questions;
 mod scrolled_past;
 mod toggle_events;
@@ -21,6 +22,7 @@ use crate::search::{search_index, Query};
 use crate::state::{Action, ExplainerState, Notice, View};
 use deep_links::use_deep_links;
 use open_option::use_open_option;
+use open_search::use_open_search;
 use saved_questions::use_saved_questions;
 use scrolled_past::use_scrolled_past;
 use toggle_events::use_toggle_events;
@@ -90,6 +92,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     use_view_events(&state, &props.on_event);
     use_open_option(&state, content, &options.open);
     let crisis_strip_shown = use_scrolled_past(&banner);
+    let search_node = use_open_search(&state);
     let index = use_memo(content.clone(), |c| search_index(c));
     let filter = state.filter();
     let results = use_memo((content.clone(), filter.clone()), move |(c, f)| {
@@ -174,10 +177,8 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <fieldset class="trd-toolbar trd-app-only" disabled={!hydrated}>
                     { view_switcher(current, state.questions.len(), content, &dispatch) }
                     if current != View::Questions {
-                        { search_box(&state.query, ui, &dispatch) }
-                        { filter_bar(content, &results, &state, &dispatch) }
                         // "What matters to me" announces its own count, issues included.
-                        { results_status(&message, filter.is_active(), current != View::Matters, ui, &dispatch) }
+                        { search_and_filter(content, &results, &state, &message, current != View::Matters, &search_node, &dispatch) }
                     }
                 </fieldset>
                 <div class="trd-view">{ view }</div>

@@ -176,6 +176,21 @@
 
   window.addEventListener("hashchange", openFromHash);
 
+  // Print shows every disclosure open (the full crisis list and introduction). The
+  // stylesheet does it where `::details-content` is supported; this covers the rest, for
+  // the app's widgets too (it never sets `open` on them), and closes them again after.
+  let openedForPrint = [];
+  window.addEventListener("beforeprint", () => {
+    const all = [...document.querySelectorAll(".trd details")];
+    for (const el of document.querySelectorAll("trd-explainer")) all.push(...(el.shadowRoot?.querySelectorAll(".trd details") ?? []));
+    openedForPrint = all.filter((d) => !d.open);
+    for (const d of openedForPrint) d.open = true;
+  });
+  window.addEventListener("afterprint", () => {
+    for (const d of openedForPrint) d.open = false;
+    openedForPrint = [];
+  });
+
   // The app took over: undo static mode and replay the reader's changes as clicks, after
   // the app's first render (the event fires from its first effect) and before any paint.
   document.addEventListener("trd-explainer:ready", (event) => {

@@ -922,6 +922,25 @@ fn the_spanish_reading_ease_tells_plain_from_dense_prose() {
     assert!(dense < 30.0, "{dense}");
 }
 
+/// Issue 16: the introduction shown before the cards is two or three plain sentences;
+/// the rest waits behind "What is treatment-resistant depression?".
+#[test]
+fn the_intro_lead_is_two_or_three_plain_sentences() {
+    let c = english();
+    let lead: Vec<&str> = c.intro.lead.iter().map(|p| p.text.as_str()).collect();
+    let sentences = lead
+        .iter()
+        .flat_map(|t| t.split_inclusive(['.', '?', '!']))
+        .filter(|s| !s.trim().is_empty())
+        .count();
+    assert!(
+        (2..=3).contains(&sentences),
+        "{sentences} sentences: {lead:?}"
+    );
+    let grade = content::reading_grade(&lead);
+    assert!(grade <= 8.0, "grade {grade:.1}: {lead:?}");
+}
+
 #[test]
 fn the_reading_grade_tells_plain_from_dense_prose() {
     let plain = content::reading_grade(&["The cat sat on the mat. It was warm."]);

@@ -60,6 +60,9 @@ pub struct Meta {
 #[serde(deny_unknown_fields)]
 pub struct Intro {
     pub heading: String,
+    /// Two or three sentences shown first; `heading` and `paragraphs` are one tap away.
+    #[serde(default)]
+    pub lead: Rc<[Point]>,
     pub paragraphs: Rc<[Point]>,
     pub sources: Rc<[Source]>,
 }
@@ -71,6 +74,9 @@ pub struct Safety {
     pub heading: String,
     /// One short sentence shown in the sticky strip.
     pub strip: String,
+    /// Names the disclosure that holds every line, below the chosen region's line.
+    #[serde(default)]
+    pub more: String,
     pub lines: Vec<CrisisLine>,
 }
 

@@ -69,6 +69,14 @@ ui_strings! {
     filter_category,
     filter_status,
     filter_clear,
+    /// The control that shows the search and filters on a narrow widget.
+    find_label,
+    /// Shown on it: how many cards show. `{count}` is replaced.
+    find_count_many,
+    find_count_one,
+    /// Shown on it while something is searched or filtered. `{count}` is replaced.
+    find_active_many,
+    find_active_one,
     results_one,
     /// `{count}` is replaced.
     results_many,

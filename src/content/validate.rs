@@ -336,13 +336,18 @@ pub fn validate(content: &Content) -> Vec<String> {
     let mut errors = Vec::new();
     check_ui_and_categories(&mut errors, content);
     check_sources(&mut errors, "intro", &content.intro.sources);
-    check_points(
-        &mut errors,
-        "intro",
-        "paragraphs",
-        &content.intro.paragraphs,
-        &content.intro.sources,
-    );
+    if content.intro.lead.is_empty() {
+        errors.push("intro: no `lead` (the sentences shown before the rest)".into());
+    }
+    for (field, points) in [
+        ("lead", &content.intro.lead),
+        ("paragraphs", &content.intro.paragraphs),
+    ] {
+        check_points(&mut errors, "intro", field, points, &content.intro.sources);
+    }
+    if content.safety.more.trim().is_empty() {
+        errors.push("safety: `more` (the label of the full list of lines) is empty".into());
+    }
     check_crisis_lines(&mut errors, content);
     errors.extend(check_glossary(content));
     let mut ids = HashSet::new();

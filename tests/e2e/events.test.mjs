@@ -29,6 +29,7 @@ describe("toggle events", () => {
   test("collapse all while filtered closes only the shown cards, each with an event", async () => {
     const { page, context } = await open();
     await page.click("#lithium-button");
+    await page.click(".trd-find__summary"); // search and filters sit behind it (issue 16)
     await page.locator(".trd-chip", { hasText: "Brain stimulation" }).click();
     await page.click(".trd-expand-all");
     await page.waitForFunction(() => document.getElementById("tms-button").getAttribute("aria-expanded") === "true");

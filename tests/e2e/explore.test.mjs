@@ -13,10 +13,13 @@ const open = (path, options = {}) => pages.open(path, { clipboard: true, ...opti
 const SHOWN = ".trd-list__item:not([hidden]) > .trd-card";
 const visibleCards = (page) => page.$$eval(SHOWN, (cards) => cards.map((c) => c.id));
 const status = (page) => page.textContent(".trd-results__count");
+// Search and filters sit behind one control (issue 16): open it as a reader would.
+const showSearch = (page) => page.click(".trd-find__summary");
 
 describe("search and filters", () => {
   test("typing 'seizure' finds electroconvulsive therapy first, highlights it and announces the count", async () => {
     const { page, context } = await open();
+    await showSearch(page);
     await page.fill("#trd-search-input", "seizure");
     await page.waitForFunction(() => document.querySelectorAll(".trd-list__item:not([hidden]) > .trd-card").length < 19);
     const ids = await visibleCards(page);
@@ -37,6 +40,7 @@ describe("search and filters", () => {
 
   test("matching ignores accents and case, and Escape clears the box", async () => {
     const { page, context } = await open();
+    await showSearch(page);
     await page.fill("#trd-search-input", "ÉLECTROCONVULSIVE");
     await page.waitForFunction(() => document.querySelector(".trd-list__item:not([hidden]) > .trd-card")?.id === "ect");
     await page.press("#trd-search-input", "Escape");
@@ -46,6 +50,7 @@ describe("search and filters", () => {
 
   test("category and status filters combine with each other and with search, with counts", async () => {
     const { page, context } = await open();
+    await showSearch(page);
     const chip = page.locator(".trd-chip", { hasText: "Brain stimulation" });
     assert.match(await chip.textContent(), /\(5\)/);
     await chip.click();
@@ -62,12 +67,14 @@ describe("search and filters", () => {
 
   test("the URL reproduces the search, filters and view", async () => {
     const { page, context } = await open();
+    await showSearch(page);
     await page.fill("#trd-search-input", "therapy");
     await page.locator(".trd-chip", { hasText: "Talking" }).click();
     await page.waitForFunction(() => location.search.includes("trd-type=psychotherapy"));
     const url = await page.evaluate(() => location.href);
     assert.match(url, /trd-q=therapy/);
     const { page: again, context: c2 } = await open(url.replace(pages.url, ""));
+    await again.waitForFunction(() => document.querySelector(".trd-find")?.open);
     assert.equal(await again.inputValue("#trd-search-input"), "therapy");
     assert.equal(await again.locator(".trd-chip", { hasText: "Talking" }).getAttribute("aria-pressed"), "true");
     assert.deepEqual(await visibleCards(again), await visibleCards(page));
@@ -79,6 +86,7 @@ describe("search and filters", () => {
 describe("compare", () => {
   test("a sortable table with caption and header scopes, honouring the filters, announced on switching", async () => {
     const { page, context } = await open();
+    await showSearch(page);
     await page.locator(".trd-chip", { hasText: "Brain stimulation" }).click();
     await page.click(".trd-tab:has-text('Compare')");
     await page.waitForSelector(".trd-table caption");
@@ -223,6 +231,8 @@ describe("my questions", () => {
 describe("a keyboard-only reader on a phone", () => {
   test("finds ECT by 'seizure', narrows to brain stimulation, compares three and collects questions", async () => {
     const { page, log, context } = await open("/", { width: 360, height: 740 });
+    await page.focus(".trd-find__summary");
+    await page.keyboard.press("Enter");
     await page.focus("#trd-search-input");
     await page.keyboard.type("seizure");
     const tabTo = async (predicate, limit = 80) => {

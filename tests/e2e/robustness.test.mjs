@@ -230,6 +230,7 @@ describe("forced colours", () => {
     const page = await context.newPage();
     await page.goto(server.url + "/index.html");
     await page.waitForSelector(".trd--live");
+    await page.click(".trd-find__summary"); // search and filters sit behind it (issue 16)
     await page.click(".trd-chip");
     const borders = await page.evaluate(() => {
       const width = (el) => (el ? parseFloat(getComputedStyle(el).borderTopWidth) + parseFloat(getComputedStyle(el).borderLeftWidth) : -1);
