@@ -18,7 +18,7 @@ pub fn view_switcher(
     } else {
         ui.view_questions.clone()
     };
-    let matters = content.matters.as_deref().map(|m| m.strings.view.clone());
+    let matters = content.matters.as_deref().map(|m| m.strings.tab.clone());
     let views = [
         (View::Cards, Some(ui.view_cards.clone())),
         (View::Compare, Some(ui.view_compare.clone())),

@@ -137,8 +137,10 @@ macro_rules! matters_strings {
 }
 
 matters_strings! {
-    /// The view's name in the view switcher and its heading: "What matters to me".
+    /// The view's name, as its heading and in My questions: "What matters to me".
     view,
+    /// Its shorter name on the view switcher's tab, which must fit a phone: "What matters".
+    tab,
     /// Announced when the view is chosen.
     showing,
     intro,

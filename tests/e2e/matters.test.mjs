@@ -38,10 +38,10 @@ describe("what matters to me, keyboard only at 360 px", () => {
     const { page, log, context } = await open();
 
     // Into the view from the view switcher.
-    await tabTo(page, focusedText, "What matters to me");
+    await tabTo(page, focusedText, "What matters");
     await page.keyboard.press("Enter");
     await page.waitForSelector(".trd-matters");
-    assert.equal(await page.getAttribute(".trd-tab:has-text('What matters to me')", "aria-pressed"), "true");
+    assert.equal(await page.getAttribute(".trd-tab:has-text('What matters')", "aria-pressed"), "true");
     await page.waitForFunction(() => document.querySelector(".trd-inner > .trd-sr-only[role=status]").textContent === "Showing what matters to you");
 
     // Tick "effects on memory", then "how soon it may help" (chips are buttons: Enter / Space).
@@ -125,7 +125,7 @@ describe("what matters to me, keyboard only at 360 px", () => {
     const { page: again, context: c2 } = await open(link);
     await again.waitForSelector(".trd-issue[data-issue=memory]");
     assert.deepEqual(await issueCards(again), ["onset", "memory"]);
-    assert.equal(await again.getAttribute(".trd-tab:has-text('What matters to me')", "aria-pressed"), "true");
+    assert.equal(await again.getAttribute(".trd-tab:has-text('What matters')", "aria-pressed"), "true");
     await again.waitForFunction(() => window.__views.length > 0);
     assert.deepEqual(await views(again), [{ view: "matters", issues: ["onset", "memory"] }], "a restored view is reported once");
     await c2.close();

@@ -102,6 +102,8 @@ describe("standalone /es/", () => {
 
   test("search understands Spanish accents, with or without them", async () => {
     const { page, context } = await open("/es/");
+    // Search sits behind one control (issue 16): open it as a reader would.
+    await page.click(".trd-find__summary");
     for (const query of ["electroconvulsiva", "ELECTROCONVULSIVA", "electroconvulsíva"]) {
       await page.fill("#trd-search-input", query);
       await page.waitForFunction(() => document.querySelector(".trd-list__item:not([hidden]) > .trd-card")?.id === "ect");
@@ -193,6 +195,7 @@ describe("the element in Spanish", () => {
     const w = page.locator("trd-explainer#w");
     await w.locator("#ect-button").click();
     await w.locator("#ect-q0").check();
+    await w.locator(".trd-find__summary").click();
     await w.locator("#trd-search-input").fill("ECT");
     await page.waitForFunction(() => document.querySelector("#w").shadowRoot.querySelector(".trd-list__item:not([hidden]) > .trd-card")?.id === "ect");
     await page.evaluate(() => document.querySelector("#w").setAttribute("lang", "es"));
