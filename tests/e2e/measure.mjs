@@ -65,7 +65,7 @@ const FIND = `(() => {
  * event's timestamp to the end of the next animation frame's rendering (the rAF after the
  * frame that shows the change), plus a trace of where that time went.
  */
-export async function clickToFrame(browser, url, { cpu = 4, clicks = 12, trace = true } = {}) {
+export async function clickToFrame(browser, url, { cpu = 4, clicks = 12, trace = true, css = "" } = {}) {
   return withPage(
     browser,
     async (page, cdp) => {
@@ -100,7 +100,13 @@ export async function clickToFrame(browser, url, { cpu = 4, clicks = 12, trace =
       if (trace) breakdown = await traceBreakdown(cdp, clicks);
       return { ms: median(times), times, breakdown };
     },
-    { cpu },
+    {
+      cpu,
+      // Extra CSS, to measure what a rule costs by overriding it.
+      init: css
+        ? `addEventListener("DOMContentLoaded", () => { const s = document.createElement("style"); s.textContent = ${JSON.stringify(css)}; document.head.append(s); });`
+        : undefined,
+    },
   );
 }
 
