@@ -217,24 +217,27 @@ export async function deadClickWindow(browser, url, { cpu = 4 } = {}) {
 
 /**
  * The app's own work for one card toggle at `cpu`× (1 by default): from the click until
- * the render Yew queues on a microtask has run, without style or layout. Median of `clicks`.
+ * it and every microtask it queued have run, without style or layout. Median of `clicks`.
  */
-export async function appWork(browser, url, { cpu = 1, clicks = 20 } = {}) {
+export async function appWork(browser, url, { cpu = 1, clicks = 20, css = "" } = {}) {
   return withPage(
     browser,
     async (page) => {
       await page.goto(url, { waitUntil: "load" });
       await page.waitForFunction(`(() => { const b = ${FIND}; const r = b && b[0] && b[0].closest(".trd"); return !!r && r.classList.contains("trd--live"); })()`);
+      if (css) await page.addStyleTag({ content: css });
       await page.waitForTimeout(300);
       return page.evaluate(`(async () => {
         const buttons = ${FIND};
         const times = [];
         for (let k = 0; k < ${clicks}; k++) {
           const b = buttons[k % 4];
+          // A message task runs after the click and every microtask it queued (Yew's
+          // render, effects and events), before the next frame's style and layout.
+          const next = new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
           const t0 = performance.now();
           b.click();
-          // Yew renders on a microtask queued by the click; these run after it.
-          for (let i = 0; i < 3; i++) await null;
+          await next;
           times.push(performance.now() - t0);
           await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 20)));
         }
