@@ -168,11 +168,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
         <section {class} aria-label={label} ref={root} lang={content.locale.clone()}>
             { crisis_strip(content, options.crisis_region, crisis_strip_shown) }
             <div class="trd-inner">
-                { safety_banner(content, options.crisis_region, section_level, &banner) }
-                { intro(content, section_level) }
-                if let Some(cta) = &options.cta {
-                    { sponsored_slot(content, cta) }
-                }
+                <ContentPart part={Part::Top} content={content.clone()} options={options.clone()} banner={Some(banner.clone())} />
                 // Disabled as a whole until the app runs: one switch for every control in it.
                 <fieldset class="trd-toolbar trd-app-only" disabled={!hydrated}>
                     { view_switcher(current, state.questions.len(), content, &dispatch) }
@@ -182,11 +178,50 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                     }
                 </fieldset>
                 <div class="trd-view">{ view }</div>
-                { words_explained(content, section_level) }
-                { disclaimer(content, section_level) }
+                <ContentPart part={Part::Bottom} content={content.clone()} options={options.clone()} />
                 <div class="trd-sr-only" role="status">{ notice }</div>
             </div>
         </section>
+    }
+}
+
+/// The parts above and below the views that change only with the content and options.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Top,
+    Bottom,
+}
+
+#[derive(Properties, PartialEq)]
+struct ContentPartProps {
+    part: Part,
+    content: Rc<Content>,
+    options: Rc<Options>,
+    /// The safety banner, watched for scrolling out of view.
+    #[prop_or_default]
+    banner: Option<NodeRef>,
+}
+
+/// A component so that the root's re-renders (every card toggle, every keystroke) skip
+/// these long static sections instead of rebuilding and diffing them.
+#[function_component]
+fn ContentPart(props: &ContentPartProps) -> Html {
+    let ContentPartProps {
+        content, options, ..
+    } = props;
+    let level = options.section_level();
+    match props.part {
+        Part::Top => html! { <>
+            { safety_banner(content, options.crisis_region, level, &props.banner.clone().unwrap_or_default()) }
+            { intro(content, level) }
+            if let Some(cta) = &options.cta {
+                { sponsored_slot(content, cta) }
+            }
+        </> },
+        Part::Bottom => html! { <>
+            { words_explained(content, level) }
+            { disclaimer(content, level) }
+        </> },
     }
 }
 

@@ -235,6 +235,26 @@ pub fn start() {
     else {
         return;
     };
+    // Reading the content and hydrating each run as a task of their own, not as the tail
+    // of the one that started the wasm: no single long task while the page loads. Cards
+    // already answer clicks meanwhile (trd-accordion.js).
+    wasm_bindgen_futures::spawn_local(async move {
+        next_task().await;
+        hydrate_standalone(root).await;
+    });
+}
+
+/// Resolves in a later task, letting the browser paint and handle input in between.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+async fn hydrate_standalone(root: Element) {
     let mut options = Options::standalone();
     // The page's language (`/es/` is `<html lang="es">`), as the prerender chose it.
     if let Some(tag) = root
@@ -250,6 +270,7 @@ pub fn start() {
         Ok(ok) => ok,
         Err(e) => return browser::error(&e),
     };
+    next_task().await;
     log(&warnings);
     let on_event = adopt(
         &mut options,

@@ -54,6 +54,14 @@ async function wasmSource() {
 
 // One download and compile per page, however many instances there are.
 let booting;
+// Resolves after a yield to the browser: when it is idle (within 2 s) if `idle`.
+function later(idle) {
+  return new Promise((resolve) => {
+    if (idle && typeof requestIdleCallback === "function") requestIdleCallback(resolve, { timeout: 2000 });
+    else setTimeout(resolve, 0);
+  });
+}
+
 function boot() {
   booting ??= Promise.all([import(assetUrl(ASSETS.glue)), wasmSource()]).then(async ([glue, source]) => {
     await glue.default({ module_or_path: source });
@@ -232,6 +240,10 @@ class TrdExplainer extends HTMLElement {
     this.#starting = true;
     try {
       const [glue] = await Promise.all([boot(), css]);
+      // The render is a task of its own, not the tail of the one that started the wasm.
+      // Prerendered cards already answer clicks (trd-accordion.js), so hydration waits for
+      // a quiet moment; a fresh render goes next.
+      await later(prerendered);
       if (!this.isConnected) return;
       this.#widget = new glue.Widget(this, container, this.#configText(), prerendered);
       if (this.#config !== undefined) this.#call((w) => w.setConfig(this.#config));
