@@ -1,5 +1,7 @@
-//! Turns each locale file `src/content/<locale>.toml` into compact JSON embedded in the
-//! binary. Authors write readable TOML; the wasm never carries a TOML or JSON parser
+//! Turns each locale file `src/content/<locale>.toml` into compact JSON. Native builds
+//! (tests, the prerender) embed it; the wasm gets only the locale codes and receives the
+//! JSON at run time (the prerender writes it to `dist/`), so a reader downloads only their
+//! own language. Authors write readable TOML; the wasm never carries a TOML or JSON parser
 //! (the browser's `JSON.parse` does the work) and adding a locale needs no code change.
 
 use std::{env, fmt::Write as _, fs, path::Path};
@@ -18,7 +20,11 @@ fn main() {
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     let today = build_date();
 
-    let mut table = String::from("/// (locale, content JSON) for every `src/content/*.toml`.\n");
+    let mut codes = String::from("/// The locale code of every `src/content/*.toml`.\n");
+    codes.push_str("pub static LOCALE_CODES: &[&str] = &[\n");
+    let mut table =
+        String::from("/// (locale, content JSON) for every `src/content/*.toml`; native only.\n");
+    table.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
     table.push_str("pub static LOCALES: &[(&str, &str)] = &[\n");
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -34,8 +40,11 @@ fn main() {
         let file = format!("{out}/content-{locale}.json");
         fs::write(&file, json).expect("OUT_DIR is writable");
         writeln!(table, "    ({locale:?}, include_str!({file:?})),").unwrap();
+        writeln!(codes, "    {locale:?},").unwrap();
     }
     table.push_str("];\n");
+    codes.push_str("];\n");
+    table.push_str(&codes);
     fs::write(format!("{out}/locales.rs"), table).expect("OUT_DIR is writable");
 }
 

@@ -226,15 +226,37 @@ fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Expl
     }
 }
 
+/// Hands a locale's content JSON (the `content-<locale>-<hash>.json` the build wrote) to
+/// the wasm, which carries none: the loader calls this before an element needs the locale.
+#[wasm_bindgen(js_name = addLocale)]
+pub fn add_locale(locale: &str, json: String) -> Result<(), JsValue> {
+    content::register(locale, json).map_err(|e| JsValue::from_str(&e))
+}
+
+/// The standalone page carries its own locale's content in a non-executed
+/// `<script type="application/json" id="trd-content" data-locale="…">` (CSP-safe, and it
+/// works from disk), so hydration starts with nothing more to fetch.
+fn register_page_content(doc: &web_sys::Document) {
+    let Some(script) = doc.get_element_by_id(content::PAGE_SCRIPT_ID) else {
+        return;
+    };
+    if let (Some(code), Some(text)) = (script.get_attribute("data-locale"), script.text_content()) {
+        if let Err(e) = content::register(&code, text) {
+            browser::error(&e);
+        }
+    }
+}
+
 /// Hydrates the standalone page's prerendered explainer, if this page has one.
 #[wasm_bindgen(start)]
 pub fn start() {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-trd-standalone]").ok().flatten())
-    else {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let Some(root) = doc.query_selector("[data-trd-standalone]").ok().flatten() else {
+        return;
+    };
+    register_page_content(&doc);
     // Reading the content and hydrating each run as a task of their own, not as the tail
     // of the one that started the wasm: no single long task while the page loads. Cards
     // already answer clicks meanwhile (trd-accordion.js).

@@ -102,6 +102,54 @@ pub struct Assets {
     pub css: String,
     /// The standalone page's own stylesheet.
     pub page_css: String,
+    /// Each built-in locale's content file, written by the post-build step.
+    pub content: Vec<ContentFile>,
+}
+
+/// One locale's content as the browser gets it: `content-<locale>-<hash>.json`, and the
+/// same text as a JS module for cross-origin hosts (see [`content_module`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentFile {
+    pub locale: String,
+    pub json: String,
+    pub module: String,
+}
+
+impl ContentFile {
+    /// Names the file by a hash of its text, so it can be cached for ever.
+    pub fn new(locale: &str, json: &str) -> ContentFile {
+        // FNV-1a: the name only has to change when the text does.
+        let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        let json = format!("content-{locale}-{hash:016x}.json");
+        ContentFile {
+            locale: locale.to_owned(),
+            module: format!("{json}.js"),
+            json,
+        }
+    }
+}
+
+/// A locale's content JSON as a JS module whose default export is the text: a strict host
+/// policy blocks `fetch()` from a CDN (connect-src) but allows its scripts, as for the wasm.
+pub fn content_module(json: &str) -> String {
+    // A JSON string literal is a valid JS string literal.
+    format!(
+        "export default {};\n",
+        serde_json::Value::String(json.to_owned())
+    )
+}
+
+/// The standalone page's copy of its locale's content: not executed (CSP-safe), read by
+/// the wasm's `start`. `<` is escaped so the text can never close the script element.
+pub fn page_content_script(locale: &str, json: &str) -> String {
+    format!(
+        r#"<script type="application/json" id="{}" data-locale="{}">{}</script>"#,
+        crate::content::PAGE_SCRIPT_ID,
+        escape(locale),
+        json.replace('<', "\\u003c")
+    )
 }
 
 /// The loader: a stable name, so publishers' snippets never change.
@@ -138,6 +186,9 @@ impl Assets {
                 &|f| f.starts_with("page") && f.ends_with(".css"),
                 "page stylesheet (page*.css)",
             )?,
+            content: crate::content::locales()
+                .filter_map(|code| Some(ContentFile::new(code, crate::content::json(code)?)))
+                .collect(),
         })
     }
 
@@ -152,8 +203,27 @@ impl Assets {
             "wasmModule": wasm_module_name(self),
             "css": self.css,
             "pageCss": self.page_css,
+            "content": self.content_map(""),
         });
         format!("{v:#}\n")
+    }
+}
+
+impl Assets {
+    /// `{ locale: { json, module } }`, each name prefixed with `prefix`.
+    pub fn content_map(&self, prefix: &str) -> Value {
+        let map = self
+            .content
+            .iter()
+            .map(|f| {
+                let entry = json!({
+                    "json": format!("{prefix}{}", f.json),
+                    "module": format!("{prefix}{}", f.module),
+                });
+                (f.locale.clone(), entry)
+            })
+            .collect();
+        Value::Object(map)
     }
 }
 
@@ -404,6 +474,12 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
         "loader",
         "__TRD_CRISIS__",
         &crisis_by_locale(content).to_string(),
+    )?;
+    out = fill(
+        &out,
+        "loader",
+        "__TRD_CONTENT__",
+        &assets.content_map("./").to_string(),
     )?;
     for (placeholder, value) in [
         ("__TRD_GLUE__", &assets.glue),

@@ -12,6 +12,9 @@ const ASSETS = {
   wasmModule: "__TRD_WASM_JS__",
   css: "__TRD_CSS__",
 };
+// Each locale's content ({ en: { json, module } }): the wasm carries none, so a reader
+// downloads only the language they read.
+const CONTENT = __TRD_CONTENT__;
 
 const here = import.meta.url;
 const assetUrl = (name) => new URL(name, here).href;
@@ -68,6 +71,48 @@ function boot() {
     return glue;
   });
   return booting;
+}
+
+// The locale whose content an element shows: its language if translated, else English.
+function localeOf(el) {
+  const own = el.getAttribute("lang");
+  const tag = own ?? el.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "";
+  const primary = tag.trim().split(/[-_]/)[0].toLowerCase();
+  return Object.hasOwn(CONTENT, primary) ? primary : "en";
+}
+
+// A locale's content text: fetched same-origin, imported as a module from another origin
+// (connect-src, as for the wasm). Started alongside the wasm, not after it.
+const contentText = new Map();
+function fetchContent(code) {
+  if (!contentText.has(code)) {
+    const file = CONTENT[code];
+    const text = new URL(here).origin === location.origin
+      ? fetch(assetUrl(file.json)).then((r) => {
+          if (!r.ok) throw new Error(`${file.json}: HTTP ${r.status}`);
+          return r.text();
+        })
+      : import(assetUrl(file.module)).then((m) => m.default);
+    // A failed download may be retried later (another element, a later lang change).
+    text.catch(() => contentText.delete(code));
+    contentText.set(code, text);
+  }
+  return contentText.get(code);
+}
+
+// Resolves once the wasm is up and has `code`'s content (then in `loaded`).
+const added = new Map();
+const loaded = new Set();
+function locale(code) {
+  if (!added.has(code)) {
+    const ready = Promise.all([boot(), fetchContent(code)]).then(([glue, text]) => {
+      glue.addLocale(code, text);
+      loaded.add(code);
+    });
+    ready.catch(() => added.delete(code));
+    added.set(code, ready);
+  }
+  return added.get(code);
 }
 
 // The crisis lines as plain DOM (no HTML parsing, so Trusted Types policies allow it),
@@ -156,6 +201,8 @@ class TrdExplainer extends HTMLElement {
   #children = null;
   #starting = false;
   #slow = 0;
+  // Attribute changes waiting for a language's content, applied in order.
+  #pending = null;
 
   constructor() {
     super();
@@ -203,7 +250,10 @@ class TrdExplainer extends HTMLElement {
     }
 
     const css = stylesheet(shadow);
-    boot().catch(() => {}); // start fetching now; mounting may wait for the viewport
+    // Start fetching now (mounting may wait for the viewport): the wasm and this
+    // element's content, in parallel.
+    boot().catch(() => {});
+    fetchContent(localeOf(this)).catch(() => {});
     if (!prerendered) this.#showCrisisLines(container, css);
 
     const start = () => {
@@ -240,6 +290,12 @@ class TrdExplainer extends HTMLElement {
     this.#starting = true;
     try {
       const [glue] = await Promise.all([boot(), css]);
+      // Its language may change while the content downloads: wait for the current one.
+      let code;
+      do {
+        code = localeOf(this);
+        await locale(code);
+      } while (code !== localeOf(this));
       // The render is a task of its own, not the tail of the one that started the wasm.
       // Prerendered cards already answer clicks (trd-accordion.js), so hydration waits for
       // a quiet moment; a fresh render goes next.
@@ -289,7 +345,19 @@ class TrdExplainer extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue) this.#call((w) => w.setAttribute(name, newValue));
+    if (oldValue === newValue) return;
+    const apply = () => this.#call((w) => w.setAttribute(name, newValue));
+    // A new language is shown once its content is in (the old one stays until then);
+    // later changes wait behind it so they apply in order.
+    const code = name === "lang" && this.#widget ? localeOf(this) : null;
+    if (!this.#pending && (!code || loaded.has(code))) return apply();
+    const step = (this.#pending ?? Promise.resolve())
+      .then(() => code && locale(code))
+      .then(apply, (error) => console.error(`<trd-explainer>: could not load the "${code}" content.`, error));
+    this.#pending = step;
+    step.finally(() => {
+      if (this.#pending === step) this.#pending = null;
+    });
   }
 }
 

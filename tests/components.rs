@@ -23,7 +23,24 @@ async fn settle() {
     TimeoutFuture::new(20).await;
 }
 
+/// The wasm carries no content: hand it the build's JSON, as the loader does in a page.
+fn register_content() {
+    for (code, json) in [
+        (
+            "en",
+            include_str!(concat!(env!("OUT_DIR"), "/content-en.json")),
+        ),
+        (
+            "es",
+            include_str!(concat!(env!("OUT_DIR"), "/content-es.json")),
+        ),
+    ] {
+        trd_explainer::content::register(code, json.to_owned()).unwrap();
+    }
+}
+
 async fn mount(options: Options) -> (Element, AppHandle<Explainer>) {
+    register_content();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let (content, _) = config::resolve(&options, &JsonConfig::default()).unwrap();

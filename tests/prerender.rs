@@ -5,8 +5,8 @@
 use trd_explainer::config::Options;
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, escape, fragment, head, loader, page, relative_urls, render_widget, structured_data,
-    Assets,
+    accordion, content_module, escape, fragment, head, loader, page, page_content_script,
+    relative_urls, render_widget, structured_data, Assets, ContentFile,
 };
 
 /// How Yew escapes a text node.
@@ -195,6 +195,67 @@ fn the_manifest_names_every_asset_once() {
     assert_eq!(m["pageCss"], "page-999.css");
     assert_eq!(m["loader"], "trd-explainer.js");
     assert_eq!(m["accordion"], "trd-accordion.js");
+    for code in content::locales() {
+        let file = ContentFile::new(code, content::json(code).unwrap());
+        assert_eq!(m["content"][code]["json"], file.json.as_str());
+        assert_eq!(m["content"][code]["module"], file.module.as_str());
+    }
+}
+
+#[test]
+fn each_locales_content_file_is_named_by_its_text_and_the_loader_knows_them_all() {
+    let en = ContentFile::new("en", content::json("en").unwrap());
+    assert!(en.json.starts_with("content-en-") && en.json.ends_with(".json"));
+    assert_eq!(en.module, format!("{}.js", en.json));
+    assert_eq!(en, ContentFile::new("en", content::json("en").unwrap()));
+    assert_ne!(
+        en.json,
+        ContentFile::new("en", "{}").json,
+        "new text, new name"
+    );
+    let out = loader(
+        include_str!("../static/trd-explainer.js"),
+        &assets(),
+        &content::load("en").unwrap(),
+    )
+    .unwrap();
+    for file in &assets().content {
+        assert!(
+            out.contains(&format!("\"./{}\"", file.json)),
+            "{}",
+            file.json
+        );
+        assert!(
+            out.contains(&format!("\"./{}\"", file.module)),
+            "{}",
+            file.module
+        );
+    }
+    assert_eq!(assets().content.len(), content::locales().count());
+}
+
+#[test]
+fn content_as_a_module_and_in_the_page_carries_the_same_text_safely() {
+    let text = r#"{"a":"</script><!-- \u00e9 é ' \" \u2028"}"#;
+    let module = content_module(text);
+    let literal = module
+        .strip_prefix("export default ")
+        .and_then(|m| m.trim_end().strip_suffix(';'))
+        .unwrap();
+    assert_eq!(serde_json::from_str::<String>(literal).unwrap(), text);
+    let script = page_content_script("en", text);
+    assert!(
+        script.starts_with(r#"<script type="application/json" id="trd-content" data-locale="en">"#)
+    );
+    let inner = script
+        .strip_prefix(r#"<script type="application/json" id="trd-content" data-locale="en">"#)
+        .and_then(|s| s.strip_suffix("</script>"))
+        .unwrap();
+    assert!(!inner.contains('<'), "nothing in it can close the element");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(inner).unwrap(),
+        serde_json::from_str::<serde_json::Value>(text).unwrap()
+    );
 }
 
 #[test]

@@ -47,7 +47,24 @@ fn Host(p: &HostProps) -> Html {
     )
 }
 
+/// The wasm carries no content: hand it the build's JSON, as the loader does in a page.
+fn register_content() {
+    for (code, json) in [
+        (
+            "en",
+            include_str!(concat!(env!("OUT_DIR"), "/content-en.json")),
+        ),
+        (
+            "es",
+            include_str!(concat!(env!("OUT_DIR"), "/content-es.json")),
+        ),
+    ] {
+        trd_explainer::content::register(code, json.to_owned()).unwrap();
+    }
+}
+
 async fn mount(issues: &[&str], questions: &[&str]) -> (Element, Events, AppHandle<Host>) {
+    register_content();
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let events: Events = Rc::default();

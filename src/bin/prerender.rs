@@ -9,9 +9,9 @@ use std::{env, fs, process::ExitCode};
 use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, fragment, fragment_in, inline_stylesheets, loader, localize_page, page_at,
-    page_path, relative_urls, render_widget, wasm_module, wasm_module_name, Assets, ACCORDION,
-    LOADER, MANIFEST,
+    accordion, content_module, fragment, fragment_in, inline_stylesheets, loader, localize_page,
+    page_at, page_content_script, page_path, relative_urls, render_widget, wasm_module,
+    wasm_module_name, Assets, ACCORDION, LOADER, MANIFEST,
 };
 
 /// Options as the browser will have them for an element or page in `locale`.
@@ -38,6 +38,12 @@ fn run() -> Result<String, String> {
     // The one search for hashed names; everything after this reads the manifest.
     let assets = Assets::find(&files)?;
     write(MANIFEST, &assets.manifest())?;
+    // Each locale's content, outside the wasm: only its readers download it.
+    for file in &assets.content {
+        let json = content::json(&file.locale).unwrap_or_default();
+        write(&file.json, json)?;
+        write(&file.module, &content_module(json))?;
+    }
 
     let standalone = Options::standalone();
     let (content, _) = config::resolve(&standalone, &JsonConfig::default())?;
@@ -66,6 +72,12 @@ fn run() -> Result<String, String> {
         // Relative, so the page works from disk and from any sub-path (the fragment,
         // pasted into other sites, keeps the public URL).
         let html = localize_page(&relative_urls(&html, &public_url, &files), code, &files);
+        // The page's own locale, in the page: hydration needs nothing more.
+        let script = page_content_script(code, content::json(code).unwrap_or_default());
+        let html = match html.rfind("</body>") {
+            Some(at) => format!("{}{script}\n{}", &html[..at], &html[at..]),
+            None => return Err(format!("{}: no </body>", page_path(code))),
+        };
         let path = page_path(code);
         if let Some(parent) = Path::new(&path)
             .parent()

@@ -1,5 +1,5 @@
-//! Content: the typed model, the locale files compiled into the binary, and the checks
-//! every built-in locale must pass.
+//! Content: the typed model, the locale files (compiled into native builds; handed to the
+//! wasm at run time by [`register`]), and the checks every built-in locale must pass.
 
 mod matters;
 mod model;
@@ -21,12 +21,26 @@ use std::rc::Rc;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
+/// The id of the standalone page's `<script type="application/json">` carrying its
+/// locale's content (written by the prerender, read by the wasm's `start`).
+pub const PAGE_SCRIPT_ID: &str = "trd-content";
+
 /// The locale used when a requested one is missing.
 pub const DEFAULT_LOCALE: &str = "en";
 
-/// The locale codes compiled in.
+/// The locale codes of the built-in content.
 pub fn locales() -> impl Iterator<Item = &'static str> {
-    LOCALES.iter().map(|(code, _)| *code)
+    LOCALE_CODES.iter().copied()
+}
+
+/// A built-in locale's content JSON (native builds only: the wasm carries no content
+/// text; the prerender writes this to `dist/` for the browser).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json(locale: &str) -> Option<&'static str> {
+    LOCALES
+        .iter()
+        .find(|(code, _)| *code == locale)
+        .map(|(_, json)| *json)
 }
 
 /// Picks the compiled locale for a BCP 47 tag (`en-GB` → `en`), if any.
@@ -52,23 +66,59 @@ pub fn parse(json: &str) -> Result<Content, String> {
 
 thread_local! {
     static CACHE: std::cell::RefCell<Vec<(&'static str, Rc<Content>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Content JSON handed over at run time and not parsed yet, by locale.
+    static REGISTERED: std::cell::RefCell<Vec<(&'static str, String)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The content for a compiled locale, parsed once per page and shared by all instances.
+/// Hands over a built-in locale's content JSON (the file the build wrote to `dist/`);
+/// [`load`] parses it on first use. The first text given for a locale is kept.
+pub fn register(locale: &str, json: String) -> Result<(), String> {
+    let code = locales()
+        .find(|code| *code == locale)
+        .ok_or_else(|| format!("no built-in locale `{locale}`"))?;
+    let known = CACHE.with(|c| c.borrow().iter().any(|(c, _)| *c == code))
+        || REGISTERED.with(|r| r.borrow().iter().any(|(c, _)| *c == code));
+    if !known {
+        REGISTERED.with(|r| r.borrow_mut().push((code, json)));
+    }
+    Ok(())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn built_in_json(locale: &str) -> Option<&'static str> {
+    json(locale)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn built_in_json(_locale: &str) -> Option<&'static str> {
+    None
+}
+
+/// The content for a built-in locale, parsed once per page and shared by all instances.
+/// In the wasm, its JSON must have been [`register`]ed first.
 pub fn load(locale: &str) -> Result<Rc<Content>, String> {
-    let (code, json) = LOCALES
-        .iter()
-        .find(|(code, _)| *code == locale)
+    let code = locales()
+        .find(|code| *code == locale)
         .ok_or_else(|| format!("no content for locale `{locale}`"))?;
     if let Some(hit) = CACHE.with(|c| {
         c.borrow()
             .iter()
-            .find(|(c, _)| c == code)
+            .find(|(c, _)| *c == code)
             .map(|(_, v)| v.clone())
     }) {
         return Ok(hit);
     }
-    let content = Rc::new(parse(json).map_err(|e| format!("content `{code}`: {e}"))?);
+    let registered = REGISTERED.with(|r| {
+        let mut r = r.borrow_mut();
+        let at = r.iter().position(|(c, _)| *c == code)?;
+        Some(r.swap_remove(at).1)
+    });
+    let parsed = match (&registered, built_in_json(code)) {
+        (Some(text), _) => parse(text),
+        (None, Some(text)) => parse(text),
+        (None, None) => return Err(format!("the content for locale `{code}` is not loaded")),
+    };
+    let content = Rc::new(parsed.map_err(|e| format!("content `{code}`: {e}"))?);
     CACHE.with(|c| c.borrow_mut().push((code, content.clone())));
     Ok(content)
 }

@@ -58,12 +58,14 @@ const embed = sizes("embed (snippet)", [
   [asset.glue + " (glue)", join(DIST, asset.glue)],
   [asset.wasm, join(DIST, asset.wasm)],
   [asset.css, join(DIST, asset.css)],
+  [asset.content.en.json, join(DIST, asset.content.en.json)],
 ]);
 const embedCdn = sizes("embed from another origin", [
   [asset.loader + " (loader)", join(DIST, asset.loader)],
   [asset.glue + " (glue)", join(DIST, asset.glue)],
   [asset.wasmModule, join(DIST, asset.wasmModule)],
   [asset.css, join(DIST, asset.css)],
+  [asset.content.en.module, join(DIST, asset.content.en.module)],
 ]);
 const standalone = sizes("standalone index.html", [
   ["index.html", join(DIST, "index.html")],

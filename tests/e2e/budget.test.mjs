@@ -9,18 +9,23 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { DIST, CHROMIUM, CHROMIUM_ARGS, serveDist, assets, launch } from "./helpers.mjs";
+import { DIST, CHROMIUM, CHROMIUM_ARGS, serveDist, assets, launch, waitLive } from "./helpers.mjs";
 import { serve } from "./server.mjs";
 import { benchRoutes, blockingTime, clickToFrame, median } from "./measure.mjs";
 
 const KiB = 1024;
 // Ratchet: the current build plus a little headroom, so growth is a decision, not an
-// accident. The issue's target is 170 KiB. Raised from 236 when the "What matters" data
-// (about 8.7 KiB gzip) landed in the wasm; minifying the glue and loader took 4.3 KiB back.
-// Content moving out of the wasm (the Spanish edition) is the next big step down.
-// Then raised for "What matters to me" wired (+9.9 KiB) and the Spanish edition, which
-// is compiled into the wasm until its content moves out.
-const EMBED_GZIP_BUDGET = 300 * KiB;
+// accident. The product target is 120 KiB (see the README's Performance section); Yew
+// with hydration plus the content alone take about 97 KiB of it, so it is not met yet.
+// Raised from 232 for the corrected content of issue 9 (safety facts, review dates, words
+// explained, more crisis lines). Raised to 254 for "What matters to me" (issue 13): its
+// data alone (merged before the view was wired) measured 243.8 KiB, and wiring the view,
+// its state, URL, questions and event added 9.9 KiB (253.7 KiB).
+// Raised again for the Spanish edition (issue 12) while it was compiled into the wasm
+// (300; 287.8 KiB measured). Lowered to 259 once each locale's content left the wasm for
+// a JSON file fetched only by its readers: the English bare snippet measured 257.3 KiB
+// with its content file (30.0 KiB of it; a Spanish reader's is 32.9 KiB instead).
+const EMBED_GZIP_BUDGET = 259 * KiB;
 
 // The issue's goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20
@@ -39,58 +44,98 @@ describe("budgets", () => {
       glue: gz(asset.glue),
       wasm: gz(asset.wasm),
       css: gz(asset.css),
+      // An English reader's content; another language's reader gets theirs instead.
+      content: gz(asset.content.en.json),
     };
     const total = Object.values(parts).reduce((a, b) => a + b, 0);
     console.log(`embed gzip: ${(total / KiB).toFixed(1)} KiB`, Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, `${(v / KiB).toFixed(1)} KiB`])));
     assert.ok(total <= EMBED_GZIP_BUDGET, `${(total / KiB).toFixed(1)} KiB > ${EMBED_GZIP_BUDGET / KiB} KiB`);
   });
 
-  // Timings against the floor (the same content as plain `<details>`), measured in the
-  // same run so the machine's load cancels out. Medians of 3 loads at 4× CPU; the slack
-  // over the goals (1.0× and 50 ms) is what a shared 2-core CI machine needs to pass
-  // reliably: runs of the same build spread by about ±30 %.
-  describe("timings against the floor at 4× CPU", () => {
-    let browser;
-    let server;
-    let dir;
-    test("set-up: the floor page and a server", async () => {
-      dir = mkdtempSync(join(tmpdir(), "trd-floor-"));
-      await promisify(execFile)("cargo", ["run", "--quiet", "--offline", "--example", "comparison_pages", "--", dir], {
-        cwd: new URL("../..", import.meta.url).pathname,
+  test("the wasm carries no content text: every card summary, English and Spanish, is only in its content file", () => {
+    const asset = assets();
+    const wasm = readFileSync(join(DIST, asset.wasm)).toString("latin1");
+    for (const code of ["en", "es"]) {
+      const text = readFileSync(join(DIST, asset.content[code].json), "utf8");
+      const module = readFileSync(join(DIST, asset.content[code].module), "utf8");
+      const cards = JSON.parse(text).cards;
+      assert.ok(cards.length >= 19, `${code}: ${cards.length} cards`);
+      // The module form carries exactly the same text.
+      assert.equal(module.includes(`export default ${JSON.stringify(text)}`), true, `${code}: module text`);
+      for (const card of cards) {
+        // Compared as UTF-8 bytes read as Latin-1, as the wasm's data segments hold them.
+        const sentence = Buffer.from(card.summary.slice(0, 60), "utf8").toString("latin1");
+        assert.ok(!wasm.includes(sentence), `${code} card "${card.id}" text is in the wasm: ${card.summary.slice(0, 60)}`);
+      }
+    }
+  });
+
+  test("each standalone page carries its own language's content, and only that", () => {
+    for (const [file, code] of [["index.html", "en"], [join("es", "index.html"), "es"]]) {
+      const html = readFileSync(join(DIST, file), "utf8");
+      const scripts = [...html.matchAll(/<script type="application\/json" id="trd-content" data-locale="([a-z]+)">([^<]*)<\/script>/g)];
+      assert.equal(scripts.length, 1, `${file}: one content script`);
+      assert.equal(scripts[0][1], code, file);
+      assert.equal(JSON.parse(scripts[0][2]).locale, code, file);
+    }
+  });
+
+  test("a reader downloads only their language's content, and a later lang change fetches the other", async () => {
+    const asset = assets();
+    const browser = await launch();
+    const cdn = await serve({ root: DIST, cors: true, prefix: "/cdn" });
+    const page = (lang, loader) => `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>t</title></head>
+      <body><main><h1>t</h1><trd-explainer id="w"></trd-explainer></main><script type="module" src="${loader}"></script></body></html>`;
+    const csp = `default-src 'self'; script-src 'self' ${cdn.url} 'wasm-unsafe-eval'; style-src 'self' ${cdn.url}`;
+    const headers = { "content-security-policy": csp };
+    const site = await serveDist({
+      routes: {
+        "/en.html": { body: page("en", "/trd-explainer.js"), headers },
+        "/es.html": { body: page("es-MX", "/trd-explainer.js"), headers },
+        "/en-cdn.html": { body: page("en-GB", `${cdn.url}/cdn/trd-explainer.js`), headers },
+        "/es-cdn.html": { body: page("es", `${cdn.url}/cdn/trd-explainer.js`), headers },
+        "/favicon.ico": { body: "", type: "image/x-icon" },
+      },
+    });
+    const files = (code) => [asset.content[code].json, asset.content[code].module];
+    const run = async (path, lang, form, other) => {
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      const requested = [];
+      tab.on("request", (r) => requested.push(new URL(r.url()).pathname.split("/").pop()));
+      await tab.addInitScript(() => {
+        window.__violations = [];
+        document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
       });
-      server = await serve({ root: DIST, compress: true, routes: benchRoutes(DIST, readFileSync(join(dir, "floor.html"), "utf8")) });
-      browser = await launch();
-    });
-
-    test(`a click on a card paints within ${CLICK_RATIO}× the floor's time, with 1 and with 20 on a page`, async () => {
-      for (const [ours, floor] of [["/", "/floor.html"], ["/many.html", "/floor-many.html"]]) {
-        const o = [];
-        const f = [];
-        for (let i = 0; i < 3; i++) {
-          o.push((await clickToFrame(browser, server.url + ours, { trace: false })).ms);
-          f.push((await clickToFrame(browser, server.url + floor, { trace: false })).ms);
-        }
-        const ratio = median(o) / median(f);
-        console.log(`click → next frame ${ours}: ours ${median(o).toFixed(1)} ms, floor ${median(f).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
-        assert.ok(ratio <= CLICK_RATIO, `${ours}: ${ratio.toFixed(2)}× the floor`);
+      await tab.goto(site.url + path);
+      await waitLive(tab, "trd-explainer");
+      const shown = () => tab.evaluate(() => document.querySelector("#w").shadowRoot.querySelector(".trd[lang]").getAttribute("lang"));
+      assert.equal(await shown(), lang, path);
+      assert.ok(requested.includes(asset.content[lang][form]), `${path}: ${asset.content[lang][form]} not requested: ${requested.join(", ")}`);
+      for (const code of Object.keys(asset.content).filter((c) => c !== lang)) {
+        const leaked = requested.filter((f) => files(code).includes(f));
+        assert.deepEqual(leaked, [], `${path}: a ${lang} reader downloaded ${code} content`);
       }
-    });
-
-    test(`loading blocks the main thread at most ${BLOCKING_MS} ms (time over 50 ms per task) on the standalone, fragment and snippet pages`, async () => {
-      for (const page of ["/", "/fragment.html", "/snippet.html"]) {
-        const runs = [];
-        for (let i = 0; i < 3; i++) runs.push(await blockingTime(browser, server.url + page));
-        const tbt = median(runs.map((r) => r.tbt));
-        console.log(`blocking ${page}: ${tbt.toFixed(0)} ms (longest task ${median(runs.map((r) => r.longest)).toFixed(0)} ms)`);
-        assert.ok(tbt <= BLOCKING_MS, `${page}: ${tbt.toFixed(0)} ms blocked`);
-      }
-    });
-
-    test("tear-down", async () => {
-      await browser?.close();
-      await server?.close();
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    });
+      // Switching language fetches the other locale, then shows it.
+      await tab.evaluate((code) => document.querySelector("#w").setAttribute("lang", code), other);
+      await tab.waitForFunction(
+        (code) => document.querySelector("#w").shadowRoot.querySelector(".trd[lang]")?.getAttribute("lang") === code,
+        other,
+      );
+      assert.ok(requested.includes(asset.content[other][form]), `${path}: ${other} content not fetched on lang change`);
+      assert.deepEqual(await tab.evaluate(() => window.__violations), [], `${path}: CSP violations`);
+      await context.close();
+    };
+    try {
+      await run("/en.html", "en", "json", "es");
+      await run("/es.html", "es", "json", "en");
+      await run("/en-cdn.html", "en", "module", "es");
+      await run("/es-cdn.html", "es", "module", "en");
+    } finally {
+      await browser.close();
+      await site.close();
+      await cdn.close();
+    }
   });
 
   test("Lighthouse on the standalone page: accessibility 100, best practices and SEO at least 95", async () => {
