@@ -1,13 +1,14 @@
 // Trunk post-build hook, after the prerender hook: minifies the scripts an embed or the
 // page loads (wasm-bindgen's glue, the loader, the pre-wasm accordion, the standalone
 // initializer) with terser, then recomputes the `integrity` hashes index.html carries for
-// them. Trunk's own minifier gives up on the glue ("Failed to minify JS").
+// them in every page of the build (index.html, es/index.html, …). Trunk's own minifier
+// gives up on the glue ("Failed to minify JS").
 // Names keep their content hash: it is the hash of the unminified file, of which the
 // minified one is a pure function, so caches stay correct.
 // Reads TRUNK_STAGING_DIR; does nothing for debug builds (TRUNK_PROFILE != release).
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -37,7 +38,9 @@ const jobs = [
 ];
 
 const sri = (text) => "sha384-" + createHash("sha384").update(text).digest("base64");
-let html = readFileSync(join(dir, "index.html"), "utf8");
+// Every page of the build, in any folder (a page per language: es/index.html).
+const pages = readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".html")).map(String);
+const html = new Map(pages.map((page) => [page, readFileSync(join(dir, page), "utf8")]));
 const summary = [];
 for (const [name, module] of jobs) {
   const path = join(dir, name);
@@ -50,9 +53,14 @@ for (const [name, module] of jobs) {
   summary.push(`${name} ${source.length} → ${out.code.length} B`);
   // Any tag referring to this file with an integrity hash gets the new one.
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  html = html.replace(new RegExp(`<[^>]*${escaped}[^>]*>`, "g"), (tag) =>
-    tag.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, (_, q) => `integrity=${q}${sri(out.code)}${q}`),
-  );
+  for (const [page, text] of html) {
+    html.set(
+      page,
+      text.replace(new RegExp(`<[^>]*${escaped}[^>]*>`, "g"), (tag) =>
+        tag.replace(/integrity=("?)sha384-[A-Za-z0-9+/=]+\1/, (_, q) => `integrity=${q}${sri(out.code)}${q}`),
+      ),
+    );
+  }
 }
-writeFileSync(join(dir, "index.html"), html);
+for (const [page, text] of html) writeFileSync(join(dir, page), text);
 console.error(`minify: ${summary.join("; ")}`);
