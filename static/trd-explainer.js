@@ -288,6 +288,12 @@ class TrdExplainer extends HTMLElement {
 
   async #start(container, prerendered, css) {
     this.#starting = true;
+    // The reserved height stays until the app has drawn itself (its `ready` event, or a
+    // few seconds at most), so the page below never jumps up in between.
+    const drawn = new Promise((resolve) => {
+      this.addEventListener("trd-explainer:ready", resolve, { once: true });
+      setTimeout(resolve, 5000);
+    });
     try {
       const [glue] = await Promise.all([boot(), css]);
       // Its language may change while the content downloads: wait for the current one.
@@ -317,7 +323,8 @@ class TrdExplainer extends HTMLElement {
     } finally {
       clearTimeout(this.#slow);
       this.#starting = false;
-      this.style.removeProperty("min-height");
+      if (this.#widget) drawn.then(() => this.style.removeProperty("min-height"));
+      else this.style.removeProperty("min-height");
     }
   }
 

@@ -167,6 +167,9 @@ describe("what matters to me, keyboard only at 360 px", () => {
       const { page, context } = await open("/?trd-view=matters&trd-issues=onset,memory", { scheme });
       await page.waitForSelector(".trd-issue[data-issue=memory]");
       await page.check("#trd-issue-memory-question");
+      // Checking scrolls the page, which fades the pinned crisis strip in: judge colours
+      // once it has settled, not halfway through the fade.
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
       const violations = await axe(page);
       assert.deepEqual(violations, [], formatViolations(violations));
       await context.close();
