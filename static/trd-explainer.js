@@ -290,9 +290,15 @@ class TrdExplainer extends HTMLElement {
     this.#starting = true;
     // The reserved height stays until the app has drawn itself (its `ready` event, or a
     // few seconds at most), so the page below never jumps up in between.
+    let timer;
     const drawn = new Promise((resolve) => {
-      this.addEventListener("trd-explainer:ready", resolve, { once: true });
-      setTimeout(resolve, 5000);
+      const done = () => {
+        clearTimeout(timer); // nothing may keep a removed element alive (leak test)
+        this.removeEventListener("trd-explainer:ready", done);
+        resolve();
+      };
+      this.addEventListener("trd-explainer:ready", done);
+      timer = setTimeout(done, 5000);
     });
     try {
       const [glue] = await Promise.all([boot(), css]);
