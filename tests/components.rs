@@ -13,36 +13,18 @@ use yew::{AppHandle, Renderer};
 use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::{Explainer, ExplainerProps};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::*;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 async fn settle() {
     TimeoutFuture::new(20).await;
 }
 
-/// The wasm carries no content: hand it the build's JSON, as the loader does in a page.
-fn register_content() {
-    for (code, json) in [
-        (
-            "en",
-            include_str!(concat!(env!("OUT_DIR"), "/content-en.json")),
-        ),
-        (
-            "es",
-            include_str!(concat!(env!("OUT_DIR"), "/content-es.json")),
-        ),
-    ] {
-        trd_explainer::content::register(code, json.to_owned()).unwrap();
-    }
-}
-
 async fn mount(options: Options) -> (Element, AppHandle<Explainer>) {
     register_content();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
+    let root = new_root();
     let (content, _) = config::resolve(&options, &JsonConfig::default()).unwrap();
     let props = ExplainerProps {
         content,
@@ -52,19 +34,6 @@ async fn mount(options: Options) -> (Element, AppHandle<Explainer>) {
     let app = Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
     settle().await;
     (root, app)
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
 fn click(el: &Element) {

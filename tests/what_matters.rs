@@ -16,11 +16,10 @@ use yew::{AppHandle, Renderer};
 use trd_explainer::components::{what_matters, MattersEvent};
 use trd_explainer::content::{self, Content};
 
-wasm_bindgen_test_configure!(run_in_browser);
+mod common;
+use common::*;
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 type Events = Rc<RefCell<Vec<MattersEvent>>>;
 
@@ -47,26 +46,9 @@ fn Host(p: &HostProps) -> Html {
     )
 }
 
-/// The wasm carries no content: hand it the build's JSON, as the loader does in a page.
-fn register_content() {
-    for (code, json) in [
-        (
-            "en",
-            include_str!(concat!(env!("OUT_DIR"), "/content-en.json")),
-        ),
-        (
-            "es",
-            include_str!(concat!(env!("OUT_DIR"), "/content-es.json")),
-        ),
-    ] {
-        trd_explainer::content::register(code, json.to_owned()).unwrap();
-    }
-}
-
 async fn mount(issues: &[&str], questions: &[&str]) -> (Element, Events, AppHandle<Host>) {
     register_content();
-    let root = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&root).unwrap();
+    let root = new_root();
     let events: Events = Rc::default();
     let sink = events.clone();
     let props = HostProps {
@@ -78,19 +60,6 @@ async fn mount(issues: &[&str], questions: &[&str]) -> (Element, Events, AppHand
     let app = Renderer::<Host>::with_root_and_props(root.clone(), props).render();
     TimeoutFuture::new(20).await;
     (root, events, app)
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let list = root.query_selector_all(selector).unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().dyn_into().unwrap())
-        .collect()
-}
-
-fn one(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
 }
 
 fn text(el: &Element) -> String {
