@@ -5,6 +5,7 @@
 mod deep_links;
 mod open_option;
 mod open_search;
+mod ready;
 mod saved_questions;
 mod scrolled_past;
 mod toggle_events;
@@ -23,6 +24,7 @@ use crate::state::{Action, ExplainerState, Notice, View};
 use deep_links::use_deep_links;
 use open_option::use_open_option;
 use open_search::use_open_search;
+use ready::use_ready;
 use saved_questions::use_saved_questions;
 use scrolled_past::use_scrolled_past;
 use toggle_events::use_toggle_events;
@@ -57,18 +59,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let ExplainerProps {
         content, options, ..
     } = props;
-    // Cards open by configuration, or opened by the reader before the wasm arrived (see
-    // mount.rs), are open from the first render, so hydration matches the page.
     let state = {
-        let open: Vec<String> = (options.open.iter())
-            .filter(|id| content.card(id).is_some())
-            .cloned()
-            .collect();
-        use_reducer(move || {
-            let mut s = ExplainerState::default();
-            s.open.extend(open);
-            s
-        })
+        let first = initial_state(content, options);
+        use_reducer(move || first)
     };
     // Stable across renders, so memoised cards and rows only re-render when their data does.
     let dispatch = state.dispatcher().to_callback();
@@ -81,13 +74,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     use_url_state(&state, options.url_state);
     use_saved_questions(&state, content, &options.storage_key);
     use_deep_links(&state, content, &root, options.deep_links);
-    {
-        let (state, on_event) = (state.clone(), props.on_event.clone());
-        use_effect_with((), move |_| {
-            state.dispatch(Action::Hydrated);
-            on_event.emit(WidgetEvent::Ready);
-        });
-    }
+    use_ready(&state, &props.on_event);
     use_toggle_events(&state, &props.on_event, options.deep_links);
     use_view_events(&state, &props.on_event);
     use_open_option(&state, content, &options.open);
@@ -126,39 +113,19 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 picked={Rc::new(state.picked.clone())} side_by_side={state.side_by_side}
                 level={section_level} {hydrated} dispatch={dispatch.clone()} />
         },
-        View::Matters => {
-            let issues: Vec<String> = state.issues.iter().map(String::from).collect();
-            let questions: Vec<String> = (state.questions.issues().iter())
-                .map(String::from)
-                .collect();
-            let on_event = dispatch.reform(|e| match e {
-                MattersEvent::ToggleIssue(slug) => Action::ToggleIssue(slug),
-                MattersEvent::ToggleQuestion(slug) => Action::ToggleIssueQuestion(slug),
-            });
-            what_matters(
-                content,
-                &results.visible,
-                &issues,
-                &questions,
-                section_level,
-                hydrated,
-                &on_event,
-            )
-        }
+        View::Matters => matters_view(content, &results.visible, &state, section_level, &dispatch),
         View::Questions => html! {
             <MyQuestions content={content.clone()} ticked={Rc::new(state.questions.clone())}
                 level={section_level} dispatch={dispatch.clone()} />
         },
     };
 
-    let theme = match options.theme {
-        Theme::Auto => None,
-        t => Some(format!("trd--{}", t.slug())),
-    };
+    let theme = (options.theme != Theme::Auto).then(|| format!("trd--{}", options.theme.slug()));
     let class = classes!("trd", theme, hydrated.then_some("trd--live"));
     let notice = state.notice.map(|(notice, n)| {
         html! { <p key={n}>{ notice_text(content, notice) }</p> }
     });
+    // Numbered only when several widgets share the page, so landmarks stay distinct.
     let label = match options.instance {
         0 | 1 => ui.widget_label.clone(),
         n => format!("{} ({n})", ui.widget_label),
@@ -183,6 +150,45 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The first state: cards open by configuration, or opened by the reader before the wasm
+/// arrived (see mount.rs), are open from the first render, so hydration matches the page.
+fn initial_state(content: &Content, options: &Options) -> ExplainerState {
+    let mut s = ExplainerState::default();
+    s.open.extend(
+        (options.open.iter())
+            .filter(|id| content.card(id).is_some())
+            .cloned(),
+    );
+    s
+}
+
+/// "What matters to me" for the visible treatments, its chips and questions as actions.
+fn matters_view(
+    content: &Content,
+    visible: &[usize],
+    state: &ExplainerState,
+    level: u8,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let issues: Vec<String> = state.issues.iter().map(String::from).collect();
+    let questions: Vec<String> = (state.questions.issues().iter())
+        .map(String::from)
+        .collect();
+    let on_event = dispatch.reform(|e| match e {
+        MattersEvent::ToggleIssue(slug) => Action::ToggleIssue(slug),
+        MattersEvent::ToggleQuestion(slug) => Action::ToggleIssueQuestion(slug),
+    });
+    what_matters(
+        content,
+        visible,
+        &issues,
+        &questions,
+        level,
+        state.hydrated,
+        &on_event,
+    )
 }
 
 /// The parts above and below the views that change only with the content and options.
