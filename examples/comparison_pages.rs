@@ -16,17 +16,10 @@ fn body_of(card: &Card, content: &Content, p_class: &str, h_class: &str) -> Stri
             escape(content.section_heading(kind))
         ));
         for p in section.points.iter() {
-            let cites: Vec<&str> = p
-                .cite
-                .iter()
-                .filter_map(|k| card.source(k))
-                .map(|s| s.short.as_str())
-                .collect();
-            let cite = if cites.is_empty() {
-                String::new()
-            } else {
-                format!(" <cite>({})</cite>", escape(&cites.join("; ")))
-            };
+            let cite = p
+                .citation(&card.sources)
+                .map(|c| format!(" <cite>{}</cite>", escape(&c)))
+                .unwrap_or_default();
             out.push_str(&format!("<li{p_class}>{}{cite}</li>", escape(&p.text)));
         }
         out.push_str("</ul>");

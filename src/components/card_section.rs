@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{heading, highlighted, point_list};
+use super::{cite, heading, highlighted, point_list};
 use crate::content::{Card, CardSafety, Content, Section, SectionKind};
 use crate::search::Query;
 
@@ -46,20 +46,11 @@ fn safety_checks(
     query: &Query,
 ) -> Html {
     let items = safety.points().map(|(kind, p)| {
-        let cites: Vec<&str> = p
-            .cite
-            .iter()
-            .filter_map(|k| card.source(k))
-            .map(|s| s.short.as_str())
-            .collect();
         html! {
             <>
                 <dt class="trd-safety-checks__term">{ content.safety_label(kind).to_owned() }</dt>
                 <dd class="trd-safety-checks__text">
-                    { highlighted(&p.text, query) }
-                    if !cites.is_empty() {
-                        { " " }<cite class="trd-cite">{ format!("({})", cites.join("; ")) }</cite>
-                    }
+                    { highlighted(&p.text, query) }{ cite(p.citation(&card.sources)) }
                 </dd>
             </>
         }

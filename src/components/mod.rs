@@ -42,7 +42,7 @@ pub use filter_bar::filter_bar;
 pub use highlighted::highlighted;
 pub use intro::intro;
 pub use my_questions::MyQuestions;
-pub use point_list::point_list;
+pub use point_list::{cite, point_list};
 pub use question_checklist::question_checklist;
 pub use results_status::results_status;
 pub use safety_banner::safety_banner;

@@ -8,16 +8,7 @@ use crate::search::Query;
 /// a bulleted list, or paragraphs.
 pub fn point_list(points: &[Point], sources: &[Source], query: &Query, paragraphs: bool) -> Html {
     let items = points.iter().map(|p| {
-        let cites: Vec<&str> = p
-            .cite
-            .iter()
-            .filter_map(|k| sources.iter().find(|s| &s.id == k))
-            .map(|s| s.short.as_str())
-            .collect();
-        let cite = (!cites.is_empty()).then(|| {
-            html! { <>{ " " }<cite class="trd-cite">{ format!("({})", cites.join("; ")) }</cite></> }
-        });
-        let body = html! { <>{ highlighted(&p.text, query) }{ cite }</> };
+        let body = html! { <>{ highlighted(&p.text, query) }{ cite(p.citation(sources)) }</> };
         if paragraphs {
             html! { <p>{ body }</p> }
         } else {
@@ -29,4 +20,11 @@ pub fn point_list(points: &[Point], sources: &[Source], query: &Query, paragraph
     } else {
         html! { <ul class="trd-points">{ for items }</ul> }
     }
+}
+
+/// A citation after a sentence, or nothing.
+pub fn cite(citation: Option<String>) -> Html {
+    citation.map_or_else(Html::default, |c| {
+        html! { <>{ " " }<cite class="trd-cite">{ c }</cite></> }
+    })
 }

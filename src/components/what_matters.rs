@@ -120,10 +120,7 @@ fn issue_card(
 
     let groups = card.groups.iter().map(|group| {
         let answers = group.answers.iter().map(|a| {
-            let cite = (!a.sources.is_empty()).then(|| {
-                let shorts: Vec<&str> = a.sources.iter().map(|s| s.short.as_str()).collect();
-                html! { <>{ " " }<cite class="trd-cite">{ format!("({})", shorts.join("; ")) }</cite></> }
-            });
+            let cite = super::cite(crate::content::citation(a.sources.iter().copied()));
             html! {
                 <li class="trd-issue__answer" data-card={a.card.id.clone()}>
                     <span class="trd-issue__treatment">{ &a.card.title }</span>

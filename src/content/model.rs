@@ -404,6 +404,24 @@ pub struct Point {
     pub cite: Vec<String>,
 }
 
+impl Point {
+    /// The short forms of the sources behind this point, as readers see them after the
+    /// sentence: "(Reif et al., NEJM 2023; US FDA, 2019)". `None` without sources.
+    pub fn citation(&self, sources: &[Source]) -> Option<String> {
+        citation(
+            self.cite
+                .iter()
+                .filter_map(|k| sources.iter().find(|s| &s.id == k)),
+        )
+    }
+}
+
+/// "(A; B)" from sources' short forms; `None` when there are none.
+pub fn citation<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Option<String> {
+    let shorts: Vec<&str> = sources.into_iter().map(|s| s.short.as_str()).collect();
+    (!shorts.is_empty()).then(|| format!("({})", shorts.join("; ")))
+}
+
 impl From<String> for Point {
     fn from(raw: String) -> Self {
         let trimmed = raw.trim_end();
