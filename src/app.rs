@@ -136,14 +136,9 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             { crisis_strip(content, options.crisis_region, crisis_strip_shown) }
             <div class="trd-inner">
                 <ContentPart part={Part::Top} content={content.clone()} options={options.clone()} banner={Some(banner.clone())} />
-                // Disabled as a whole until the app runs: one switch for every control in it.
-                <fieldset class="trd-toolbar trd-app-only" disabled={!hydrated}>
-                    { view_switcher(current, state.questions.len(), content, &dispatch) }
-                    if current != View::Questions {
-                        // "What matters to me" announces its own count, issues included.
-                        { search_and_filter(content, &results, &state, &message, current != View::Matters, &search_node, &dispatch) }
-                    }
-                </fieldset>
+                <Toolbar content={content.clone()} {current} question_count={state.questions.len()}
+                    results={results.clone()} filter={filter} query={AttrValue::from(state.query.clone())}
+                    message={AttrValue::from(message)} {hydrated} find={search_node} dispatch={dispatch.clone()} />
                 <div class="trd-view">{ view }</div>
                 <ContentPart part={Part::Bottom} content={content.clone()} options={options.clone()} />
                 <div class="trd-sr-only" role="status">{ notice }</div>

@@ -8,14 +8,17 @@ use web_sys::{window, Element, EventTarget, UrlSearchParams};
 
 /// The page fragment without `#`, if any.
 pub fn location_hash() -> Option<String> {
-    let hash = window()?.location().hash().ok()?;
+    let hash = match pending_url(|p| p.hash.clone()) {
+        Some(hash) => hash,
+        None => window()?.location().hash().ok()?,
+    };
     let hash = hash.strip_prefix('#').unwrap_or(&hash).to_owned();
     (!hash.is_empty()).then_some(hash)
 }
 
 fn location_search() -> String {
-    window()
-        .and_then(|w| w.location().search().ok())
+    pending_url(|p| p.search.clone())
+        .or_else(|| window().and_then(|w| w.location().search().ok()))
         .unwrap_or_default()
 }
 
@@ -50,19 +53,52 @@ pub fn set_query_params(pairs: &[(&str, String)]) {
     }
 }
 
-/// Replaces the current history entry's URL (query and/or fragment) without a new entry.
+/// A URL change not yet written: `history.replaceState` costs about a millisecond, so it
+/// waits until the frame that shows the reader's click or keystroke has been painted.
+/// Reads of the query and fragment see it at once.
+#[derive(Default)]
+struct PendingUrl {
+    search: Option<String>,
+    hash: Option<String>,
+}
+
+thread_local! {
+    static PENDING_URL: std::cell::RefCell<Option<PendingUrl>> = const { std::cell::RefCell::new(None) };
+}
+
+fn pending_url<T>(read: impl FnOnce(&PendingUrl) -> Option<T>) -> Option<T> {
+    PENDING_URL.with(|p| p.borrow().as_ref().and_then(read))
+}
+
+/// Replaces the current history entry's URL (query and/or fragment) without a new entry,
+/// after the next paint; several changes before then are written once.
 pub fn replace_url(search: Option<&str>, hash: Option<&str>) {
+    let first = PENDING_URL.with(|p| {
+        let mut p = p.borrow_mut();
+        let first = p.is_none();
+        let pending = p.get_or_insert_with(PendingUrl::default);
+        if let Some(s) = search {
+            pending.search = Some(s.to_owned());
+        }
+        if let Some(h) = hash {
+            pending.hash = Some(h.to_owned());
+        }
+        first
+    });
+    if first {
+        after_next_paint(write_pending_url);
+    }
+}
+
+fn write_pending_url() {
+    let Some(pending) = PENDING_URL.with(|p| p.borrow_mut().take()) else {
+        return;
+    };
     let Some(w) = window() else { return };
     let loc = w.location();
     let path = loc.pathname().unwrap_or_default();
-    let search = match search {
-        Some(s) => s.to_owned(),
-        None => loc.search().unwrap_or_default(),
-    };
-    let hash = match hash {
-        Some(h) => h.to_owned(),
-        None => loc.hash().unwrap_or_default(),
-    };
+    let search = (pending.search).unwrap_or_else(|| loc.search().unwrap_or_default());
+    let hash = (pending.hash).unwrap_or_else(|| loc.hash().unwrap_or_default());
     if let Ok(history) = w.history() {
         let _ = history.replace_state_with_url(
             &history.state().unwrap_or(JsValue::NULL),
@@ -70,6 +106,23 @@ pub fn replace_url(search: Option<&str>, hash: Option<&str>) {
             Some(&format!("{path}{search}{hash}")),
         );
     }
+}
+
+/// Runs `f` once the next frame has been painted (a task after the animation frame), or
+/// after 100 ms where frames do not run (a background tab), whichever comes first; `f`
+/// must tolerate being called twice.
+fn after_next_paint(f: fn()) {
+    use wasm_bindgen::closure::Closure;
+    let Some(w) = window() else { return };
+    let later = Closure::once_into_js(move || {
+        if let Some(w) = window() {
+            let now = Closure::once_into_js(f);
+            let _ = w.set_timeout_with_callback(now.unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(later.unchecked_ref());
+    let fallback = Closure::once_into_js(f);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
 }
 
 pub fn session_get(key: &str) -> Option<String> {

@@ -195,6 +195,39 @@ pub struct Toggled {
     pub open: bool,
 }
 
+/// A running count of the changes to `open` and the latest few of them. Only the latest
+/// are kept because the state is cloned on every action: a log of all of them would make
+/// each click slower than the one before. A render emits what arrived since the last one,
+/// which is one or two changes, far fewer than it keeps.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ToggleLog {
+    count: usize,
+    recent: std::collections::VecDeque<Toggled>,
+}
+
+impl ToggleLog {
+    const KEEP: usize = 16;
+
+    pub fn push(&mut self, toggled: Toggled) {
+        if self.recent.len() == Self::KEEP {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(toggled);
+        self.count += 1;
+    }
+
+    /// How many changes there have been.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+
+    /// The changes after the first `seen`, oldest first.
+    pub fn since(&self, seen: usize) -> impl Iterator<Item = &Toggled> {
+        let new = self.count.saturating_sub(seen).min(self.recent.len());
+        self.recent.iter().skip(self.recent.len() - new)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExplainerState {
     /// Slugs of the open cards.
@@ -215,9 +248,9 @@ pub struct ExplainerState {
     pub scroll_to: Option<String>,
     /// The latest notice, with a counter so repeats re-announce.
     pub notice: Option<(Notice, u32)>,
-    /// Every real change to `open` the host should hear about, oldest first; the app
-    /// emits the ones it has not emitted yet.
-    pub toggled: Vec<Toggled>,
+    /// The real changes to `open` the host should hear about; the app emits the ones it
+    /// has not emitted yet.
+    pub toggled: ToggleLog,
     /// False for the first render, so server and client markup match; controls that need
     /// the app are disabled until then.
     pub hydrated: bool,

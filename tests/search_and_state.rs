@@ -147,7 +147,7 @@ fn only_real_changes_are_recorded_for_the_host_and_configuration_is_quiet() {
         Action::open(ids(&["a", "c"]), false),
     ]);
     assert_eq!(
-        s.toggled,
+        s.toggled.since(0).cloned().collect::<Vec<_>>(),
         [
             Toggled {
                 ids: ids(&["b"]),
@@ -166,7 +166,7 @@ fn a_header_click_flips_the_card_as_it_is_by_then_so_two_clicks_open_and_close_i
     let s = run([Action::Flip("a".into()), Action::Flip("a".into())]);
     assert!(!s.is_open("a"));
     assert_eq!(
-        s.toggled,
+        s.toggled.since(0).cloned().collect::<Vec<_>>(),
         [
             Toggled {
                 ids: ids(&["a"]),
@@ -433,4 +433,16 @@ fn issue_questions_copy_under_the_view_name_after_the_cards() {
     let view_at = text.find(&format!("\n{}\n", m.strings.view)).unwrap();
     assert!(ect_at < view_at, "{text}");
     assert!(text.contains("- How will my memory be checked?"), "{text}");
+}
+
+#[test]
+fn the_toggle_log_keeps_a_full_count_but_only_the_latest_changes() {
+    let flips = (0..40).map(|i| Action::Flip(format!("card-{}", i % 3)));
+    let s = run(flips);
+    assert_eq!(s.toggled.count(), 40);
+    // What a render that has emitted 38 still owes: the last two, oldest first.
+    let owed: Vec<_> = s.toggled.since(38).map(|t| t.ids[0].clone()).collect();
+    assert_eq!(owed, ["card-2", "card-0"]);
+    assert!(s.toggled.since(0).count() < 40, "the log is bounded");
+    assert_eq!(s.toggled.since(40).count(), 0);
 }

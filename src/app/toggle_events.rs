@@ -16,10 +16,9 @@ pub fn use_toggle_events(
 ) {
     let emitted = use_mut_ref(|| 0);
     let (state, on_event) = (state.clone(), on_event.clone());
-    use_effect_with(state.toggled.len(), move |_| {
+    use_effect_with(state.toggled.count(), move |_| {
         let mut emitted = emitted.borrow_mut();
-        let log = &state.toggled;
-        for toggled in log.get(*emitted..).unwrap_or_default() {
+        for toggled in state.toggled.since(*emitted) {
             for id in &toggled.ids {
                 on_event.emit(WidgetEvent::Toggle {
                     id: id.clone(),
@@ -30,6 +29,6 @@ pub fn use_toggle_events(
                 follow_fragment(toggled);
             }
         }
-        *emitted = log.len();
+        *emitted = state.toggled.count();
     });
 }

@@ -1,15 +1,15 @@
 use yew::prelude::*;
 
 use crate::content::Content;
-use crate::search::Results;
-use crate::state::{Action, ExplainerState};
+use crate::search::{Filter, Results};
+use crate::state::Action;
 
 /// Toggle buttons for the type of treatment and how established it is, each with the
 /// number of cards it would show.
 pub fn filter_bar(
     content: &Content,
     results: &Results,
-    state: &ExplainerState,
+    filter: &Filter,
     dispatch: &Callback<Action>,
 ) -> Html {
     let ui = &content.ui;
@@ -26,7 +26,7 @@ pub fn filter_bar(
             .category(cat)
             .map(|c| c.name.clone())
             .unwrap_or_else(|| cat.slug().into());
-        let pressed = state.categories.contains(&cat);
+        let pressed = filter.categories.contains(&cat);
         button(
             name,
             n,
@@ -36,7 +36,7 @@ pub fn filter_bar(
     });
     let stats = results.statuses.iter().map(|&(st, n)| {
         let label = content.status_label(st).to_owned();
-        let pressed = state.statuses.contains(&st);
+        let pressed = filter.statuses.contains(&st);
         button(
             label,
             n,

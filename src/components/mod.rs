@@ -1,6 +1,6 @@
 //! The views, one per file, each named for what the reader sees. Stateless views are
 //! plain functions returning `Html`. Yew components are kept for the root, the two
-//! alternative views, and where memoising on props pays: cards, card bodies and table
+//! alternative views, the toolbar, and where memoising on props pays: cards, card bodies and table
 //! rows, which would otherwise all re-render on every change. Every component type adds
 //! its own copy of Yew's generic machinery to the wasm, so there are no more than that.
 
@@ -25,6 +25,7 @@ mod search_box;
 mod source_list;
 mod sponsored_slot;
 mod status_badge;
+mod toolbar;
 mod treatment_card;
 mod treatment_list;
 mod view_switcher;
@@ -51,6 +52,7 @@ pub use search_box::search_box;
 pub use source_list::source_list;
 pub use sponsored_slot::sponsored_slot;
 pub use status_badge::status_badge;
+pub use toolbar::Toolbar;
 pub use treatment_card::TreatmentCard;
 pub use treatment_list::treatment_list;
 pub use view_switcher::view_switcher;

@@ -2,8 +2,8 @@ use yew::prelude::*;
 
 use super::{filter_bar, results_status, search_box};
 use crate::content::{fill, Content};
-use crate::search::Results;
-use crate::state::{Action, ExplainerState};
+use crate::search::{Filter, Results};
+use crate::state::Action;
 
 /// The search box, filters and match count behind one native disclosure, so on a narrow
 /// widget they do not take the first screen. Its summary says how many treatments show
@@ -11,22 +11,24 @@ use crate::state::{Action, ExplainerState};
 /// the summary (static/trd.css, by the toolbar's own width). `node` lets the app open it
 /// when the URL sets a search or filter. `live`: the match count is announced (a view that
 /// announces its own count turns it off).
+#[allow(clippy::too_many_arguments)]
 pub fn search_and_filter(
     content: &Content,
     results: &Results,
-    state: &ExplainerState,
+    filter: &Filter,
+    query: &str,
     message: &str,
     live: bool,
     node: &NodeRef,
     dispatch: &Callback<Action>,
 ) -> Html {
     let ui = &content.ui;
-    let filter = state.filter();
     let shown = match results.visible.len() {
         1 => ui.find_count_one.clone(),
         n => fill(&ui.find_count_many, &[("count", &n.to_string())]),
     };
-    let on = usize::from(!filter.query.is_empty()) + state.categories.len() + state.statuses.len();
+    let on =
+        usize::from(!filter.query.is_empty()) + filter.categories.len() + filter.statuses.len();
     let active = match on {
         0 => None,
         1 => Some(ui.find_active_one.clone()),
@@ -42,8 +44,8 @@ pub fn search_and_filter(
                 { &ui.find_label }{ " " }<span class="trd-find__count">{ count }</span>
             </summary>
             <div class="trd-find__panel">
-                { search_box(&state.query, ui, dispatch) }
-                { filter_bar(content, results, state, dispatch) }
+                { search_box(query, ui, dispatch) }
+                { filter_bar(content, results, filter, dispatch) }
                 { results_status(message, filter.is_active(), live, ui, dispatch) }
             </div>
         </details>

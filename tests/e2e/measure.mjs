@@ -65,7 +65,7 @@ const FIND = `(() => {
  * event's timestamp to the end of the next animation frame's rendering (the rAF after the
  * frame that shows the change), plus a trace of where that time went.
  */
-export async function clickToFrame(browser, url, { cpu = 4, clicks = 12, trace = true, css = "" } = {}) {
+export async function clickToFrame(browser, url, { cpu = 4, clicks = 12, trace = true, css = "", strip = "" } = {}) {
   return withPage(
     browser,
     async (page, cdp) => {
@@ -102,12 +102,22 @@ export async function clickToFrame(browser, url, { cpu = 4, clicks = 12, trace =
     },
     {
       cpu,
-      // Extra CSS, to measure what a rule costs by overriding it.
-      init: css
-        ? `addEventListener("DOMContentLoaded", () => { const s = document.createElement("style"); s.textContent = ${JSON.stringify(css)}; document.head.append(s); });`
-        : undefined,
+      // Extra CSS, or removing the rules whose text contains `strip`, to measure what a
+      // rule costs.
+      init: css || strip ? ruleProbe(css, strip) : undefined,
     },
   );
+}
+
+function ruleProbe(css, strip) {
+  return `addEventListener("DOMContentLoaded", () => {
+    const extra = ${JSON.stringify(css)};
+    if (extra) { const s = document.createElement("style"); s.textContent = extra; document.head.append(s); }
+    const strip = ${JSON.stringify(strip)};
+    const prune = (list) => { for (let i = list.cssRules.length - 1; i >= 0; i--) { const r = list.cssRules[i];
+      if (r.cssRules && !r.selectorText) prune(r); else if (r.cssText.includes(strip)) list.deleteRule(i); } };
+    if (strip) for (const sheet of document.styleSheets) { try { prune(sheet); } catch {} }
+  });`;
 }
 
 async function traceBreakdown(cdp, clicks) {

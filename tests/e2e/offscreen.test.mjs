@@ -73,6 +73,32 @@ describe("off-screen cards", () => {
     assert.deepEqual(skipped, []);
     await context.close();
   });
+
+  test("a card toggle changes only that card and the Expand all bar, never an ancestor of every card", async () => {
+    const { page, context } = await open("/", phone);
+    const touched = await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const root = document.querySelector(".trd");
+      const seen = [];
+      const mo = new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          seen.push({ inCard: !!el.closest("#lithium"), inBar: !!el.closest(".trd-cards__bar"), what: `${el.tagName}.${el.className} ${r.type} ${r.attributeName ?? ""}` });
+        }
+      });
+      mo.observe(root, { subtree: true, attributes: true, childList: true, characterData: true });
+      document.getElementById("lithium-button").click();
+      await frame();
+      document.getElementById("lithium-button").click();
+      await frame();
+      mo.disconnect();
+      return seen;
+    });
+    assert.ok(touched.some((m) => m.inCard), "the toggle changed the card");
+    const outside = touched.filter((m) => !m.inCard && !m.inBar).map((m) => m.what);
+    assert.deepEqual(outside, [], "changed outside the toggled card");
+    await context.close();
+  });
 });
 
 function open(path, options) {

@@ -77,7 +77,8 @@ describe("standalone page", () => {
     assert.ok(box.y >= 0 && box.y < 740, `card in view (y=${box.y})`);
     const before = await page.evaluate(() => history.length);
     await page.click("#tms-button");
-    assert.equal(await page.evaluate(() => location.hash), "#tms");
+    // Written after the click's frame is painted (replaceState is not free), so wait for it.
+    await page.waitForFunction(() => location.hash === "#tms", null, { timeout: 2000 });
     assert.equal(await page.evaluate(() => history.length), before, "no new history entry");
     await page.evaluate(() => { location.hash = "lithium"; });
     await page.waitForFunction(() => document.getElementById("lithium-button").getAttribute("aria-expanded") === "true");
