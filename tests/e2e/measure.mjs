@@ -97,7 +97,7 @@ export async function clickToFrame(browser, url, { cpu = 4, clicks = 12, trace =
         times.push(await page.evaluate("window.__done"));
       }
       let breakdown = null;
-      if (trace) breakdown = await traceBreakdown(cdp, clicks);
+      if (trace) breakdown = await traceBreakdown(cdp);
       return { ms: median(times), times, breakdown };
     },
     {
@@ -120,7 +120,7 @@ function ruleProbe(css, strip) {
   });`;
 }
 
-async function traceBreakdown(cdp, clicks) {
+async function traceBreakdown(cdp) {
   const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   await cdp.send("Tracing.end");
   const { stream } = await done;
@@ -136,6 +136,16 @@ async function traceBreakdown(cdp, clicks) {
   const dispatch = events.find((e) => e.name === "EventDispatch" && e.args?.data?.type === "click");
   if (!dispatch) return null;
   const onMain = events.filter((e) => e.pid === dispatch.pid && e.tid === dispatch.tid && e.ph === "X" && e.dur);
+  // Only the work between each click and the commit of the frame that shows it: the
+  // scrolling between clicks and the deferred URL write are not the click's cost.
+  const clicksAt = onMain.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "click").map((e) => e.ts);
+  const commits = onMain.filter((e) => e.name === "Commit").map((e) => e.ts + e.dur);
+  const windows = clicksAt.map((t) => [t, commits.find((c) => c > t) ?? t]);
+  const clip = ([s, e]) => {
+    let kept = 0;
+    for (const [ws, we] of windows) kept += Math.max(0, Math.min(e, we) - Math.max(s, ws));
+    return kept;
+  };
   const kinds = {
     script: ["EventDispatch", "FunctionCall", "RunMicrotasks", "v8.callFunction", "TimerFire", "FireAnimationFrame"],
     style: ["UpdateLayoutTree", "RecalculateStyles"],
@@ -151,10 +161,10 @@ async function traceBreakdown(cdp, clicks) {
     let end = -Infinity;
     for (const [s, e] of spans) {
       if (e <= end) continue;
-      total += e - Math.max(s, end);
+      total += clip([Math.max(s, end), e]);
       end = e;
     }
-    out[kind] = total / 1000 / clicks;
+    out[kind] = total / 1000 / clicksAt.length;
   }
   return out;
 }
