@@ -42,8 +42,8 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 
 # 5. Node packages (playwright-core, axe-core, lighthouse, binaryen's wasm-opt, govuk-frontend,
-#    terser for the post-build minification in scripts/minify.mjs). twiggy (wasm bytes by
-#    crate in the benchmark) is optional and not installed: it takes minutes to compile.
+#    terser for the post-build minification in scripts/minify.mjs). twiggy, for the wasm's
+#    bytes by crate, is installed by scripts/bench.sh, the one command that uses it.
 if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
   say "installing node test packages"
   (cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error)

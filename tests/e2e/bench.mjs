@@ -2,7 +2,7 @@
 // HTML) and the GOV.UK Frontend accordion, measured in one run. Prints a table and writes
 // bench-results/bench.json. Figures are reported, never asserted (see budget.test.mjs).
 //
-//   node bench.mjs [--runs N] [--skip-lighthouse]
+//   node bench.mjs [--runs N] [--quick] [--skip-lighthouse]   (scripts/bench.sh builds first)
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -331,7 +331,7 @@ await pagesServer.close();
 // twiggy (if installed: `cargo install twiggy`) on cargo's un-stripped wasm, the input of
 // wasm-bindgen and wasm-opt, grouped by the first path segment of each symbol.
 async function twiggyByCrate() {
-  const wasm = join(ROOT, "target/wasm32-unknown-unknown/release/trd_explainer.wasm");
+  const wasm = join(ROOT, "target/named/wasm32-unknown-unknown/release/trd_explainer.wasm");
   try {
     const { stdout } = await run("twiggy", ["top", "-n", "1000000", "--format", "json", wasm], { maxBuffer: 1 << 28 });
     const by = new Map();

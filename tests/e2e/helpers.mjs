@@ -8,7 +8,9 @@ import { dirname, join } from "node:path";
 import { serve } from "./server.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DIST = join(here, "..", "..", "dist");
+// TRD_DIST measures another build (the benchmark's baseline runs: a build of an earlier
+// commit, to put before and after side by side).
+export const DIST = process.env.TRD_DIST || join(here, "..", "..", "dist");
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
