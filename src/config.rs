@@ -7,8 +7,6 @@
 use std::fmt;
 use std::rc::Rc;
 
-use serde::Deserialize;
-
 use crate::content::{self, safe_href, Card, Category, Content, Region};
 use crate::json::{self, Reader, Value};
 
@@ -82,13 +80,18 @@ impl Options {
 }
 
 /// The sponsored call-to-action, off unless a publisher supplies all three fields.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cta {
     pub label: String,
     pub url: String,
     pub sponsor: String,
 }
+
+json::decode_struct!(Cta {
+    label,
+    url,
+    sponsor,
+});
 
 /// What the JSON config changes: interface strings, added or replaced cards, the CTA.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -9,11 +9,10 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Deserializer};
-
 use super::model::{Card, Content, Point, Source};
 use super::validate::has_figure;
 use crate::collections::Entries;
+use crate::json::{Decode, Error, Node};
 
 /// The class every issue offers for "the sources say nothing about this".
 pub const NOT_KNOWN: &str = "not-known";
@@ -172,19 +171,14 @@ matters_strings! {
 /// The `[matters]` block of a locale: the view's words, the issue texts and answer
 /// group labels, every treatment's answers and the sources they cite. Everything but the
 /// sources is read as tables of strings (one small deserializer shared by all of them).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matters {
-    #[serde(deserialize_with = "strings")]
     pub strings: MattersStrings,
     /// Issue slug → its words. Display order comes from [`ISSUES`], not from here.
-    #[serde(deserialize_with = "issue_texts")]
     pub issues: Vec<(String, IssueText)>,
     /// Issue slug → (class → visible group label).
-    #[serde(deserialize_with = "tables")]
     pub classes: Vec<(String, Vec<(String, String)>)>,
     /// Card slug → (issue slug → answer).
-    #[serde(deserialize_with = "answers")]
     pub answers: Vec<(String, CardAnswers)>,
     /// Full references cited by answers (keys as in the cards where the text is the same).
     pub sources: Rc<[Source]>,
@@ -236,46 +230,49 @@ impl From<String> for Answer {
 
 type Tables = Vec<(String, Vec<(String, String)>)>;
 
-fn tables<'de, D: Deserializer<'de>>(d: D) -> Result<Tables, D::Error> {
-    let Entries(outer) = Entries::<Entries<String>>::deserialize(d)?;
-    Ok(outer.into_iter().map(|(k, Entries(v))| (k, v)).collect())
-}
-
-fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<MattersStrings, D::Error> {
-    let Entries(entries) = Entries::<String>::deserialize(d)?;
-    Ok(MattersStrings::from_entries(entries))
-}
-
-fn issue_texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, IssueText)>, D::Error> {
-    Ok(tables(d)?
-        .into_iter()
-        .map(|(slug, entries)| {
-            let mut t = IssueText::default();
-            for (key, value) in entries {
-                match key.as_str() {
-                    "label" => t.label = value,
-                    "heading" => t.heading = value,
-                    "note" => t.note = value,
-                    "question" => t.question = value,
-                    _ => t.unknown.push(key),
+impl Decode for Matters {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        let mut f = node.fields(&["strings", "issues", "classes", "answers", "sources"])?;
+        let Entries(strings) = f.required::<Entries<String>>("strings")?;
+        let issues = tables(f.required("issues")?)
+            .into_iter()
+            .map(|(slug, entries)| {
+                let mut t = IssueText::default();
+                for (key, value) in entries {
+                    match key.as_str() {
+                        "label" => t.label = value,
+                        "heading" => t.heading = value,
+                        "note" => t.note = value,
+                        "question" => t.question = value,
+                        _ => t.unknown.push(key),
+                    }
                 }
-            }
-            (slug, t)
+                (slug, t)
+            })
+            .collect();
+        let classes = tables(f.required("classes")?);
+        let answers = tables(f.required("answers")?)
+            .into_iter()
+            .map(|(card, entries)| {
+                let answers = entries
+                    .into_iter()
+                    .map(|(issue, raw)| (issue, Answer::from(raw)))
+                    .collect();
+                (card, answers)
+            })
+            .collect();
+        Ok(Matters {
+            strings: MattersStrings::from_entries(strings),
+            issues,
+            classes,
+            answers,
+            sources: f.required("sources")?,
         })
-        .collect())
+    }
 }
 
-fn answers<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, CardAnswers)>, D::Error> {
-    Ok(tables(d)?
-        .into_iter()
-        .map(|(card, entries)| {
-            let answers = entries
-                .into_iter()
-                .map(|(issue, raw)| (issue, Answer::from(raw)))
-                .collect();
-            (card, answers)
-        })
-        .collect())
+fn tables(Entries(outer): Entries<Entries<String>>) -> Tables {
+    outer.into_iter().map(|(k, Entries(v))| (k, v)).collect()
 }
 
 fn lookup<'a, V>(list: &'a [(String, V)], key: &str) -> Option<&'a V> {

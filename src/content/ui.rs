@@ -1,14 +1,12 @@
 //! Interface strings: every word of chrome the widget shows, per locale, overridable by
 //! publishers key by key (`{"strings": {"expand_all": "Open all"}}`).
 
-use serde::de::{self, Deserialize, Deserializer};
-
-use crate::collections::Entries;
+use crate::json::{Decode, Error, Node};
 
 /// Declares the string table once so the struct, its key list, the by-name setter used
-/// for publisher overrides and the deserializer can never drift apart. The deserializer
-/// goes through `set` rather than serde's derive: the derived one for ~80 fields cost
-/// over 30 KB of wasm.
+/// for publisher overrides and the decoder can never drift apart. The decoder goes
+/// through `set` rather than a field-by-field decoder: serde's derived one for ~80 fields
+/// cost over 30 KB of wasm.
 macro_rules! ui_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
         #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -144,22 +142,16 @@ ui_strings! {
     fallback_error,
 }
 
-impl<'de> Deserialize<'de> for UiStrings {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let Entries(entries) = Entries::<String>::deserialize(d)?;
+/// Every key must be there, and no other (the built-in content is checked by tests;
+/// publishers override single strings through `set`).
+impl Decode for UiStrings {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        let mut fields = node.fields(UiStrings::KEYS)?;
         let mut ui = UiStrings::default();
-        let mut seen = vec![false; UiStrings::KEYS.len()];
-        for (key, value) in entries {
-            let Some(i) = UiStrings::KEYS.iter().position(|k| *k == key) else {
-                return Err(de::Error::unknown_field(&key, UiStrings::KEYS));
-            };
-            seen[i] = true;
-            ui.set(&key, value);
+        for key in UiStrings::KEYS {
+            ui.set(key, fields.required(*key)?);
         }
-        match seen.iter().position(|s| !s) {
-            Some(i) => Err(de::Error::missing_field(UiStrings::KEYS[i])),
-            None => Ok(ui),
-        }
+        Ok(ui)
     }
 }
 
