@@ -518,26 +518,37 @@ pub struct Fields<'r> {
 }
 
 impl<'r> Fields<'r> {
+    // Not inlined: the generic `required` and `or_default` stay a call and a branch per
+    // field type instead of carrying the lookup and the message each.
+    #[inline(never)]
     fn take(&mut self, name: &str) -> Option<Node<'r>> {
         let i = self.names.iter().position(|n| *n == name)?;
         self.slots[i].take()
+    }
+
+    #[inline(never)]
+    fn missing(&self, name: &str) -> Error {
+        Error {
+            path: self.path.clone(),
+            message: format!("missing field \"{name}\""),
+            reported: false,
+        }
     }
 
     /// A field that must be there.
     pub fn required<T: Decode>(&mut self, name: &'static str) -> Result<T, Error> {
         match self.take(name) {
             Some(node) => T::decode(node),
-            None => Err(Error {
-                path: self.path.clone(),
-                message: format!("missing field \"{name}\""),
-                reported: false,
-            }),
+            None => Err(self.missing(name)),
         }
     }
 
     /// A field that takes its default when absent.
     pub fn or_default<T: Decode + Default>(&mut self, name: &'static str) -> Result<T, Error> {
-        self.take(name).map_or_else(|| Ok(T::default()), T::decode)
+        match self.take(name) {
+            Some(node) => T::decode(node),
+            None => Ok(T::default()),
+        }
     }
 }
 
@@ -559,7 +570,13 @@ impl<T: Decode> Decode for Option<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(node: Node<'_>) -> Result<Self, Error> {
-        node.items()?.into_iter().map(T::decode).collect()
+        // A plain loop: collecting into `Result` costs an adapter per item type.
+        let items = node.items()?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            out.push(T::decode(item)?);
+        }
+        Ok(out)
     }
 }
 

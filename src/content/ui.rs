@@ -9,7 +9,7 @@ use crate::json::{Decode, Error, Node};
 /// cost over 30 KB of wasm.
 macro_rules! ui_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Default)]
         pub struct UiStrings {
             $( $(#[doc = $doc])* pub $field: String, )*
         }
@@ -18,24 +18,55 @@ macro_rules! ui_strings {
             /// Every key, as publishers write it.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            /// Replaces one string by key; `false` if there is no such key.
-            pub fn set(&mut self, key: &str, value: String) -> bool {
-                match key {
-                    $(stringify!($field) => { self.$field = value; true })*
-                    _ => false,
-                }
-            }
-
-            /// Reads one string by key.
-            pub fn get(&self, key: &str) -> Option<&str> {
-                match key {
-                    $(stringify!($field) => Some(&self.$field),)*
-                    _ => None,
-                }
-            }
+            /// Each field, in `KEYS` order. By-key access, cloning and comparing go
+            /// through these tiny accessors in a loop: code written out per field (a match
+            /// arm, a derived `clone` or `eq` line) cost kilobytes of wasm for ~90 fields.
+            const FIELDS: &'static [fn(&UiStrings) -> &String] = &[$(|u| &u.$field),*];
+            const FIELDS_MUT: &'static [fn(&mut UiStrings) -> &mut String] =
+                &[$(|u| &mut u.$field),*];
         }
     };
 }
+
+impl UiStrings {
+    fn index(key: &str) -> Option<usize> {
+        Self::KEYS.iter().position(|k| *k == key)
+    }
+
+    /// Replaces one string by key; `false` if there is no such key.
+    pub fn set(&mut self, key: &str, value: String) -> bool {
+        match Self::index(key) {
+            Some(i) => {
+                *(Self::FIELDS_MUT[i])(self) = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Reads one string by key.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        Self::index(key).map(|i| (Self::FIELDS[i])(self).as_str())
+    }
+}
+
+impl Clone for UiStrings {
+    fn clone(&self) -> Self {
+        let mut copy = UiStrings::default();
+        for (get, get_mut) in Self::FIELDS.iter().zip(Self::FIELDS_MUT) {
+            get_mut(&mut copy).clone_from(get(self));
+        }
+        copy
+    }
+}
+
+impl PartialEq for UiStrings {
+    fn eq(&self, other: &Self) -> bool {
+        Self::FIELDS.iter().all(|get| get(self) == get(other))
+    }
+}
+
+impl Eq for UiStrings {}
 
 ui_strings! {
     /// Accessible name of the whole widget.
