@@ -128,7 +128,7 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
 }
 
 /// A JSON object's entries in order (a `BTreeMap` would cost kilobytes of wasm).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Entries<V>(pub Vec<(String, V)>);
 
 impl<V: crate::json::Decode> crate::json::Decode for Entries<V> {

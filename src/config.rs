@@ -80,7 +80,7 @@ impl Options {
 }
 
 /// The sponsored call-to-action, off unless a publisher supplies all three fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Cta {
     pub label: String,
     pub url: String,

@@ -495,7 +495,12 @@ impl<'r> Node<'r> {
                 )),
             }
         }
-        Ok(Fields { names, slots, path })
+        Ok(Fields {
+            names,
+            slots,
+            path,
+            error: None,
+        })
     }
 
     /// Text naming one of `names`: its index, or an error listing them.
@@ -511,43 +516,77 @@ impl<'r> Node<'r> {
 }
 
 /// An object's fields by name, each taken once ([`Node::fields`]).
+///
+/// Taking a field gives a value, not a `Result`: the first problem is kept and returned by
+/// [`Fields::finish`], and every later field is skipped (it takes its default, never
+/// seen). A `?` per field would make the compiler write out, per struct, the drop of every
+/// field already decoded at each one: most of the decoding code, before this.
 pub struct Fields<'r> {
     names: &'static [&'static str],
     slots: Vec<Option<Node<'r>>>,
     path: String,
+    error: Option<Error>,
 }
 
 impl<'r> Fields<'r> {
-    // Not inlined: the generic `required` and `or_default` stay a call and a branch per
-    // field type instead of carrying the lookup and the message each.
+    /// The field's value, unless it is absent or an earlier field failed.
     #[inline(never)]
     fn take(&mut self, name: &str) -> Option<Node<'r>> {
+        if self.error.is_some() {
+            return None;
+        }
         let i = self.names.iter().position(|n| *n == name)?;
         self.slots[i].take()
     }
 
     #[inline(never)]
-    fn missing(&self, name: &str) -> Error {
-        Error {
-            path: self.path.clone(),
-            message: format!("missing field \"{name}\""),
-            reported: false,
-        }
+    fn fail(&mut self, error: Error) {
+        self.error.get_or_insert(error);
+    }
+
+    fn keep<T: Default>(&mut self, result: Result<T, Error>) -> T {
+        result.unwrap_or_else(|e| {
+            self.fail(e);
+            T::default()
+        })
     }
 
     /// A field that must be there.
-    pub fn required<T: Decode>(&mut self, name: &'static str) -> Result<T, Error> {
+    pub fn required<T: Decode + Default>(&mut self, name: &'static str) -> T {
         match self.take(name) {
-            Some(node) => T::decode(node),
-            None => Err(self.missing(name)),
+            Some(node) => self.keep(T::decode(node)),
+            None => {
+                self.missing(name);
+                T::default()
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn missing(&mut self, name: &str) {
+        if self.error.is_none() {
+            let message = format!("missing field \"{name}\"");
+            self.fail(Error {
+                path: self.path.clone(),
+                message,
+                reported: false,
+            });
         }
     }
 
     /// A field that takes its default when absent.
-    pub fn or_default<T: Decode + Default>(&mut self, name: &'static str) -> Result<T, Error> {
+    pub fn or_default<T: Decode + Default>(&mut self, name: &'static str) -> T {
         match self.take(name) {
-            Some(node) => T::decode(node),
-            None => Ok(T::default()),
+            Some(node) => self.keep(T::decode(node)),
+            None => T::default(),
+        }
+    }
+
+    /// `value`, built from the fields taken, or the first problem met taking them.
+    pub fn finish<T>(self, value: T) -> Result<T, Error> {
+        match self.error {
+            None => Ok(value),
+            Some(e) => Err(e),
         }
     }
 }
@@ -592,7 +631,8 @@ impl<T: Decode> Decode for Rc<T> {
     }
 }
 
-/// Implements [`Decode`] for a struct from its field names: `name` must be present,
+/// Implements [`Decode`] for a struct from its field names (every field type has a
+/// `Default`, the placeholder while a problem is reported): `name` must be present,
 /// `name = default` takes `Default::default()` when absent (serde's `#[serde(default)]`).
 /// Fields are read in the order written here, which should be the struct's.
 macro_rules! decode_struct {
@@ -600,17 +640,18 @@ macro_rules! decode_struct {
         impl $crate::json::Decode for $ty {
             fn decode(node: $crate::json::Node<'_>) -> Result<Self, $crate::json::Error> {
                 let mut fields = node.fields(&[$(stringify!($field)),*])?;
-                Ok($ty {
+                let value = $ty {
                     $( $field: $crate::json::decode_struct!(@take fields $field $($default)?), )*
-                })
+                };
+                fields.finish(value)
             }
         }
     };
     (@take $fields:ident $field:ident) => {
-        $fields.required(stringify!($field))?
+        $fields.required(stringify!($field))
     };
     (@take $fields:ident $field:ident default) => {
-        $fields.or_default(stringify!($field))?
+        $fields.or_default(stringify!($field))
     };
 }
 

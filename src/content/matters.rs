@@ -233,8 +233,8 @@ type Tables = Vec<(String, Vec<(String, String)>)>;
 impl Decode for Matters {
     fn decode(node: Node<'_>) -> Result<Self, Error> {
         let mut f = node.fields(&["strings", "issues", "classes", "answers", "sources"])?;
-        let Entries(strings) = f.required::<Entries<String>>("strings")?;
-        let issues = tables(f.required("issues")?)
+        let Entries(strings) = f.required::<Entries<String>>("strings");
+        let issues = tables(f.required("issues"))
             .into_iter()
             .map(|(slug, entries)| {
                 let mut t = IssueText::default();
@@ -250,8 +250,8 @@ impl Decode for Matters {
                 (slug, t)
             })
             .collect();
-        let classes = tables(f.required("classes")?);
-        let answers = tables(f.required("answers")?)
+        let classes = tables(f.required("classes"));
+        let answers = tables(f.required("answers"))
             .into_iter()
             .map(|(card, entries)| {
                 let answers = entries
@@ -261,12 +261,13 @@ impl Decode for Matters {
                 (card, answers)
             })
             .collect();
-        Ok(Matters {
+        let sources = f.required("sources");
+        f.finish(Matters {
             strings: MattersStrings::from_entries(strings),
             issues,
             classes,
             answers,
-            sources: f.required("sources")?,
+            sources,
         })
     }
 }

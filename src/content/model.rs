@@ -10,7 +10,7 @@ use super::ui::UiStrings;
 use crate::slug::slug_enum;
 
 /// Everything the widget shows for one locale.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Content {
     /// BCP 47 primary language subtag, e.g. `en`.
     pub locale: String,
@@ -42,7 +42,7 @@ crate::json::decode_struct!(Content {
 });
 
 /// One entry of the "Words explained" section.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct GlossaryEntry {
     /// Slug used in the entry's anchor (`#trd-word-<id>`) and in a card's `words`.
     pub id: String,
@@ -61,7 +61,7 @@ crate::json::decode_struct!(GlossaryEntry {
 });
 
 /// Page-level text used by the standalone page and structured data.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Meta {
     pub title: String,
     pub description: String,
@@ -76,7 +76,7 @@ crate::json::decode_struct!(Meta {
 });
 
 /// The short introduction: what TRD is, how common it is, why it matters.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Intro {
     pub heading: String,
     /// Two or three sentences shown first; `heading` and `paragraphs` are one tap away.
@@ -93,7 +93,7 @@ crate::json::decode_struct!(Intro {
 });
 
 /// The always-visible crisis information.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Safety {
     pub heading: String,
     /// One short sentence shown in the sticky strip.
@@ -110,7 +110,7 @@ crate::json::decode_struct!(Safety {
     lines,
 });
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CrisisLine {
     pub region: Region,
     /// Who this line is for, e.g. "United States".
@@ -132,8 +132,10 @@ crate::json::decode_struct!(CrisisLine {
 });
 
 slug_enum! {
-    /// Which crisis lines lead the banner.
+    /// Which crisis lines lead the banner. (The default is only a decoder's placeholder.)
+    #[derive(Default)]
     pub enum Region {
+        #[default]
         Us = "us",
         /// Spain (024).
         Es = "es",
@@ -185,7 +187,7 @@ impl Region {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Link {
     pub label: String,
     pub href: String,
@@ -193,7 +195,7 @@ pub struct Link {
 
 crate::json::decode_struct!(Link { label, href });
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Disclaimer {
     pub heading: String,
     pub paragraphs: Vec<String>,
@@ -204,7 +206,7 @@ crate::json::decode_struct!(Disclaimer {
     paragraphs,
 });
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CategoryInfo {
     pub id: Category,
     /// Reader-facing name, e.g. "Brain stimulation".
@@ -219,8 +221,11 @@ crate::json::decode_struct!(CategoryInfo {
 });
 
 slug_enum! {
-    /// A card's group. The slugs are a public contract (config `categories`).
+    /// A card's group. The slugs are a public contract (config `categories`). (The
+    /// default is only a decoder's placeholder.)
+    #[derive(Default)]
     pub enum Category {
+        #[default]
         Medication = "medication",
         Stimulation = "stimulation",
         Psychotherapy = "psychotherapy",
@@ -251,7 +256,7 @@ slug_enum! {
 /// One expandable card. Built-in cards fill every section their category needs
 /// (checked by `validate`); a publisher's added card needs only `id`, `category`,
 /// `title` and `summary`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Card {
     /// Stable slug: deep link (`#ect`), event `id`, config key.
     pub id: String,
@@ -403,7 +408,7 @@ impl SectionKind {
 
 /// Safety facts every treatment card states, each sourced or saying plainly that no
 /// specific advice was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CardSafety {
     pub pregnancy: Point,
     pub driving: Point,
@@ -458,7 +463,7 @@ crate::json::decode_struct!(Section {
 ///
 /// Written in content files as one string with trailing citation keys:
 /// `"Remission 27.1% vs 17.6% at week 8. [reif2023]"` or `"... [a, b]"`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Point {
     pub text: String,
     /// Keys into the card's (or intro's) `sources`.
@@ -519,7 +524,7 @@ impl From<String> for Point {
 }
 
 /// A reference: shown as text (`<cite>`), linked only when `url` is a known-safe address.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     /// Citation key used by points, e.g. `reif2023`.
     pub id: String,

@@ -180,9 +180,9 @@ impl Decode for UiStrings {
         let mut fields = node.fields(UiStrings::KEYS)?;
         let mut ui = UiStrings::default();
         for key in UiStrings::KEYS {
-            ui.set(key, fields.required(*key)?);
+            ui.set(key, fields.required(key));
         }
-        Ok(ui)
+        fields.finish(ui)
     }
 }
 
