@@ -1037,8 +1037,7 @@ fn crisis_lines_cover_canada_australia_and_new_zealand_with_tap_to_call_links() 
     }
     // A number shown without a link is caught.
     let errors = validate_mutated(|c| {
-        let line = c
-            .safety
+        let line = Rc::make_mut(&mut c.safety)
             .lines
             .iter_mut()
             .find(|l| l.region == Region::Au)

@@ -14,10 +14,12 @@ use crate::slug::slug_enum;
 pub struct Content {
     /// BCP 47 primary language subtag, e.g. `en`.
     pub locale: String,
-    pub meta: Meta,
-    pub intro: Intro,
-    pub safety: Safety,
-    pub disclaimer: Disclaimer,
+    // Shared: an instance with publisher overrides copies the content, and these parts
+    // it never changes (a deep copy cost kilobytes of wasm as well as time).
+    pub meta: Rc<Meta>,
+    pub intro: Rc<Intro>,
+    pub safety: Rc<Safety>,
+    pub disclaimer: Rc<Disclaimer>,
     /// Category groups in display order.
     pub categories: Vec<CategoryInfo>,
     pub ui: UiStrings,
