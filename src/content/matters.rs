@@ -121,18 +121,25 @@ macro_rules! matters_strings {
                 }
             }
 
-            fn from_entries(entries: Vec<(String, String)>) -> Self {
-                let mut s = Self::default();
-                for (key, value) in entries {
-                    match key.as_str() {
-                        $(stringify!($field) => s.$field = value,)*
-                        _ => s.unknown.push(key),
-                    }
-                }
-                s
-            }
+            /// Each field, in `KEYS` order: one small accessor each rather than a match
+            /// arm per field in the decoder (see `UiStrings`).
+            const FIELDS_MUT: &'static [fn(&mut MattersStrings) -> &mut String] =
+                &[$(|s| &mut s.$field),*];
         }
     };
+}
+
+impl MattersStrings {
+    fn from_entries(entries: Vec<(String, String)>) -> Self {
+        let mut s = Self::default();
+        for (key, value) in entries {
+            match Self::KEYS.iter().position(|k| *k == key) {
+                Some(i) => *(Self::FIELDS_MUT[i])(&mut s) = value,
+                None => s.unknown.push(key),
+            }
+        }
+        s
+    }
 }
 
 matters_strings! {
