@@ -98,8 +98,8 @@ pub fn issue_spec(slug: &str) -> Option<&'static IssueSpec> {
 }
 
 /// Declares the view's interface words once: the struct, the key list and the by-key
-/// setter. Built from plain string entries rather than serde's derive, which costs
-/// kilobytes of wasm per struct (see `ui.rs`).
+/// accessors. Built from plain string entries rather than a decoder per field, which
+/// costs kilobytes of wasm per struct (see `ui.rs`).
 macro_rules! matters_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
         /// The view's own interface words. Kept in the `[matters]` block (not in `[ui]`)
@@ -177,7 +177,7 @@ matters_strings! {
 
 /// The `[matters]` block of a locale: the view's words, the issue texts and answer
 /// group labels, every treatment's answers and the sources they cite. Everything but the
-/// sources is read as tables of strings (one small deserializer shared by all of them).
+/// sources is read as tables of strings (one small decoder shared by all of them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matters {
     pub strings: MattersStrings,

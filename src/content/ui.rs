@@ -5,8 +5,7 @@ use crate::json::{Decode, Error, Node};
 
 /// Declares the string table once so the struct, its key list, the by-name setter used
 /// for publisher overrides and the decoder can never drift apart. The decoder goes
-/// through `set` rather than a field-by-field decoder: serde's derived one for ~80 fields
-/// cost over 30 KB of wasm.
+/// through `set`: serde's derived deserializer for ~80 fields cost over 30 KB of wasm.
 macro_rules! ui_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
         #[derive(Debug, Default)]
