@@ -36,7 +36,7 @@ fn main() {
         let value: toml::Value = toml::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
         warn_on_overdue_reviews(locale, &value, today);
-        let json = serde_json::to_string(&value).expect("TOML values map to JSON");
+        let json = to_json(&value);
         let file = format!("{out}/content-{locale}.json");
         fs::write(&file, json).expect("OUT_DIR is writable");
         writeln!(table, "    ({locale:?}, include_str!({file:?})),").unwrap();
@@ -46,6 +46,44 @@ fn main() {
     codes.push_str("];\n");
     table.push_str(&codes);
     fs::write(format!("{out}/locales.rs"), table).expect("OUT_DIR is writable");
+}
+
+/// The order of a locale's top-level tables in its JSON; any other table follows, sorted.
+/// gzip only looks 32 KB back, so the `[matters]` block, whose sources repeat many of
+/// the cards' sources, goes right before the cards (alphabetical order put 66 KB of cards
+/// between them), which saves about 0.6 KB of a reader's download.
+const JSON_ORDER: &[&str] = &[
+    "locale",
+    "meta",
+    "ui",
+    "intro",
+    "safety",
+    "disclaimer",
+    "categories",
+    "glossary",
+    "matters",
+    "cards",
+];
+
+/// Compact JSON of a locale file, top-level tables in [`JSON_ORDER`].
+fn to_json(value: &toml::Value) -> String {
+    let table = value.as_table().expect("a locale file is a table");
+    let mut keys: Vec<&String> = table.keys().collect();
+    keys.sort_by_key(|k| {
+        let at = JSON_ORDER.iter().position(|o| o == k);
+        (at.unwrap_or(JSON_ORDER.len()), k.as_str())
+    });
+    let mut out = String::from("{");
+    for (i, key) in keys.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let key_json = serde_json::to_string(key).expect("a key maps to JSON");
+        let value_json = serde_json::to_string(&table[key]).expect("TOML values map to JSON");
+        write!(out, "{key_json}:{value_json}").unwrap();
+    }
+    out.push('}');
+    out
 }
 
 /// Today's date (UTC) as (year, month, day); `SOURCE_DATE_EPOCH` wins for reproducible builds.

@@ -128,28 +128,16 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
 }
 
 /// A JSON object's entries in order (a `BTreeMap` would cost kilobytes of wasm).
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Entries<V>(pub Vec<(String, V)>);
 
-impl<'de, V: serde::Deserialize<'de>> serde::Deserialize<'de> for Entries<V> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct EntriesVisitor<V>(std::marker::PhantomData<V>);
-        impl<'de, V: serde::Deserialize<'de>> serde::de::Visitor<'de> for EntriesVisitor<V> {
-            type Value = Entries<V>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Entries<V>, A::Error> {
-                let mut out = Vec::new();
-                while let Some(entry) = map.next_entry()? {
-                    out.push(entry);
-                }
-                Ok(Entries(out))
-            }
+impl<V: crate::json::Decode> crate::json::Decode for Entries<V> {
+    fn decode(node: crate::json::Node<'_>) -> Result<Self, crate::json::Error> {
+        let entries = node.entries()?;
+        let mut out = Vec::with_capacity(entries.len());
+        for (key, node) in entries {
+            out.push((key, V::decode(node)?));
         }
-        d.deserialize_map(EntriesVisitor(std::marker::PhantomData))
+        Ok(Entries(out))
     }
 }

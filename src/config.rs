@@ -7,8 +7,6 @@
 use std::fmt;
 use std::rc::Rc;
 
-use serde::Deserialize;
-
 use crate::content::{self, safe_href, Card, Category, Content, Region};
 use crate::json::{self, Reader, Value};
 
@@ -82,13 +80,18 @@ impl Options {
 }
 
 /// The sponsored call-to-action, off unless a publisher supplies all three fields.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Cta {
     pub label: String,
     pub url: String,
     pub sponsor: String,
 }
+
+json::decode_struct!(Cta {
+    label,
+    url,
+    sponsor,
+});
 
 /// What the JSON config changes: interface strings, added or replaced cards, the CTA.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -202,15 +205,26 @@ fn split_list(value: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
+/// Text only the README shows: left out of the wasm, which never does.
+macro_rules! readme {
+    ($text:literal) => {
+        if cfg!(target_arch = "wasm32") {
+            ""
+        } else {
+            $text
+        }
+    };
+}
+
 /// Every attribute, in README order.
 pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "lang",
-        accepts: Accepts::Described("a BCP 47 tag (`en`, `es`, `es-MX`)", || {
+        accepts: Accepts::Described(readme!("a BCP 47 tag (`en`, `es`, `es-MX`)"), || {
             let available: Vec<_> = content::locales().collect();
             format!("a language with a translation (available: {})", available.join(", "))
         }),
-        purpose: "content language (`es-419` → `es`); without it, the closest `lang` ancestor (the page's `<html lang>`) chooses; unknown languages fall back to English",
+        purpose: readme!("content language (`es-419` → `es`); without it, the closest `lang` ancestor (the page's `<html lang>`) chooses; unknown languages fall back to English"),
         parse: |o, v, _| {
             o.locale = content::match_locale(v).ok_or(())?;
             // A regional tag (en-AU) leads with that country's crisis line unless a
@@ -233,7 +247,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "heading-level",
         accepts: Accepts::Choices(|| vec!["2", "3", "4"]),
-        purpose: "heading level of each card; section headings sit one level above (never below h2)",
+        purpose: readme!("heading level of each card; section headings sit one level above (never below h2)"),
         parse: |o, v, _| {
             o.heading_level = match v.trim() {
                 "2" => 2,
@@ -249,10 +263,10 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "categories",
         accepts: Accepts::Described(
-            "comma list of `medication`, `stimulation`, `psychotherapy`, `research`",
+            readme!("comma list of `medication`, `stimulation`, `psychotherapy`, `research`"),
             || "a comma list of medication, stimulation, psychotherapy, research".into(),
         ),
-        purpose: "only these groups of cards",
+        purpose: readme!("only these groups of cards"),
         parse: |o, v, warnings| {
             let mut chosen = Vec::new();
             for slug in split_list(v) {
@@ -279,8 +293,8 @@ pub const ATTRIBUTES: &[Attribute] = &[
     },
     Attribute {
         name: "open",
-        accepts: Accepts::Described("comma list of card slugs", || "card slugs".into()),
-        purpose: "cards open at start (and whenever the attribute changes)",
+        accepts: Accepts::Described(readme!("comma list of card slugs"), || "card slugs".into()),
+        purpose: readme!("cards open at start (and whenever the attribute changes)"),
         // Slugs are checked against the content in `resolve`, which knows added cards.
         parse: |o, v, _| {
             o.open = split_list(v).map(str::to_owned).collect();
@@ -298,7 +312,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "crisis-region",
         accepts: Accepts::Choices(crisis_regions),
-        purpose: "which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `es-MX`) chooses, and a language without a region other than English (`es`) leads with the international directory",
+        purpose: readme!("which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `es-MX`) chooses, and a language without a region other than English (`es`) leads with the international directory"),
         parse: |o, v, _| Region::from_attribute(v).map(|r| o.crisis_region = r).ok_or(()),
         reset: |o, d| o.crisis_region = d.crisis_region,
         show: |o| o.crisis_region.slug().to_owned(),
@@ -306,7 +320,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "deep-links",
         accepts: Accepts::Choices(SWITCH),
-        purpose: "`#ect` in the page URL opens that card; opening a card updates the fragment (no history entry)",
+        purpose: readme!("`#ect` in the page URL opens that card; opening a card updates the fragment (no history entry)"),
         parse: |o, v, _| switch(v).map(|on| o.deep_links = on),
         reset: |o, d| o.deep_links = d.deep_links,
         show: |o| on_off(o.deep_links),
@@ -314,15 +328,15 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "url-state",
         accepts: Accepts::Choices(SWITCH),
-        purpose: "mirror search, filters and view in the query string (`trd-q`, `trd-type`, `trd-status`, `trd-view`)",
+        purpose: readme!("mirror search, filters and view in the query string (`trd-q`, `trd-type`, `trd-status`, `trd-view`)"),
         parse: |o, v, _| switch(v).map(|on| o.url_state = on),
         reset: |o, d| o.url_state = d.url_state,
         show: |o| on_off(o.url_state),
     },
     Attribute {
         name: "storage-key",
-        accepts: Accepts::Described("1–64 characters", || "1–64 characters".into()),
-        purpose: "keeps this instance's saved questions apart from others' (sessionStorage)",
+        accepts: Accepts::Described(readme!("1–64 characters"), || "1–64 characters".into()),
+        purpose: readme!("keeps this instance's saved questions apart from others' (sessionStorage)"),
         parse: |o, v, _| {
             let key = v.trim();
             // Characters, not bytes: 17 emoji are a fine key.
@@ -338,7 +352,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "theme",
         accepts: Accepts::Choices(|| Theme::ALL.map(Theme::slug).to_vec()),
-        purpose: "follow `prefers-color-scheme`, or force one",
+        purpose: readme!("follow `prefers-color-scheme`, or force one"),
         parse: |o, v, _| {
             let v = v.trim().to_ascii_lowercase();
             o.theme = if v.is_empty() {

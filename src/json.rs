@@ -5,14 +5,16 @@
 //! length, list length and total size, and turns anything it cannot read (a throwing getter
 //! or Proxy, a Date, a DOM element) into [`Value::Unreadable`] with one warning naming the
 //! path. Nothing thrown by host data gets past it, and its recursion is bounded. Then
-//! [`Reader::decode`] runs the serde `Deserialize` impls of the content model over that
-//! tree, so built-in and publisher data share one path, with no second serde pass and none
-//! of serde-wasm-bindgen's number formatting in the wasm.
+//! [`Reader::decode`] runs the content model's decoders over that
+//! tree, so built-in and publisher data share one path. That is [`Decode`], not serde:
+//! serde's derived visitors cost kilobytes of wasm per type and instantiation, while here
+//! the work (matching keys, reporting problems) is in a few shared, non-generic functions
+//! and each type adds only its list of fields ([`decode_struct!`]).
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
+use std::rc::Rc;
 
 /// A JSON value as read, already within the [`Limits`].
 #[derive(Debug, Clone, PartialEq)]
@@ -230,10 +232,11 @@ impl Reader {
         }
     }
 
-    /// Runs `T`'s `Deserialize` over `value`. Unknown object keys are dropped with a warning
-    /// (or are errors, for a strict reader); an array where an object is expected is an error.
-    pub fn decode<T: DeserializeOwned>(&self, value: Value, path: &str) -> Result<T, Error> {
-        T::deserialize(Node {
+    /// Decodes `value` (found at `path`) as a `T`. Unknown object keys are dropped with a
+    /// warning (or are errors, for a strict reader); a list where an object is expected is
+    /// an error.
+    pub fn decode<T: Decode>(&self, value: Value, path: &str) -> Result<T, Error> {
+        T::decode(Node {
             value,
             path: path.to_owned(),
             reader: self,
@@ -355,15 +358,6 @@ pub struct Error {
     pub reported: bool,
 }
 
-impl Error {
-    fn at(mut self, path: &str) -> Self {
-        if self.path.is_empty() {
-            self.path = path.to_owned();
-        }
-        self
-    }
-}
-
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
@@ -376,358 +370,289 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// How a message names an unexpected value. Deliberately not serde's `Unexpected`
-/// `Display`, which formats floats and pulls all of core's float printing into the wasm.
-fn unexpected(u: de::Unexpected) -> &'static str {
-    use de::Unexpected as U;
-    match u {
-        U::Bool(_) => "a boolean",
-        U::Unsigned(_) | U::Signed(_) | U::Float(_) => "a number",
-        U::Char(_) | U::Str(_) => "text",
-        U::Unit | U::Option => "null",
-        U::Seq => "a list",
-        U::Map => "an object",
-        _ => "a value of another kind",
-    }
-}
-
+/// `"a", "b"`: the names a message lists.
 fn one_of(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
     quoted.join(", ")
 }
 
-impl de::Error for Error {
-    fn custom<T: fmt::Display>(message: T) -> Self {
-        Error {
-            path: String::new(),
-            message: message.to_string(),
-            reported: false,
-        }
-    }
-
-    fn invalid_type(u: de::Unexpected, expected: &dyn de::Expected) -> Self {
-        Self::custom(format_args!("expected {expected}, found {}", unexpected(u)))
-    }
-
-    fn invalid_value(u: de::Unexpected, expected: &dyn de::Expected) -> Self {
-        Self::custom(format_args!(
-            "expected {expected}, found another {}",
-            unexpected(u)
-        ))
-    }
-
-    fn invalid_length(len: usize, expected: &dyn de::Expected) -> Self {
-        Self::custom(format_args!("expected {expected}, found {len} entries"))
-    }
-
-    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Self::custom(format_args!(
-            "\"{variant}\" is not one of {}",
-            one_of(expected)
-        ))
-    }
-
-    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        Self::custom(format_args!(
-            "unknown field \"{field}\"; known fields: {}",
-            one_of(expected)
-        ))
-    }
-
-    fn missing_field(field: &'static str) -> Self {
-        Self::custom(format_args!("missing field \"{field}\""))
-    }
+/// A type read from a [`Value`].
+pub trait Decode: Sized {
+    fn decode(node: Node<'_>) -> Result<Self, Error>;
 }
 
 /// One value being decoded, with its path for messages.
-struct Node<'r> {
+pub struct Node<'r> {
     value: Value,
     path: String,
     reader: &'r Reader,
 }
 
-impl Node<'_> {
-    fn error(&self, message: String) -> Error {
+impl<'r> Node<'r> {
+    /// An error about this value.
+    pub fn error(&self, message: String) -> Error {
         Error {
             path: self.path.clone(),
             message,
-            reported: false,
+            reported: matches!(self.value, Value::Unreadable),
         }
     }
 
-    fn mismatch(&self, expected: &str, found: &Value) -> Error {
-        match found {
-            Value::Unreadable => self.unreadable(),
-            _ => self.error(format!("expected {expected}, found {}", found.kind())),
+    /// The value is not the `expected` kind (an unreadable one was reported already).
+    fn mismatch(&self, expected: &str) -> Error {
+        match self.value {
+            Value::Unreadable => self.error("could not be read".into()),
+            ref found => self.error(format!("expected {expected}, found {}", found.kind())),
         }
     }
 
-    fn unreadable(&self) -> Error {
-        Error {
-            reported: true,
-            ..self.error("could not be read".into())
+    pub fn text(self) -> Result<String, Error> {
+        match self.value {
+            Value::Text(s) => Ok(s),
+            _ => Err(self.mismatch("text")),
         }
     }
-}
 
-impl<'de> de::Deserializer<'de> for Node<'_> {
-    type Error = Error;
+    /// The items of a list, each with its path.
+    pub fn items(self) -> Result<Vec<Node<'r>>, Error> {
+        let Node {
+            value,
+            path,
+            reader,
+        } = self;
+        match value {
+            Value::List(items) => Ok(items
+                .into_iter()
+                .enumerate()
+                .map(|(i, value)| Node {
+                    value,
+                    path: format!("{path}[{i}]"),
+                    reader,
+                })
+                .collect()),
+            value => Err(Node {
+                value,
+                path,
+                reader,
+            }
+            .mismatch("a list")),
+        }
+    }
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+    /// The entries of an object, in order, each with its path.
+    pub fn entries(self) -> Result<Vec<(String, Node<'r>)>, Error> {
+        let Node {
+            value,
+            path,
+            reader,
+        } = self;
+        match value {
+            Value::Object(entries) => Ok(entries
+                .into_iter()
+                .map(|(key, value)| {
+                    let path = format!("{path}.{key}");
+                    (
+                        key,
+                        Node {
+                            value,
+                            path,
+                            reader,
+                        },
+                    )
+                })
+                .collect()),
+            value => Err(Node {
+                value,
+                path,
+                reader,
+            }
+            .mismatch("an object")),
+        }
+    }
+
+    /// An object with the given field names, ready to take them one by one. Unknown keys
+    /// are errors for a strict reader, and warnings (the key ignored) otherwise.
+    pub fn fields(self, names: &'static [&'static str]) -> Result<Fields<'r>, Error> {
         let path = self.path.clone();
-        let result = match self.value {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(b),
-            // Integers as integers, so `u8` and friends accept them.
-            Value::Number(n) if n.fract() == 0.0 && (0.0..9.0e15).contains(&n) => {
-                visitor.visit_u64(n as u64)
-            }
-            Value::Number(n) if n.fract() == 0.0 && (-9.0e15..0.0).contains(&n) => {
-                visitor.visit_i64(n as i64)
-            }
-            Value::Number(n) => visitor.visit_f64(n),
-            Value::Text(s) => visitor.visit_string(s),
-            Value::List(items) => visitor.visit_seq(Items {
-                items: items.into_iter().enumerate(),
-                path: &path,
-                reader: self.reader,
-            }),
-            Value::Object(entries) => visitor.visit_map(Entries {
-                entries: entries.into_iter(),
-                pending: None,
-                path: &path,
-                reader: self.reader,
-            }),
-            Value::Unreadable => return Err(self.unreadable()),
-        };
-        result.map_err(|e| e.at(&path))
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            // Unreadable optional data acts as absent; its warning is out already.
-            Value::Null | Value::Unreadable => visitor.visit_none(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Object(entries) if !self.reader.strict => {
-                let mut known = Vec::with_capacity(entries.len());
-                for (key, value) in entries {
-                    if fields.contains(&key.as_str()) {
-                        known.push((key, value));
-                    } else {
-                        self.reader.warn(format!(
-                            "{}.{key} is not a known field; known fields: {}. Ignoring it.",
-                            self.path,
-                            one_of(fields)
-                        ));
-                    }
+        let reader = self.reader;
+        let mut slots: Vec<Option<Node<'r>>> = names.iter().map(|_| None).collect();
+        for (key, node) in self.entries()? {
+            match names.iter().position(|n| *n == key) {
+                Some(i) => slots[i] = Some(node),
+                None if reader.strict => {
+                    return Err(Error {
+                        path,
+                        message: format!(
+                            "unknown field \"{key}\"; known fields: {}",
+                            one_of(names)
+                        ),
+                        reported: false,
+                    })
                 }
-                let node = Node {
-                    value: Value::Object(known),
-                    path: self.path,
-                    reader: self.reader,
+                None => reader.warn(format!(
+                    "{path}.{key} is not a known field; known fields: {}. Ignoring it.",
+                    one_of(names)
+                )),
+            }
+        }
+        Ok(Fields {
+            names,
+            slots,
+            path,
+            error: None,
+        })
+    }
+
+    /// Text naming one of `names`: its index, or an error listing them.
+    pub fn choice(self, names: &[&str]) -> Result<usize, Error> {
+        let path = self.path.clone();
+        let text = self.text()?;
+        names.iter().position(|n| *n == text).ok_or_else(|| Error {
+            path,
+            message: format!("\"{text}\" is not one of {}", one_of(names)),
+            reported: false,
+        })
+    }
+}
+
+/// An object's fields by name, each taken once ([`Node::fields`]).
+///
+/// Taking a field gives a value, not a `Result`: the first problem is kept and returned by
+/// [`Fields::finish`], and every later field is skipped (it takes its default, never
+/// seen). A `?` per field would make the compiler write out, per struct, the drop of every
+/// field already decoded at each one: most of the decoding code, before this.
+pub struct Fields<'r> {
+    names: &'static [&'static str],
+    slots: Vec<Option<Node<'r>>>,
+    path: String,
+    error: Option<Error>,
+}
+
+impl<'r> Fields<'r> {
+    /// The field's value, unless it is absent or an earlier field failed.
+    #[inline(never)]
+    fn take(&mut self, name: &str) -> Option<Node<'r>> {
+        if self.error.is_some() {
+            return None;
+        }
+        let i = self.names.iter().position(|n| *n == name)?;
+        self.slots[i].take()
+    }
+
+    #[inline(never)]
+    fn fail(&mut self, error: Error) {
+        self.error.get_or_insert(error);
+    }
+
+    fn keep<T: Default>(&mut self, result: Result<T, Error>) -> T {
+        result.unwrap_or_else(|e| {
+            self.fail(e);
+            T::default()
+        })
+    }
+
+    /// A field that must be there.
+    pub fn required<T: Decode + Default>(&mut self, name: &'static str) -> T {
+        match self.take(name) {
+            Some(node) => self.keep(T::decode(node)),
+            None => {
+                self.missing(name);
+                T::default()
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn missing(&mut self, name: &str) {
+        if self.error.is_none() {
+            let message = format!("missing field \"{name}\"");
+            self.fail(Error {
+                path: self.path.clone(),
+                message,
+                reported: false,
+            });
+        }
+    }
+
+    /// A field that takes its default when absent.
+    pub fn or_default<T: Decode + Default>(&mut self, name: &'static str) -> T {
+        match self.take(name) {
+            Some(node) => self.keep(T::decode(node)),
+            None => T::default(),
+        }
+    }
+
+    /// `value`, built from the fields taken, or the first problem met taking them.
+    pub fn finish<T>(self, value: T) -> Result<T, Error> {
+        match self.error {
+            None => Ok(value),
+            Some(e) => Err(e),
+        }
+    }
+}
+
+impl Decode for String {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        node.text()
+    }
+}
+
+/// `null` (or an unreadable value, already reported) is `None`.
+impl<T: Decode> Decode for Option<T> {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        match node.value {
+            Value::Null | Value::Unreadable => Ok(None),
+            _ => T::decode(node).map(Some),
+        }
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        // A plain loop: collecting into `Result` costs an adapter per item type.
+        let items = node.items()?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            out.push(T::decode(item)?);
+        }
+        Ok(out)
+    }
+}
+
+impl<T: Decode> Decode for Rc<[T]> {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        Vec::<T>::decode(node).map(Rc::from)
+    }
+}
+
+impl<T: Decode> Decode for Rc<T> {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        T::decode(node).map(Rc::new)
+    }
+}
+
+/// Implements [`Decode`] for a struct from its field names (every field type has a
+/// `Default`, the placeholder while a problem is reported): `name` must be present,
+/// `name = default` takes `Default::default()` when absent (serde's `#[serde(default)]`).
+/// Fields are read in the order written here, which should be the struct's.
+macro_rules! decode_struct {
+    ($ty:ident { $( $field:ident $(= $default:ident)? ),* $(,)? }) => {
+        impl $crate::json::Decode for $ty {
+            fn decode(node: $crate::json::Node<'_>) -> Result<Self, $crate::json::Error> {
+                let mut fields = node.fields(&[$(stringify!($field)),*])?;
+                let value = $ty {
+                    $( $field: $crate::json::decode_struct!(@take fields $field $($default)?), )*
                 };
-                node.deserialize_map(visitor)
+                fields.finish(value)
             }
-            Value::Object(_) => self.deserialize_map(visitor),
-            Value::Unreadable => Err(self.unreadable()),
-            // serde's derive would take a list as the fields in order: never what was meant.
-            ref other => Err(self.error(format!("expected an object, found {}", other.kind()))),
         }
-    }
-
-    // Each typed entry point calls only the one visitor method it needs: `deserialize_any`
-    // would instantiate every `visit_*` of every model type, kilobytes of wasm each.
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Object(entries) => visitor
-                .visit_map(Entries {
-                    entries: entries.into_iter(),
-                    pending: None,
-                    path: &self.path,
-                    reader: self.reader,
-                })
-                .map_err(|e| e.at(&self.path)),
-            ref other => Err(self.mismatch("an object", other)),
-        }
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::List(items) => visitor
-                .visit_seq(Items {
-                    items: items.into_iter().enumerate(),
-                    path: &self.path,
-                    reader: self.reader,
-                })
-                .map_err(|e| e.at(&self.path)),
-            ref other => Err(self.mismatch("a list", other)),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Text(s) => visitor.visit_string(s).map_err(|e: Error| e.at(&self.path)),
-            ref other => Err(self.mismatch("text", other)),
-        }
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Bool(b) => visitor.visit_bool(b).map_err(|e: Error| e.at(&self.path)),
-            ref other => Err(self.mismatch("true or false", other)),
-        }
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Null => visitor.visit_unit(),
-            ref other => Err(self.mismatch("null", other)),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Text(s) => {
-                let path = self.path.clone();
-                visitor
-                    .visit_enum(<String as IntoDeserializer<'de, Error>>::into_deserializer(
-                        s,
-                    ))
-                    .map_err(|e| e.at(&path))
-            }
-            Value::Unreadable => Err(self.unreadable()),
-            ref other => Err(self.error(format!("expected text, found {}", other.kind()))),
-        }
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-
-    serde::forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
-        bytes byte_buf unit_struct tuple tuple_struct
-    }
+    };
+    (@take $fields:ident $field:ident) => {
+        $fields.required(stringify!($field))
+    };
+    (@take $fields:ident $field:ident default) => {
+        $fields.or_default(stringify!($field))
+    };
 }
 
-struct Items<'p, 'r> {
-    items: std::iter::Enumerate<std::vec::IntoIter<Value>>,
-    path: &'p str,
-    reader: &'r Reader,
-}
-
-impl<'de> de::SeqAccess<'de> for Items<'_, '_> {
-    type Error = Error;
-
-    fn next_element_seed<T: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        let Some((i, value)) = self.items.next() else {
-            return Ok(None);
-        };
-        let path = format!("{}[{i}]", self.path);
-        let node = Node {
-            value,
-            path: path.clone(),
-            reader: self.reader,
-        };
-        seed.deserialize(node).map(Some).map_err(|e| e.at(&path))
-    }
-}
-
-struct Entries<'p, 'r> {
-    entries: std::vec::IntoIter<(String, Value)>,
-    pending: Option<(String, Value)>,
-    path: &'p str,
-    reader: &'r Reader,
-}
-
-impl<'de> de::MapAccess<'de> for Entries<'_, '_> {
-    type Error = Error;
-
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
-        };
-        let result = seed.deserialize(<String as IntoDeserializer<'de, Error>>::into_deserializer(
-            key.clone(),
-        ));
-        self.pending = Some((key, value));
-        result.map(Some)
-    }
-
-    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let (key, value) = self.pending.take().unwrap_or((String::new(), Value::Null));
-        let path = format!("{}.{key}", self.path);
-        let node = Node {
-            value,
-            path: path.clone(),
-            reader: self.reader,
-        };
-        seed.deserialize(node).map_err(|e| e.at(&path))
-    }
-}
-
-/// The names a unit-variant enum is written as in JSON (its serde names), e.g. to list the
-/// accepted values in a message without writing them out again.
-pub fn variant_names<T: DeserializeOwned>() -> &'static [&'static str] {
-    struct Probe<'c>(&'c Cell<&'static [&'static str]>);
-    impl<'de> de::Deserializer<'de> for Probe<'_> {
-        type Error = Error;
-        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Error> {
-            Err(de::Error::custom("not an enum"))
-        }
-        fn deserialize_enum<V: Visitor<'de>>(
-            self,
-            _name: &'static str,
-            variants: &'static [&'static str],
-            _: V,
-        ) -> Result<V::Value, Error> {
-            self.0.set(variants);
-            Err(de::Error::custom("probe"))
-        }
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-            bytes byte_buf option unit unit_struct newtype_struct seq tuple
-            tuple_struct map struct identifier ignored_any
-        }
-    }
-    let names = Cell::new(&[][..]);
-    let _ = T::deserialize(Probe(&names));
-    names.get()
-}
+pub(crate) use decode_struct;

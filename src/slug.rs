@@ -2,7 +2,7 @@
 //! content files and CSS classes.
 
 /// Declares a fieldless enum with its slugs in one list. `ALL`, `slug`, `from_slug` and a
-/// serde `Deserialize` by slug all come from that list, so adding a variant is one line
+/// [`Decode`](crate::json::Decode) by slug all come from that list, so adding a variant is one line
 /// (attributes such as `#[derive(Default)]` / `#[default]` pass through):
 ///
 /// ```ignore
@@ -42,11 +42,9 @@ macro_rules! slug_enum {
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = String::deserialize(d)?;
-                Self::from_slug(&s)
-                    .ok_or_else(|| serde::de::Error::unknown_variant(&s, &[$($slug),*]))
+        impl $crate::json::Decode for $name {
+            fn decode(node: $crate::json::Node<'_>) -> Result<Self, $crate::json::Error> {
+                node.choice(&[$($slug),*]).map(|i| Self::ALL[i])
             }
         }
     };

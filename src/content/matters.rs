@@ -9,11 +9,10 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Deserializer};
-
 use super::model::{Card, Content, Point, Source};
 use super::validate::has_figure;
 use crate::collections::Entries;
+use crate::json::{Decode, Error, Node};
 
 /// The class every issue offers for "the sources say nothing about this".
 pub const NOT_KNOWN: &str = "not-known";
@@ -99,8 +98,8 @@ pub fn issue_spec(slug: &str) -> Option<&'static IssueSpec> {
 }
 
 /// Declares the view's interface words once: the struct, the key list and the by-key
-/// setter. Built from plain string entries rather than serde's derive, which costs
-/// kilobytes of wasm per struct (see `ui.rs`).
+/// accessors. Built from plain string entries rather than a decoder per field, which
+/// costs kilobytes of wasm per struct (see `ui.rs`).
 macro_rules! matters_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
         /// The view's own interface words. Kept in the `[matters]` block (not in `[ui]`)
@@ -122,18 +121,25 @@ macro_rules! matters_strings {
                 }
             }
 
-            fn from_entries(entries: Vec<(String, String)>) -> Self {
-                let mut s = Self::default();
-                for (key, value) in entries {
-                    match key.as_str() {
-                        $(stringify!($field) => s.$field = value,)*
-                        _ => s.unknown.push(key),
-                    }
-                }
-                s
-            }
+            /// Each field, in `KEYS` order: one small accessor each rather than a match
+            /// arm per field in the decoder (see `UiStrings`).
+            const FIELDS_MUT: &'static [fn(&mut MattersStrings) -> &mut String] =
+                &[$(|s| &mut s.$field),*];
         }
     };
+}
+
+impl MattersStrings {
+    fn from_entries(entries: Vec<(String, String)>) -> Self {
+        let mut s = Self::default();
+        for (key, value) in entries {
+            match Self::KEYS.iter().position(|k| *k == key) {
+                Some(i) => *(Self::FIELDS_MUT[i])(&mut s) = value,
+                None => s.unknown.push(key),
+            }
+        }
+        s
+    }
 }
 
 matters_strings! {
@@ -171,20 +177,15 @@ matters_strings! {
 
 /// The `[matters]` block of a locale: the view's words, the issue texts and answer
 /// group labels, every treatment's answers and the sources they cite. Everything but the
-/// sources is read as tables of strings (one small deserializer shared by all of them).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// sources is read as tables of strings (one small decoder shared by all of them).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matters {
-    #[serde(deserialize_with = "strings")]
     pub strings: MattersStrings,
     /// Issue slug → its words. Display order comes from [`ISSUES`], not from here.
-    #[serde(deserialize_with = "issue_texts")]
     pub issues: Vec<(String, IssueText)>,
     /// Issue slug → (class → visible group label).
-    #[serde(deserialize_with = "tables")]
     pub classes: Vec<(String, Vec<(String, String)>)>,
     /// Card slug → (issue slug → answer).
-    #[serde(deserialize_with = "answers")]
     pub answers: Vec<(String, CardAnswers)>,
     /// Full references cited by answers (keys as in the cards where the text is the same).
     pub sources: Rc<[Source]>,
@@ -236,46 +237,50 @@ impl From<String> for Answer {
 
 type Tables = Vec<(String, Vec<(String, String)>)>;
 
-fn tables<'de, D: Deserializer<'de>>(d: D) -> Result<Tables, D::Error> {
-    let Entries(outer) = Entries::<Entries<String>>::deserialize(d)?;
-    Ok(outer.into_iter().map(|(k, Entries(v))| (k, v)).collect())
-}
-
-fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<MattersStrings, D::Error> {
-    let Entries(entries) = Entries::<String>::deserialize(d)?;
-    Ok(MattersStrings::from_entries(entries))
-}
-
-fn issue_texts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, IssueText)>, D::Error> {
-    Ok(tables(d)?
-        .into_iter()
-        .map(|(slug, entries)| {
-            let mut t = IssueText::default();
-            for (key, value) in entries {
-                match key.as_str() {
-                    "label" => t.label = value,
-                    "heading" => t.heading = value,
-                    "note" => t.note = value,
-                    "question" => t.question = value,
-                    _ => t.unknown.push(key),
+impl Decode for Matters {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        let mut f = node.fields(&["strings", "issues", "classes", "answers", "sources"])?;
+        let Entries(strings) = f.required::<Entries<String>>("strings");
+        let issues = tables(f.required("issues"))
+            .into_iter()
+            .map(|(slug, entries)| {
+                let mut t = IssueText::default();
+                for (key, value) in entries {
+                    match key.as_str() {
+                        "label" => t.label = value,
+                        "heading" => t.heading = value,
+                        "note" => t.note = value,
+                        "question" => t.question = value,
+                        _ => t.unknown.push(key),
+                    }
                 }
-            }
-            (slug, t)
+                (slug, t)
+            })
+            .collect();
+        let classes = tables(f.required("classes"));
+        let answers = tables(f.required("answers"))
+            .into_iter()
+            .map(|(card, entries)| {
+                let answers = entries
+                    .into_iter()
+                    .map(|(issue, raw)| (issue, Answer::from(raw)))
+                    .collect();
+                (card, answers)
+            })
+            .collect();
+        let sources = f.required("sources");
+        f.finish(Matters {
+            strings: MattersStrings::from_entries(strings),
+            issues,
+            classes,
+            answers,
+            sources,
         })
-        .collect())
+    }
 }
 
-fn answers<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<(String, CardAnswers)>, D::Error> {
-    Ok(tables(d)?
-        .into_iter()
-        .map(|(card, entries)| {
-            let answers = entries
-                .into_iter()
-                .map(|(issue, raw)| (issue, Answer::from(raw)))
-                .collect();
-            (card, answers)
-        })
-        .collect())
+fn tables(Entries(outer): Entries<Entries<String>>) -> Tables {
+    outer.into_iter().map(|(k, Entries(v))| (k, v)).collect()
 }
 
 fn lookup<'a, V>(list: &'a [(String, V)], key: &str) -> Option<&'a V> {

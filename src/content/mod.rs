@@ -52,16 +52,9 @@ pub fn match_locale(tag: &str) -> Option<&'static str> {
 /// Parses a locale's embedded JSON. Built-in content is checked by tests, so an error
 /// here means a broken build, but it is still reported rather than panicking.
 pub fn parse(json: &str) -> Result<Content, String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let reader = crate::json::Reader::built_in();
-        let value = crate::json::parse_text(json, &reader, "content")?;
-        reader.decode(value, "content").map_err(|e| e.to_string())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        serde_json::from_str(json).map_err(|e| e.to_string())
-    }
+    let reader = crate::json::Reader::built_in();
+    let value = crate::json::parse_text(json, &reader, "content")?;
+    reader.decode(value, "content").map_err(|e| e.to_string())
 }
 
 thread_local! {

@@ -4,37 +4,47 @@
 //! Every struct rejects unknown fields so a typo in a content file or a publisher's
 //! card fails loudly instead of silently dropping text.
 
-use serde::Deserialize;
 use std::rc::Rc;
 
 use super::ui::UiStrings;
 use crate::slug::slug_enum;
 
 /// Everything the widget shows for one locale.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Content {
     /// BCP 47 primary language subtag, e.g. `en`.
     pub locale: String,
-    pub meta: Meta,
-    pub intro: Intro,
-    pub safety: Safety,
-    pub disclaimer: Disclaimer,
+    // Shared: an instance with publisher overrides copies the content, and these parts
+    // it never changes (a deep copy cost kilobytes of wasm as well as time).
+    pub meta: Rc<Meta>,
+    pub intro: Rc<Intro>,
+    pub safety: Rc<Safety>,
+    pub disclaimer: Rc<Disclaimer>,
     /// Category groups in display order.
     pub categories: Vec<CategoryInfo>,
     pub ui: UiStrings,
     pub cards: Vec<Rc<Card>>,
     /// "Words explained": plain definitions that cards link to.
-    #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
     /// "What matters to me" issue cards (`[matters]`, see `matters.rs`).
-    #[serde(default)]
     pub matters: Option<Rc<super::matters::Matters>>,
 }
 
+crate::json::decode_struct!(Content {
+    locale,
+    meta,
+    intro,
+    safety,
+    disclaimer,
+    categories,
+    ui,
+    cards,
+    glossary = default,
+    matters = default,
+});
+
 /// One entry of the "Words explained" section.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct GlossaryEntry {
     /// Slug used in the entry's anchor (`#trd-word-<id>`) and in a card's `words`.
     pub id: String,
@@ -45,9 +55,15 @@ pub struct GlossaryEntry {
     pub definition: String,
 }
 
+crate::json::decode_struct!(GlossaryEntry {
+    id,
+    term,
+    forms,
+    definition,
+});
+
 /// Page-level text used by the standalone page and structured data.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Meta {
     pub title: String,
     pub description: String,
@@ -55,33 +71,48 @@ pub struct Meta {
     pub reviewed: String,
 }
 
+crate::json::decode_struct!(Meta {
+    title,
+    description,
+    reviewed,
+});
+
 /// The short introduction: what TRD is, how common it is, why it matters.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Intro {
     pub heading: String,
     /// Two or three sentences shown first; `heading` and `paragraphs` are one tap away.
-    #[serde(default)]
     pub lead: Rc<[Point]>,
     pub paragraphs: Rc<[Point]>,
     pub sources: Rc<[Source]>,
 }
 
+crate::json::decode_struct!(Intro {
+    heading,
+    lead = default,
+    paragraphs,
+    sources,
+});
+
 /// The always-visible crisis information.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Safety {
     pub heading: String,
     /// One short sentence shown in the sticky strip.
     pub strip: String,
     /// Names the disclosure that holds every line, below the chosen region's line.
-    #[serde(default)]
     pub more: String,
     pub lines: Vec<CrisisLine>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+crate::json::decode_struct!(Safety {
+    heading,
+    strip,
+    more = default,
+    lines,
+});
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CrisisLine {
     pub region: Region,
     /// Who this line is for, e.g. "United States".
@@ -93,9 +124,20 @@ pub struct CrisisLine {
     pub strip_contact: Option<Link>,
 }
 
+crate::json::decode_struct!(CrisisLine {
+    region,
+    label,
+    name,
+    detail,
+    contacts,
+    strip_contact = default,
+});
+
 slug_enum! {
-    /// Which crisis lines lead the banner.
+    /// Which crisis lines lead the banner. (The default is only a decoder's placeholder.)
+    #[derive(Default)]
     pub enum Region {
+        #[default]
         Us = "us",
         /// Spain (024).
         Es = "es",
@@ -147,22 +189,26 @@ impl Region {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Link {
     pub label: String,
     pub href: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+crate::json::decode_struct!(Link { label, href });
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Disclaimer {
     pub heading: String,
     pub paragraphs: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+crate::json::decode_struct!(Disclaimer {
+    heading,
+    paragraphs,
+});
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CategoryInfo {
     pub id: Category,
     /// Reader-facing name, e.g. "Brain stimulation".
@@ -170,9 +216,18 @@ pub struct CategoryInfo {
     pub description: String,
 }
 
+crate::json::decode_struct!(CategoryInfo {
+    id,
+    name,
+    description,
+});
+
 slug_enum! {
-    /// A card's group. The slugs are a public contract (config `categories`).
+    /// A card's group. The slugs are a public contract (config `categories`). (The
+    /// default is only a decoder's placeholder.)
+    #[derive(Default)]
     pub enum Category {
+        #[default]
         Medication = "medication",
         Stimulation = "stimulation",
         Psychotherapy = "psychotherapy",
@@ -203,60 +258,66 @@ slug_enum! {
 /// One expandable card. Built-in cards fill every section their category needs
 /// (checked by `validate`); a publisher's added card needs only `id`, `category`,
 /// `title` and `summary`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Card {
     /// Stable slug: deep link (`#ect`), event `id`, config key.
     pub id: String,
     pub category: Category,
-    #[serde(default)]
     pub status: Option<Status>,
     /// Qualifies the status, e.g. "esketamine approved; IV ketamine off-label".
-    #[serde(default)]
     pub status_note: Option<String>,
     /// Shown instead of the plain status label when that alone would mislead, e.g.
     /// "Approved (esketamine) · Off-label (IV ketamine)". The `status` still drives filters.
-    #[serde(default)]
     pub badge: Option<String>,
     /// When the card was last checked against its sources (ISO date, `2026-11-26`).
-    #[serde(default)]
     pub reviewed: Option<String>,
     /// When it must next be checked (ISO date; at most 12 months after `reviewed`).
-    #[serde(default)]
     pub next_review: Option<String>,
     /// Glossary ids of the "Words explained" entries this card uses.
-    #[serde(default)]
     pub words: Vec<String>,
     pub title: String,
     /// One line, visible while the card is collapsed.
     pub summary: String,
-    #[serde(default)]
     pub questions: Vec<String>,
-    #[serde(default)]
     pub sources: Rc<[Source]>,
     // Treatment cards.
-    #[serde(default)]
     pub how_it_works: Option<Section>,
-    #[serde(default)]
     pub how_given: Option<Section>,
-    #[serde(default)]
     pub onset: Option<Section>,
     /// Must carry `level`.
-    #[serde(default)]
     pub evidence: Option<Section>,
-    #[serde(default)]
     pub risks: Option<Section>,
-    #[serde(default)]
     pub regulatory: Option<Section>,
     /// Pregnancy, driving, interactions and who should not have it; shown with the risks.
-    #[serde(default)]
     pub safety: Option<CardSafety>,
     // Research cards.
-    #[serde(default)]
     pub known: Option<Section>,
-    #[serde(default)]
     pub may_change: Option<Section>,
 }
+
+crate::json::decode_struct!(Card {
+    id,
+    category,
+    status = default,
+    status_note = default,
+    badge = default,
+    reviewed = default,
+    next_review = default,
+    words = default,
+    title,
+    summary,
+    questions = default,
+    sources = default,
+    how_it_works = default,
+    how_given = default,
+    onset = default,
+    evidence = default,
+    risks = default,
+    regulatory = default,
+    safety = default,
+    known = default,
+    may_change = default,
+});
 
 impl Card {
     /// One body section, if the card has it.
@@ -349,14 +410,20 @@ impl SectionKind {
 
 /// Safety facts every treatment card states, each sourced or saying plainly that no
 /// specific advice was found.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CardSafety {
     pub pregnancy: Point,
     pub driving: Point,
     pub interactions: Point,
     pub not_for: Point,
 }
+
+crate::json::decode_struct!(CardSafety {
+    pregnancy,
+    driving,
+    interactions,
+    not_for,
+});
 
 /// Which safety fact; the view maps it to a label from the UI strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -380,24 +447,25 @@ impl CardSafety {
 }
 
 /// A titled list of points, with an optional one-line `brief` used by the comparison table.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Section {
-    #[serde(default)]
     pub brief: Option<String>,
     /// Only on the evidence section: how strong the evidence is overall.
-    #[serde(default)]
     pub level: Option<EvidenceLevel>,
-    #[serde(default)]
     pub points: Rc<[Point]>,
 }
+
+crate::json::decode_struct!(Section {
+    brief = default,
+    level = default,
+    points = default,
+});
 
 /// A sentence of content with the sources that back it.
 ///
 /// Written in content files as one string with trailing citation keys:
 /// `"Remission 27.1% vs 17.6% at week 8. [reif2023]"` or `"... [a, b]"`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(from = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Point {
     pub text: String,
     /// Keys into the card's (or intro's) `sources`.
@@ -420,6 +488,12 @@ impl Point {
 pub fn citation<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Option<String> {
     let shorts: Vec<&str> = sources.into_iter().map(|s| s.short.as_str()).collect();
     (!shorts.is_empty()).then(|| format!("({})", shorts.join("; ")))
+}
+
+impl crate::json::Decode for Point {
+    fn decode(node: crate::json::Node<'_>) -> Result<Self, crate::json::Error> {
+        node.text().map(Point::from)
+    }
 }
 
 impl From<String> for Point {
@@ -452,8 +526,7 @@ impl From<String> for Point {
 }
 
 /// A reference: shown as text (`<cite>`), linked only when `url` is a known-safe address.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     /// Citation key used by points, e.g. `reif2023`.
     pub id: String,
@@ -461,6 +534,12 @@ pub struct Source {
     pub short: String,
     /// Full reference shown in the card's source list.
     pub text: String,
-    #[serde(default)]
     pub url: Option<String>,
 }
+
+crate::json::decode_struct!(Source {
+    id,
+    short,
+    text,
+    url = default,
+});

@@ -1,17 +1,14 @@
 //! Interface strings: every word of chrome the widget shows, per locale, overridable by
 //! publishers key by key (`{"strings": {"expand_all": "Open all"}}`).
 
-use serde::de::{self, Deserialize, Deserializer};
-
-use crate::collections::Entries;
+use crate::json::{Decode, Error, Node};
 
 /// Declares the string table once so the struct, its key list, the by-name setter used
-/// for publisher overrides and the deserializer can never drift apart. The deserializer
-/// goes through `set` rather than serde's derive: the derived one for ~80 fields cost
-/// over 30 KB of wasm.
+/// for publisher overrides and the decoder can never drift apart. The decoder goes
+/// through `set`: serde's derived deserializer for ~80 fields cost over 30 KB of wasm.
 macro_rules! ui_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
+        #[derive(Debug, Default)]
         pub struct UiStrings {
             $( $(#[doc = $doc])* pub $field: String, )*
         }
@@ -20,24 +17,55 @@ macro_rules! ui_strings {
             /// Every key, as publishers write it.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            /// Replaces one string by key; `false` if there is no such key.
-            pub fn set(&mut self, key: &str, value: String) -> bool {
-                match key {
-                    $(stringify!($field) => { self.$field = value; true })*
-                    _ => false,
-                }
-            }
-
-            /// Reads one string by key.
-            pub fn get(&self, key: &str) -> Option<&str> {
-                match key {
-                    $(stringify!($field) => Some(&self.$field),)*
-                    _ => None,
-                }
-            }
+            /// Each field, in `KEYS` order. By-key access, cloning and comparing go
+            /// through these tiny accessors in a loop: code written out per field (a match
+            /// arm, a derived `clone` or `eq` line) cost kilobytes of wasm for ~90 fields.
+            const FIELDS: &'static [fn(&UiStrings) -> &String] = &[$(|u| &u.$field),*];
+            const FIELDS_MUT: &'static [fn(&mut UiStrings) -> &mut String] =
+                &[$(|u| &mut u.$field),*];
         }
     };
 }
+
+impl UiStrings {
+    fn index(key: &str) -> Option<usize> {
+        Self::KEYS.iter().position(|k| *k == key)
+    }
+
+    /// Replaces one string by key; `false` if there is no such key.
+    pub fn set(&mut self, key: &str, value: String) -> bool {
+        match Self::index(key) {
+            Some(i) => {
+                *(Self::FIELDS_MUT[i])(self) = value;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Reads one string by key.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        Self::index(key).map(|i| (Self::FIELDS[i])(self).as_str())
+    }
+}
+
+impl Clone for UiStrings {
+    fn clone(&self) -> Self {
+        let mut copy = UiStrings::default();
+        for (get, get_mut) in Self::FIELDS.iter().zip(Self::FIELDS_MUT) {
+            get_mut(&mut copy).clone_from(get(self));
+        }
+        copy
+    }
+}
+
+impl PartialEq for UiStrings {
+    fn eq(&self, other: &Self) -> bool {
+        Self::FIELDS.iter().all(|get| get(self) == get(other))
+    }
+}
+
+impl Eq for UiStrings {}
 
 ui_strings! {
     /// Accessible name of the whole widget.
@@ -144,22 +172,16 @@ ui_strings! {
     fallback_error,
 }
 
-impl<'de> Deserialize<'de> for UiStrings {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let Entries(entries) = Entries::<String>::deserialize(d)?;
+/// Every key must be there, and no other (the built-in content is checked by tests;
+/// publishers override single strings through `set`).
+impl Decode for UiStrings {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        let mut fields = node.fields(UiStrings::KEYS)?;
         let mut ui = UiStrings::default();
-        let mut seen = vec![false; UiStrings::KEYS.len()];
-        for (key, value) in entries {
-            let Some(i) = UiStrings::KEYS.iter().position(|k| *k == key) else {
-                return Err(de::Error::unknown_field(&key, UiStrings::KEYS));
-            };
-            seen[i] = true;
-            ui.set(&key, value);
+        for key in UiStrings::KEYS {
+            ui.set(key, fields.required(key));
         }
-        match seen.iter().position(|s| !s) {
-            Some(i) => Err(de::Error::missing_field(UiStrings::KEYS[i])),
-            None => Ok(ui),
-        }
+        fields.finish(ui)
     }
 }
 

@@ -15,7 +15,7 @@ import { benchRoutes, blockingTime, clickToFrame, median } from "./measure.mjs";
 
 const KiB = 1024;
 // Ratchet: the current build plus a little headroom, so growth is a decision, not an
-// accident. The product target is 120 KiB (see the README's Performance section); Yew
+// accident. The product target is 170 KiB (see the README's Performance section); Yew
 // with hydration plus the content alone take about 97 KiB of it, so it is not met yet.
 // Raised from 232 for the corrected content of issue 9 (safety facts, review dates, words
 // explained, more crisis lines). Raised to 254 for "What matters to me" (issue 13): its
@@ -25,7 +25,10 @@ const KiB = 1024;
 // (300; 287.8 KiB measured). Lowered to 259 once each locale's content left the wasm for
 // a JSON file fetched only by its readers: the English bare snippet measured 257.3 KiB
 // with its content file (30.0 KiB of it; a Spanish reader's is 32.9 KiB instead).
-const EMBED_GZIP_BUDGET = 259 * KiB;
+// Lowered to 239 by issue 11's size work (one serde-free decoder per type, a table of
+// accessors for the interface strings, the content JSON reordered for gzip): 237.6 KiB
+// (wasm 191.8, content 29.6, glue 6.8, CSS 5.0, loader 4.4).
+const EMBED_GZIP_BUDGET = 239 * KiB;
 
 // The issue's goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20
