@@ -54,13 +54,16 @@ pub fn set_query_params(pairs: &[(&str, String)]) {
 }
 
 /// A URL change not yet written: `history.replaceState` costs about a millisecond, so it
-/// waits until the frame that shows the reader's click or keystroke has been painted.
-/// Reads of the query and fragment see it at once.
+/// waits until the frame that shows the reader's click or keystroke has been painted
+/// (`URL_DELAY_MS` is longer than such a frame takes, even on a slow phone). Reads of the
+/// query and fragment see it at once.
 #[derive(Default)]
 struct PendingUrl {
     search: Option<String>,
     hash: Option<String>,
 }
+
+const URL_DELAY_MS: u32 = 150;
 
 thread_local! {
     static PENDING_URL: std::cell::RefCell<Option<PendingUrl>> = const { std::cell::RefCell::new(None) };
@@ -86,8 +89,17 @@ pub fn replace_url(search: Option<&str>, hash: Option<&str>) {
         first
     });
     if first {
-        after_next_paint(write_pending_url);
+        gloo_timers::callback::Timeout::new(URL_DELAY_MS, write_pending_url).forget();
     }
+}
+
+/// Forgets a fragment not yet written (the page navigated to another one meanwhile).
+pub fn drop_pending_hash() {
+    PENDING_URL.with(|p| {
+        if let Some(p) = p.borrow_mut().as_mut() {
+            p.hash = None;
+        }
+    });
 }
 
 fn write_pending_url() {
@@ -106,23 +118,6 @@ fn write_pending_url() {
             Some(&format!("{path}{search}{hash}")),
         );
     }
-}
-
-/// Runs `f` once the next frame has been painted (a task after the animation frame), or
-/// after 100 ms where frames do not run (a background tab), whichever comes first; `f`
-/// must tolerate being called twice.
-fn after_next_paint(f: fn()) {
-    use wasm_bindgen::closure::Closure;
-    let Some(w) = window() else { return };
-    let later = Closure::once_into_js(move || {
-        if let Some(w) = window() {
-            let now = Closure::once_into_js(f);
-            let _ = w.set_timeout_with_callback(now.unchecked_ref());
-        }
-    });
-    let _ = w.request_animation_frame(later.unchecked_ref());
-    let fallback = Closure::once_into_js(f);
-    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
 }
 
 pub fn session_get(key: &str) -> Option<String> {

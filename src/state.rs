@@ -202,7 +202,7 @@ pub struct Toggled {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ToggleLog {
     count: usize,
-    recent: std::collections::VecDeque<Toggled>,
+    recent: Vec<Toggled>,
 }
 
 impl ToggleLog {
@@ -210,9 +210,9 @@ impl ToggleLog {
 
     pub fn push(&mut self, toggled: Toggled) {
         if self.recent.len() == Self::KEEP {
-            self.recent.pop_front();
+            self.recent.remove(0);
         }
-        self.recent.push_back(toggled);
+        self.recent.push(toggled);
         self.count += 1;
     }
 

@@ -35,6 +35,8 @@ pub fn use_deep_links(
         use_effect_with(enabled, move |on| {
             let listener = on.then(web_sys::window).flatten().map(|w| {
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
+                    // The reader's own navigation wins over a fragment not yet written.
+                    browser::drop_pending_hash();
                     if let Some(id) = linked() {
                         show(&state, id);
                     }
