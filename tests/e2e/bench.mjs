@@ -418,7 +418,38 @@ table(
 
 }
 
-const report = { date: new Date().toISOString(), runs: RUNS, sizes: sizeTables, lighthouse: lh, click, appWork: appWorkMs, loading, twiggy, scaling: scale, memory: mem };
+// ---------------------------------------------------------------- goals (issue 11)
+// Each goal against its target, from the figures above; "–" where this run skipped it.
+const FRAME = 1000 / 60;
+const ratioOf = (k) => (click[k] ? click[k].ours.ms / click[k].floor.ms : NaN);
+const lhOf = (page, k) => lh[page]?.[k] ?? NaN;
+const goals = [
+  ["1. click → next frame, 1 instance", "≤ 1.00× floor", ratioOf("1 instance"), (x) => x <= 1, (x) => `${x.toFixed(2)}×`],
+  ["1. click → next frame, 20 instances", "≤ 1.00× floor", ratioOf("20 instances"), (x) => x <= 1, (x) => `${x.toFixed(2)}×`],
+  ["1. app work per toggle at 1× CPU", "< 1 ms", appWorkMs, (x) => x < 1, (x) => `${x.toFixed(2)} ms`],
+  // The probe itself takes a few frames from first paint on any page, so the floor's
+  // window is the zero: a card must answer as soon as a <details> would.
+  ...["standalone", "fragment", "snippet"].map((p) => [
+    `2. dead-click window, ${p}`, `≤ the floor's (${ms(loading.floor?.deadClick)} ms) + 1 frame`, loading[p]?.deadClick ?? NaN,
+    (x) => x <= (loading.floor?.deadClick ?? NaN) + FRAME, (x) => `${x.toFixed(0)} ms`,
+  ]),
+  ["3. snippet page LCP (Lighthouse)", "≤ 1.20× floor", lhOf("snippet", "LCP") / lhOf("floor", "LCP"), (x) => x <= 1.2, (x) => `${x.toFixed(2)}×`],
+  ...["standalone", "fragment", "snippet"].map((p) => [`4. TBT, ${p} (Lighthouse)`, "≤ 50 ms", lhOf(p, "TBT"), (x) => x <= 50, (x) => `${x.toFixed(0)} ms`]),
+  ...["standalone", "fragment", "snippet"].map((p) => [
+    `4. longest loading task at 4× CPU, ${p}`, "≤ 50 ms", loading[p]?.longest ?? NaN, (x) => x <= 50, (x) => `${x.toFixed(0)} ms`,
+  ]),
+  ["5. everything a bare snippet loads, gzip", "≤ 170 KiB", embed.total.gzip / 1024, (x) => x <= 170, (x) => `${x.toFixed(1)} KiB`],
+];
+table(
+  "Issue 11 goals",
+  ["goal", "target", "measured", "met"],
+  goals.map(([name, target, x, ok, show]) => [name, target, Number.isFinite(x) ? show(x) : "–", Number.isFinite(x) ? (ok(x) ? "yes" : "no") : "–"]),
+);
+
+const report = {
+  date: new Date().toISOString(), runs: RUNS, sizes: sizeTables, lighthouse: lh, click, appWork: appWorkMs, loading, twiggy, scaling: scale, memory: mem,
+  goals: goals.map(([goal, target, measured, ok]) => ({ goal, target, measured, met: Number.isFinite(measured) ? ok(measured) : null })),
+};
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, "bench.json"), JSON.stringify(report, null, 2));
 console.log(lines.join("\n"));
