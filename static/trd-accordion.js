@@ -232,6 +232,13 @@
   }
 
   window.trdAccordion = {
+    /** The loader put prerendered markup into this `.trd-root` after this script started. */
+    add(container) {
+      const root = container.querySelector(":scope > .trd");
+      if (!root || isLive(root)) return;
+      enhance(root);
+      setTimeout(() => settle(root, { note: strings(root).unavailable, openAll: true, final: false }), TIMEOUT_MS);
+    },
     /** The app could not start in this `.trd-root` or standalone container. */
     failed(container) {
       const root = container.querySelector(":scope > .trd");
