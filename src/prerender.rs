@@ -679,6 +679,39 @@ pub fn page_at(
     fill_slot(&html, "prerender", widget_html)
 }
 
+/// Trunk's start of the app on the standalone page, which the build delays (see
+/// [`app_after_first_paint`]).
+const TRUNK_START: &str = "const wasm = await __trunkInitializer(";
+
+/// Starts the standalone page's wasm download once the page has painted, not before: a
+/// wasm that finished downloading before the first paint (a fast server) was counted by
+/// Lighthouse's simulation into the paint (about 1 s of the mobile network for its
+/// 200 KiB), so the page's LCP was 1.2 s or 2.1 s depending on that race. The cards work
+/// before the app anyway (trd-accordion.js). Removes Trunk's `preload` of the wasm and
+/// waits a frame (or half a second at most, as in a background tab) before Trunk's start.
+pub fn app_after_first_paint(html: &str, wasm: &str) -> Result<String, String> {
+    let mut out = html.to_owned();
+    while let Some(start) = out.match_indices("<link").map(|(i, _)| i).find(|&i| {
+        let tag = &out[i..out[i..].find('>').map_or(out.len(), |e| i + e)];
+        tag.contains("preload") && tag.contains(wasm)
+    }) {
+        let end = start + out[start..].find('>').ok_or("unterminated <link>")? + 1;
+        out.replace_range(start..end, "");
+    }
+    if !out.contains(TRUNK_START) {
+        return Err(format!(
+            "index.html has no `{TRUNK_START}` (Trunk's start of the app)"
+        ));
+    }
+    Ok(out.replacen(
+        TRUNK_START,
+        &format!(
+            "await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r))), new Promise((r) => setTimeout(r, 500))]);\n{TRUNK_START}"
+        ),
+        1,
+    ))
+}
+
 /// Replaces each `<link rel="stylesheet">` whose href ends with one of `sheets`' names by
 /// a `<style>` holding that CSS: the standalone page then paints from the HTML alone,
 /// with no render-blocking request (the hashed files stay for the embed).

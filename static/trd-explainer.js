@@ -81,6 +81,8 @@ async function wasmSource() {
   return bytes;
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 // One download and compile per page, however many instances there are.
 let booting;
 // Resolves after a yield to the browser: when it is idle (within 2 s) if `idle`.
@@ -243,6 +245,7 @@ class TrdExplainer extends HTMLElement {
   // "off" (not used, failed, or late: the app started without it).
   #early = "off";
   #earlyDone = null;
+  #bodyFirst = null;
   // Attribute changes waiting for a language's content, applied in order.
   #pending = null;
 
@@ -296,10 +299,17 @@ class TrdExplainer extends HTMLElement {
     // app will render (then the app hydrates it, as it does a fragment).
     this.#early = !prerendered && !container.firstElementChild && showsPrerendered(this, this.#config) ? "pending" : "off";
     this.#earlyDone = this.#early === "pending" ? this.#showBody(container, css, localeOf(this)) : null;
-    // Start fetching now (mounting may wait for the viewport): the wasm and this
-    // element's content, in parallel.
-    boot().catch(() => {});
-    fetchContent(localeOf(this)).catch(() => {});
+    // Then the wasm and this element's content, in parallel (mounting may wait for the
+    // viewport). With a body to show, they start once it has painted (or after 2 s at
+    // most): started with it, their 230 KiB would share the reader's network with its
+    // 24 and hold the cards back, while the cards already work without them.
+    this.#bodyFirst = this.#earlyDone ? Promise.race([this.#earlyDone, sleep(2000)]) : null;
+    const fetchApp = () => {
+      boot().catch(() => {});
+      fetchContent(localeOf(this)).catch(() => {});
+    };
+    if (this.#bodyFirst) this.#bodyFirst.then(fetchApp);
+    else fetchApp();
     if (!prerendered) this.#showCrisisLines(container, css);
 
     const start = () => {
@@ -339,8 +349,9 @@ class TrdExplainer extends HTMLElement {
       return;
     }
     this.#early = "shown";
-    await loadAccordion();
-    window.trdAccordion?.add?.(container);
+    loadAccordion().then(() => window.trdAccordion?.add?.(container));
+    // Resolves once the body has been painted.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
 
   // Crisis lines first, whatever the network does; the app replaces them. Shown once the
@@ -352,7 +363,7 @@ class TrdExplainer extends HTMLElement {
     this.#slow = setTimeout(() => {
       if (!this.#widget && this.isConnected && this.#early !== "shown") tellReader(container, words, words.slow, false);
     }, SLOW_MS);
-    await Promise.race([Promise.all([css, this.#earlyDone]), new Promise((resolve) => setTimeout(resolve, 1000))]);
+    await Promise.race([Promise.all([css, this.#earlyDone]), sleep(1000)]);
     if (this.#widget || container.firstElementChild) return;
     const region = (this.getAttribute("crisis-region") ?? "").trim().toLowerCase();
     container.append(crisisBlock(words, { ie: "uk", gb: "uk" }[region] ?? (region || fromLang || words.region)));
@@ -374,6 +385,7 @@ class TrdExplainer extends HTMLElement {
     });
     let hydrate = prerendered;
     try {
+      await this.#bodyFirst;
       const [glue] = await Promise.all([boot(), css]);
       // Its language may change while the content downloads: wait for the current one.
       let code;
@@ -395,7 +407,7 @@ class TrdExplainer extends HTMLElement {
     } catch (error) {
       console.error("<trd-explainer>: could not start.", error);
       // A prerendered body on its way is still worth showing: its cards work without the app.
-      if (this.#early === "pending") await Promise.race([this.#earlyDone, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      if (this.#early === "pending") await Promise.race([this.#earlyDone, sleep(3000)]);
       if (this.#early === "pending") this.#early = "off";
       if (hydrate || this.#early === "shown") {
         // Every card open with working buttons (trd-accordion.js); CSS alone if that

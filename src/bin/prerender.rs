@@ -10,9 +10,9 @@ use std::{env, fs, process::ExitCode};
 use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, body_module, content_module, fragment_in, inline_stylesheets, loader, localize_page,
-    page_at, page_content_script, page_path, relative_urls, render_widget, wasm_module,
-    wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
+    accordion, app_after_first_paint, body_module, content_module, fragment_in, inline_stylesheets,
+    loader, localize_page, page_at, page_content_script, page_path, relative_urls, render_widget,
+    wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
 };
 
 /// Options as the browser will have them for an element or page in `locale`.
@@ -84,6 +84,7 @@ fn run() -> Result<String, String> {
         // Relative, so the page works from disk and from any sub-path (the fragment,
         // pasted into other sites, keeps the public URL).
         let html = localize_page(&relative_urls(&html, &public_url, &files), code, &files);
+        let html = app_after_first_paint(&html, &assets.wasm)?;
         // The page's own locale, in the page: hydration needs nothing more.
         let script = page_content_script(code, content::json(code).unwrap_or_default());
         let html = match html.rfind("</body>") {
