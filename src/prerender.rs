@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use crate::app::{Explainer, ExplainerProps};
 use crate::config::{self, JsonConfig, Options};
 use crate::content::{Content, Status};
+use crate::slot::{Shown, Slot, SlotProps};
 
 /// The explainer's HTML as Yew renders it on the server, with hydration markers.
 pub fn render_widget(options: Options) -> Result<String, String> {
@@ -25,6 +26,29 @@ pub fn render_widget(options: Options) -> Result<String, String> {
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&runtime, async move {
         yew::LocalServerRenderer::<Explainer>::with_props(props)
+            .hydratable(true)
+            .render()
+            .await
+    }))
+}
+
+/// The markup a `<trd-explainer>` hydrates (the fragments, the bare snippet's body): the
+/// explainer inside the element's [`Slot`](crate::slot::Slot), as its app renders it.
+pub fn render_embed(options: Options) -> Result<String, String> {
+    let (content, _) = config::resolve(&options, &JsonConfig::default())?;
+    let shown = Shown {
+        key: 0,
+        content,
+        options: Rc::new(options),
+        on_event: Default::default(),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let local = tokio::task::LocalSet::new();
+    Ok(local.block_on(&runtime, async move {
+        yew::LocalServerRenderer::<Slot>::with_props(SlotProps { shown: Some(shown) })
             .hydratable(true)
             .render()
             .await

@@ -237,7 +237,12 @@
       const root = container.querySelector(":scope > .trd");
       if (!root || isLive(root)) return;
       enhance(root);
-      setTimeout(() => settle(root, { note: strings(root).unavailable, openAll: true, final: false }), TIMEOUT_MS);
+      // Weakly held: a removed widget's markup must not wait for this timer to be freed.
+      const ref = new WeakRef(root);
+      setTimeout(() => {
+        const later = ref.deref();
+        if (later?.isConnected) settle(later, { note: strings(later).unavailable, openAll: true, final: false });
+      }, TIMEOUT_MS);
     },
     /** The app could not start in this `.trd-root` or standalone container. */
     failed(container) {

@@ -11,8 +11,8 @@ use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::content;
 use trd_explainer::prerender::{
     accordion, app_after_first_paint, body_module, content_module, fragment_in, inline_stylesheets,
-    loader, localize_page, page_at, page_content_script, page_path, relative_urls, render_widget,
-    wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
+    loader, localize_page, page_at, page_content_script, page_path, relative_urls, render_embed,
+    render_widget, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
 };
 
 /// Options as the browser will have them for an element or page in `locale`.
@@ -42,7 +42,7 @@ fn run() -> Result<String, String> {
     // fragments' markup, and a file of its own that the loader shows before the wasm.
     let mut embeds = Vec::new();
     for code in content::locales() {
-        let html = render_widget(in_language(Options::embedded(), code))?;
+        let html = render_embed(in_language(Options::embedded(), code))?;
         let body = BodyFile::new(code, &html);
         write(&body.html, &html)?;
         write(&body.module, &body_module(&html))?;
