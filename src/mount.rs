@@ -31,11 +31,6 @@ thread_local! {
 /// Removed widgets keep at most this many apps for reuse.
 const MAX_SPARE: usize = 8;
 
-/// The app of a `<trd-explainer>`: always a [`Slot`] (see there), hydrated or rendered.
-enum App {
-    Slot(AppHandle<Slot>),
-}
-
 fn show_fallback(root: &Element, message: &str) {
     root.set_text_content(None);
     let Some(doc) = root.owner_document() else {
@@ -242,7 +237,8 @@ pub struct Widget {
     on_event: Callback<WidgetEvent>,
     /// Warnings from the last render, so an unchanged problem is not repeated.
     last_warnings: Vec<Warning>,
-    app: Option<App>,
+    /// Always a [`Slot`] (see there), hydrated or rendered, so it can be parked and reused.
+    app: Option<AppHandle<Slot>>,
     /// This widget's explainer key in a reused [`Slot`].
     key: u32,
 }
@@ -343,19 +339,16 @@ impl Widget {
         NUMBERS.with(|n| n.borrow_mut().retain(|&x| x != self.defaults.instance));
         // Detached, the container holds neither the shadow root nor the element.
         self.root.remove();
-        match self.app.take() {
-            Some(App::Slot(mut app)) => {
-                app.update(SlotProps { shown: None });
-                SPARE.with(|s| {
-                    let mut spare = s.borrow_mut();
-                    if spare.len() < MAX_SPARE {
-                        spare.push((self.root.clone(), app));
-                    } else {
-                        app.destroy();
-                    }
-                });
-            }
-            None => {}
+        if let Some(mut app) = self.app.take() {
+            app.update(SlotProps { shown: None });
+            SPARE.with(|s| {
+                let mut spare = s.borrow_mut();
+                if spare.len() < MAX_SPARE {
+                    spare.push((self.root.clone(), app));
+                } else {
+                    app.destroy();
+                }
+            });
         }
     }
 }
@@ -458,7 +451,7 @@ impl Widget {
             on_event: self.on_event.clone(),
         };
         match &mut self.app {
-            Some(App::Slot(app)) => app.update(SlotProps { shown: Some(shown) }),
+            Some(app) => app.update(SlotProps { shown: Some(shown) }),
             None if hydrate && pristine && self.root.first_element_child().is_some() => {
                 // Cards the reader opened before the wasm arrived stay open (see adopt).
                 let mut options = (*shown.options).clone();
@@ -475,7 +468,7 @@ impl Widget {
                 // A parked app is reused (rendered afresh in place of the markup): every
                 // new app root would keep Yew's listeners for the life of the page.
                 if SPARE.with(|s| !s.borrow().is_empty()) {
-                    self.app = Some(App::Slot(self.mount_slot(shown)));
+                    self.app = Some(self.mount_slot(shown));
                     return;
                 }
                 ROOTS.with(|r| {
@@ -485,9 +478,9 @@ impl Widget {
                 install_panic_hook();
                 let props = SlotProps { shown: Some(shown) };
                 let app = Renderer::<Slot>::with_root_and_props(self.root.clone(), props).hydrate();
-                self.app = Some(App::Slot(app));
+                self.app = Some(app);
             }
-            None => self.app = Some(App::Slot(self.mount_slot(shown))),
+            None => self.app = Some(self.mount_slot(shown)),
         }
     }
 }
