@@ -60,6 +60,7 @@ const embed = sizes("embed (snippet)", [
   [asset.css, join(DIST, asset.css)],
   [asset.content.en.json, join(DIST, asset.content.en.json)],
   [asset.body.en.html + " (prerendered body)", join(DIST, asset.body.en.html)],
+  [asset.accordion + " (runs the body's cards)", join(DIST, asset.accordion)],
 ]);
 const embedCdn = sizes("embed from another origin", [
   [asset.loader + " (loader)", join(DIST, asset.loader)],
@@ -68,6 +69,7 @@ const embedCdn = sizes("embed from another origin", [
   [asset.css, join(DIST, asset.css)],
   [asset.content.en.module, join(DIST, asset.content.en.module)],
   [asset.body.en.module + " (prerendered body)", join(DIST, asset.body.en.module)],
+  [asset.accordion + " (runs the body's cards)", join(DIST, asset.accordion)],
 ]);
 const standalone = sizes("standalone index.html", [
   ["index.html", join(DIST, "index.html")],
