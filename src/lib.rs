@@ -20,6 +20,7 @@ pub mod content;
 pub mod json;
 pub mod questions;
 pub mod search;
+pub mod slot;
 mod slug;
 pub mod state;
 

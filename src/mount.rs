@@ -8,12 +8,13 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
-use yew::{function_component, html, AppHandle, Callback, Html, Properties, Renderer};
+use yew::{AppHandle, Callback, Renderer};
 
 use crate::app::{Explainer, ExplainerProps, WidgetEvent};
 use crate::browser;
 use crate::config::{self, JsonConfig, Options, Warning, ATTRIBUTES};
 use crate::content;
+use crate::slot::{Shown, Slot, SlotProps};
 
 thread_local! {
     /// Every mounted root with the message to show there if the app ever panics.
@@ -29,92 +30,6 @@ thread_local! {
 
 /// Removed widgets keep at most this many apps for reuse.
 const MAX_SPARE: usize = 8;
-
-/// What a [`Slot`] shows: nothing (parked), or an explainer.
-#[derive(Clone, PartialEq)]
-struct Shown {
-    key: u32,
-    content: Rc<content::Content>,
-    options: Rc<Options>,
-    on_event: Callback<WidgetEvent>,
-}
-
-#[derive(Properties, PartialEq)]
-struct SlotProps {
-    shown: Option<Shown>,
-}
-
-/// Yew never releases an app's event delegation: its listeners on the root element keep
-/// their closures, and through them the app's memory and the root, for the life of the
-/// page. So a removed widget parks its app (showing nothing) with its container, and the
-/// next widget reuses both; a new `key` gives it a fresh explainer. Without this, every
-/// removed element stayed in memory (container → shadow root → element), wasm memory grew
-/// with each one, and a reconnected element stacked a second set of listeners.
-#[function_component]
-fn Slot(props: &SlotProps) -> Html {
-    match &props.shown {
-        Some(s) => html! {
-            <Explainer key={s.key} content={s.content.clone()} options={s.options.clone()}
-                on_event={s.on_event.clone()} />
-        },
-        None => Html::default(),
-    }
-}
-
-enum App {
-    /// Adopted prerendered markup (hydration needs the explainer at the root). Not reused:
-    /// its delegated listeners are removed on destroy instead.
-    Hydrated(AppHandle<Explainer>, Option<Delegation>),
-    Slot(AppHandle<Slot>),
-}
-
-/// Records the listeners Yew adds to a hydrated root, to remove them on destroy.
-struct Delegation {
-    root: Element,
-    /// `[type, listener]` pairs, as added (Yew always listens in the capture phase).
-    added: js_sys::Array,
-    _hook: Closure<dyn Fn(JsValue, JsValue, JsValue)>,
-}
-
-impl Delegation {
-    fn watch(root: &Element) -> Option<Delegation> {
-        let add: js_sys::Function = js_sys::Reflect::get(root, &"addEventListener".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let added = js_sys::Array::new();
-        let (log, target) = (added.clone(), root.clone());
-        let hook = Closure::<dyn Fn(JsValue, JsValue, JsValue)>::new(
-            move |kind: JsValue, listener: JsValue, options: JsValue| {
-                log.push(&js_sys::Array::of2(&kind, &listener));
-                let _ = add.call3(&target, &kind, &listener, &options);
-            },
-        );
-        js_sys::Reflect::set(root, &"addEventListener".into(), hook.as_ref()).ok()?;
-        Some(Delegation {
-            root: root.clone(),
-            added,
-            _hook: hook,
-        })
-    }
-}
-
-impl Drop for Delegation {
-    fn drop(&mut self) {
-        for pair in self.added.iter() {
-            let pair: js_sys::Array = pair.unchecked_into();
-            if let (Some(kind), Some(listener)) = (
-                pair.get(0).as_string(),
-                pair.get(1).dyn_ref::<js_sys::Function>(),
-            ) {
-                let _ = self
-                    .root
-                    .remove_event_listener_with_callback_and_bool(&kind, listener, true);
-            }
-        }
-        let _ = js_sys::Reflect::delete_property(&self.root, &"addEventListener".into());
-    }
-}
 
 fn show_fallback(root: &Element, message: &str) {
     root.set_text_content(None);
@@ -209,8 +124,8 @@ fn adopt(
     })
 }
 
-/// Mounts an explainer into `root`, reusing its prerendered markup when `hydrate` is set
-/// (and there is some): the one way both entry points start an app.
+/// Mounts the standalone page's explainer into `root`, reusing its prerendered markup
+/// when `hydrate` is set (and there is some). Elements mount a [`Slot`] instead.
 fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Explainer> {
     install_panic_hook();
     ROOTS.with(|r| {
@@ -322,7 +237,8 @@ pub struct Widget {
     on_event: Callback<WidgetEvent>,
     /// Warnings from the last render, so an unchanged problem is not repeated.
     last_warnings: Vec<Warning>,
-    app: Option<App>,
+    /// Always a [`Slot`] (see there), hydrated or rendered, so it can be parked and reused.
+    app: Option<AppHandle<Slot>>,
     /// This widget's explainer key in a reused [`Slot`].
     key: u32,
 }
@@ -423,24 +339,16 @@ impl Widget {
         NUMBERS.with(|n| n.borrow_mut().retain(|&x| x != self.defaults.instance));
         // Detached, the container holds neither the shadow root nor the element.
         self.root.remove();
-        match self.app.take() {
-            Some(App::Hydrated(app, delegation)) => {
-                app.destroy();
-                drop(delegation);
-                self.root.set_text_content(None);
-            }
-            Some(App::Slot(mut app)) => {
-                app.update(SlotProps { shown: None });
-                SPARE.with(|s| {
-                    let mut spare = s.borrow_mut();
-                    if spare.len() < MAX_SPARE {
-                        spare.push((self.root.clone(), app));
-                    } else {
-                        app.destroy();
-                    }
-                });
-            }
-            None => {}
+        if let Some(mut app) = self.app.take() {
+            app.update(SlotProps { shown: None });
+            SPARE.with(|s| {
+                let mut spare = s.borrow_mut();
+                if spare.len() < MAX_SPARE {
+                    spare.push((self.root.clone(), app));
+                } else {
+                    app.destroy();
+                }
+            });
         }
     }
 }
@@ -543,29 +451,36 @@ impl Widget {
             on_event: self.on_event.clone(),
         };
         match &mut self.app {
-            Some(App::Slot(app)) => app.update(SlotProps { shown: Some(shown) }),
-            Some(App::Hydrated(app, _)) => app.update(ExplainerProps {
-                content: shown.content,
-                options: shown.options,
-                on_event: shown.on_event,
-            }),
+            Some(app) => app.update(SlotProps { shown: Some(shown) }),
             None if hydrate && pristine && self.root.first_element_child().is_some() => {
-                let delegation = Delegation::watch(&self.root);
                 // Cards the reader opened before the wasm arrived stay open (see adopt).
                 let mut options = (*shown.options).clone();
                 let on_event = adopt(
                     &mut options,
                     opened_before_hydration(&self.root),
-                    shown.on_event,
+                    shown.on_event.clone(),
                 );
-                let props = ExplainerProps {
-                    content: shown.content,
+                let shown = Shown {
                     options: Rc::new(options),
                     on_event,
+                    ..shown
                 };
-                self.app = Some(App::Hydrated(mount(&self.root, props, true), delegation));
+                // A parked app is reused (rendered afresh in place of the markup): every
+                // new app root would keep Yew's listeners for the life of the page.
+                if SPARE.with(|s| !s.borrow().is_empty()) {
+                    self.app = Some(self.mount_slot(shown));
+                    return;
+                }
+                ROOTS.with(|r| {
+                    r.borrow_mut()
+                        .push((self.root.clone(), shown.content.ui.fallback_error.clone()))
+                });
+                install_panic_hook();
+                let props = SlotProps { shown: Some(shown) };
+                let app = Renderer::<Slot>::with_root_and_props(self.root.clone(), props).hydrate();
+                self.app = Some(app);
             }
-            None => self.app = Some(App::Slot(self.mount_slot(shown))),
+            None => self.app = Some(self.mount_slot(shown)),
         }
     }
 }

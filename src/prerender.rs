@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use crate::app::{Explainer, ExplainerProps};
 use crate::config::{self, JsonConfig, Options};
 use crate::content::{Content, Status};
+use crate::slot::{Shown, Slot, SlotProps};
 
 /// The explainer's HTML as Yew renders it on the server, with hydration markers.
 pub fn render_widget(options: Options) -> Result<String, String> {
@@ -25,6 +26,29 @@ pub fn render_widget(options: Options) -> Result<String, String> {
     let local = tokio::task::LocalSet::new();
     Ok(local.block_on(&runtime, async move {
         yew::LocalServerRenderer::<Explainer>::with_props(props)
+            .hydratable(true)
+            .render()
+            .await
+    }))
+}
+
+/// The markup a `<trd-explainer>` hydrates (the fragments, the bare snippet's body): the
+/// explainer inside the element's [`Slot`](crate::slot::Slot), as its app renders it.
+pub fn render_embed(options: Options) -> Result<String, String> {
+    let (content, _) = config::resolve(&options, &JsonConfig::default())?;
+    let shown = Shown {
+        key: 0,
+        content,
+        options: Rc::new(options),
+        on_event: Default::default(),
+    };
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let local = tokio::task::LocalSet::new();
+    Ok(local.block_on(&runtime, async move {
+        yew::LocalServerRenderer::<Slot>::with_props(SlotProps { shown: Some(shown) })
             .hydratable(true)
             .render()
             .await
@@ -104,6 +128,9 @@ pub struct Assets {
     pub page_css: String,
     /// Each built-in locale's content file, written by the post-build step.
     pub content: Vec<ContentFile>,
+    /// Each locale's prerendered default widget, for bare snippets (see [`BodyFile`]);
+    /// added by the post-build step once it has rendered them.
+    pub bodies: Vec<BodyFile>,
 }
 
 /// One locale's content as the browser gets it: `content-<locale>-<hash>.json`, and the
@@ -115,20 +142,57 @@ pub struct ContentFile {
     pub module: String,
 }
 
+/// A hash of `text` for a file name, so the file can be cached for ever.
+fn name_hash(text: &str) -> u64 {
+    // FNV-1a: the name only has to change when the text does.
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 impl ContentFile {
     /// Names the file by a hash of its text, so it can be cached for ever.
     pub fn new(locale: &str, json: &str) -> ContentFile {
-        // FNV-1a: the name only has to change when the text does.
-        let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
-        let json = format!("content-{locale}-{hash:016x}.json");
+        let json = format!("content-{locale}-{:016x}.json", name_hash(json));
         ContentFile {
             locale: locale.to_owned(),
             module: format!("{json}.js"),
             json,
         }
     }
+}
+
+/// One locale's widget as the build renders it for a bare `<trd-explainer>` in that
+/// language with no configuration: `body-<locale>-<hash>.html`, which the loader fetches
+/// and puts into the shadow root before the wasm arrives (one HTML parse, no script), and
+/// the same markup as a JS module for cross-origin hosts (see [`body_module`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyFile {
+    pub locale: String,
+    pub html: String,
+    pub module: String,
+}
+
+impl BodyFile {
+    pub fn new(locale: &str, html: &str) -> BodyFile {
+        let html = format!("body-{locale}-{:016x}.html", name_hash(html));
+        BodyFile {
+            locale: locale.to_owned(),
+            module: format!("{html}.js"),
+            html,
+        }
+    }
+}
+
+/// The prerendered body as a JS module whose default export is the markup: a template
+/// literal, so the many `"` of the attributes need no escaping and the module gzips to
+/// almost exactly the size of the HTML file.
+pub fn body_module(html: &str) -> String {
+    let text = html
+        .replace('\\', "\\\\")
+        .replace('`', "\\`")
+        .replace("${", "\\${");
+    format!("export default `{text}`;\n")
 }
 
 /// A locale's content JSON as a JS module whose default export is the text: a strict host
@@ -189,6 +253,7 @@ impl Assets {
             content: crate::content::locales()
                 .filter_map(|code| Some(ContentFile::new(code, crate::content::json(code)?)))
                 .collect(),
+            bodies: Vec::new(),
         })
     }
 
@@ -204,6 +269,7 @@ impl Assets {
             "css": self.css,
             "pageCss": self.page_css,
             "content": self.content_map(""),
+            "body": self.body_map(""),
         });
         format!("{v:#}\n")
     }
@@ -218,6 +284,24 @@ impl Assets {
             .map(|f| {
                 let entry = json!({
                     "json": format!("{prefix}{}", f.json),
+                    "module": format!("{prefix}{}", f.module),
+                });
+                (f.locale.clone(), entry)
+            })
+            .collect();
+        Value::Object(map)
+    }
+}
+
+impl Assets {
+    /// `{ locale: { html, module } }` of the prerendered bodies, each prefixed with `prefix`.
+    pub fn body_map(&self, prefix: &str) -> Value {
+        let map = self
+            .bodies
+            .iter()
+            .map(|f| {
+                let entry = json!({
+                    "html": format!("{prefix}{}", f.html),
                     "module": format!("{prefix}{}", f.module),
                 });
                 (f.locale.clone(), entry)
@@ -481,7 +565,21 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
         "__TRD_CONTENT__",
         &assets.content_map("./").to_string(),
     )?;
+    out = fill(
+        &out,
+        "loader",
+        "__TRD_BODY__",
+        &assets.body_map("./").to_string(),
+    )?;
+    out = fill(
+        &out,
+        "loader",
+        "__TRD_PRERENDERED_WITH__",
+        &prerendered_with().to_string(),
+    )?;
+    let accordion = ACCORDION.to_owned();
     for (placeholder, value) in [
+        ("__TRD_ACCORDION__", &accordion),
         ("__TRD_GLUE__", &assets.glue),
         ("__TRD_WASM__", &assets.wasm),
         ("__TRD_WASM_JS__", &module),
@@ -490,6 +588,20 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
         out = fill(&out, "loader", placeholder, &format!("./{value}"))?;
     }
     Ok(out)
+}
+
+/// The attributes that change the first render's markup, each with the one value the
+/// prerendered bodies were rendered with (`null`: any value changes it). The crisis
+/// region, which also follows `lang`, the loader checks against the crisis data. JSON
+/// configuration always changes it.
+pub fn prerendered_with() -> Value {
+    let defaults = Options::embedded();
+    json!({
+        "heading-level": defaults.heading_level.to_string(),
+        "theme": defaults.theme.slug(),
+        "categories": null,
+        "open": null,
+    })
 }
 
 /// The pre-wasm accordion script with its labels from the content.
@@ -589,6 +701,39 @@ pub fn page_at(
     .unwrap_or(html);
     let html = fill_slot(&html, "title", &escape(&content.meta.title))?;
     fill_slot(&html, "prerender", widget_html)
+}
+
+/// Trunk's start of the app on the standalone page, which the build delays (see
+/// [`app_after_first_paint`]).
+const TRUNK_START: &str = "const wasm = await __trunkInitializer(";
+
+/// Starts the standalone page's wasm download once the page has painted, not before: a
+/// wasm that finished downloading before the first paint (a fast server) was counted by
+/// Lighthouse's simulation into the paint (about 1 s of the mobile network for its
+/// 200 KiB), so the page's LCP was 1.2 s or 2.1 s depending on that race. The cards work
+/// before the app anyway (trd-accordion.js). Removes Trunk's `preload` of the wasm and
+/// waits a frame (or half a second at most, as in a background tab) before Trunk's start.
+pub fn app_after_first_paint(html: &str, wasm: &str) -> Result<String, String> {
+    let mut out = html.to_owned();
+    while let Some(start) = out.match_indices("<link").map(|(i, _)| i).find(|&i| {
+        let tag = &out[i..out[i..].find('>').map_or(out.len(), |e| i + e)];
+        tag.contains("preload") && tag.contains(wasm)
+    }) {
+        let end = start + out[start..].find('>').ok_or("unterminated <link>")? + 1;
+        out.replace_range(start..end, "");
+    }
+    if !out.contains(TRUNK_START) {
+        return Err(format!(
+            "index.html has no `{TRUNK_START}` (Trunk's start of the app)"
+        ));
+    }
+    Ok(out.replacen(
+        TRUNK_START,
+        &format!(
+            "await Promise.race([new Promise((r) => requestAnimationFrame(() => setTimeout(r))), new Promise((r) => setTimeout(r, 500))]);\n{TRUNK_START}"
+        ),
+        1,
+    ))
 }
 
 /// Replaces each `<link rel="stylesheet">` whose href ends with one of `sheets`' names by

@@ -232,6 +232,18 @@
   }
 
   window.trdAccordion = {
+    /** The loader put prerendered markup into this `.trd-root` after this script started. */
+    add(container) {
+      const root = container.querySelector(":scope > .trd");
+      if (!root || isLive(root)) return;
+      enhance(root);
+      // Weakly held: a removed widget's markup must not wait for this timer to be freed.
+      const ref = new WeakRef(root);
+      setTimeout(() => {
+        const later = ref.deref();
+        if (later?.isConnected) settle(later, { note: strings(later).unavailable, openAll: true, final: false });
+      }, TIMEOUT_MS);
+    },
     /** The app could not start in this `.trd-root` or standalone container. */
     failed(container) {
       const root = container.querySelector(":scope > .trd");

@@ -11,13 +11,22 @@ const ASSETS = {
   // The same wasm as a JS module, for cross-origin hosts (see wasmSource).
   wasmModule: "__TRD_WASM_JS__",
   css: "__TRD_CSS__",
+  // Makes prerendered cards answer clicks before the wasm (the fragment loads it itself).
+  accordion: "__TRD_ACCORDION__",
 };
 // Each locale's content ({ en: { json, module } }): the wasm carries none, so a reader
 // downloads only the language they read.
 const CONTENT = __TRD_CONTENT__;
+// Each locale's widget as the build rendered it for a bare element ({ en: { html, module } }):
+// shown at once, so readers get the cards before the wasm, which then hydrates them.
+const BODY = __TRD_BODY__;
+// The attributes that change that markup, with the one value it was rendered with (null:
+// any value changes it), filled in from the Rust side at build time.
+const PRERENDERED_WITH = __TRD_PRERENDERED_WITH__;
 
 const here = import.meta.url;
 const assetUrl = (name) => new URL(name, here).href;
+const sameOrigin = new URL(here).origin === location.origin;
 
 // The crisis lines and the could-not-load message of each language, filled in from the
 // content at build time: a bare snippet shows the lines at once, before (and without)
@@ -43,17 +52,36 @@ function language(el) {
 
 // The attributes the element reads, filled in from the Rust side's list at build time.
 const OBSERVED = "__TRD_ATTRIBUTES__".split(",");
+const REGION_ALIASES = { ie: "uk", gb: "uk" };
+
+// Whether the element's first render is the prerendered body of its language: no JSON
+// configuration, and no attribute that changes the markup (the crisis region included,
+// which a regional `lang` may choose). Otherwise the app renders afresh, so the reader
+// never sees one widget swapped for another.
+function showsPrerendered(el, config) {
+  if (config !== undefined || el.querySelector(':scope > script[type="application/json"]')) return false;
+  if (!Object.hasOwn(BODY, localeOf(el))) return false;
+  for (const [name, value] of Object.entries(PRERENDERED_WITH)) {
+    const own = el.getAttribute(name);
+    if (own !== null && own.trim().toLowerCase() !== value) return false;
+  }
+  const { words, region } = language(el);
+  const asked = (el.getAttribute("crisis-region") ?? "").trim().toLowerCase();
+  return (REGION_ALIASES[asked] ?? (asked || region || words.region)) === words.region;
+}
 
 // Same origin: fetch the .wasm (streaming compile). From another origin (a CDN), a
 // strict host policy may allow our scripts but not fetch() (connect-src), so take the
 // bytes from a script module instead: it works wherever this loader itself was allowed.
 async function wasmSource() {
-  if (new URL(here).origin === location.origin) return assetUrl(ASSETS.wasm);
+  if (sameOrigin) return assetUrl(ASSETS.wasm);
   const text = (await import(assetUrl(ASSETS.wasmModule))).default;
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
 }
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // One download and compile per page, however many instances there are.
 let booting;
@@ -81,23 +109,35 @@ function localeOf(el) {
   return Object.hasOwn(CONTENT, primary) ? primary : "en";
 }
 
-// A locale's content text: fetched same-origin, imported as a module from another origin
-// (connect-src, as for the wasm). Started alongside the wasm, not after it.
-const contentText = new Map();
-function fetchContent(code) {
-  if (!contentText.has(code)) {
-    const file = CONTENT[code];
-    const text = new URL(here).origin === location.origin
-      ? fetch(assetUrl(file.json)).then((r) => {
-          if (!r.ok) throw new Error(`${file.json}: HTTP ${r.status}`);
+// A text asset: fetched from the same origin; imported as a module (whose default export
+// is the text) from another, where a strict host policy allows our scripts but not
+// fetch() (connect-src), as for the wasm. A failed download may be retried later.
+function textAsset(cache, key, { text: name, module }) {
+  if (!cache.has(key)) {
+    const text = sameOrigin
+      ? fetch(assetUrl(name)).then((r) => {
+          if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
           return r.text();
         })
-      : import(assetUrl(file.module)).then((m) => m.default);
-    // A failed download may be retried later (another element, a later lang change).
-    text.catch(() => contentText.delete(code));
-    contentText.set(code, text);
+      : import(assetUrl(module)).then((m) => m.default);
+    text.catch(() => cache.delete(key));
+    cache.set(key, text);
   }
-  return contentText.get(code);
+  return cache.get(key);
+}
+
+// A locale's content (started alongside the wasm, not after it) and prerendered body.
+const contentText = new Map();
+const fetchContent = (code) => textAsset(contentText, code, { text: CONTENT[code].json, module: CONTENT[code].module });
+const bodyText = new Map();
+const fetchBody = (code) => textAsset(bodyText, code, { text: BODY[code].html, module: BODY[code].module });
+
+// trd-accordion.js, once per page. A module import: no script element to create, so a
+// Trusted Types policy has nothing to refuse. It may already be on the page (fragment).
+let accordion;
+function loadAccordion() {
+  accordion ??= window.trdAccordion ? Promise.resolve() : import(assetUrl(ASSETS.accordion)).catch(() => {});
+  return accordion;
 }
 
 // Resolves once the wasm is up and has `code`'s content (then in `loaded`).
@@ -201,6 +241,11 @@ class TrdExplainer extends HTMLElement {
   #children = null;
   #starting = false;
   #slow = 0;
+  // The prerendered body of a bare element: "pending" while it downloads, "shown", or
+  // "off" (not used, failed, or late: the app started without it).
+  #early = "off";
+  #earlyDone = null;
+  #bodyFirst = null;
   // Attribute changes waiting for a language's content, applied in order.
   #pending = null;
 
@@ -250,10 +295,28 @@ class TrdExplainer extends HTMLElement {
     }
 
     const css = stylesheet(shadow);
-    // Start fetching now (mounting may wait for the viewport): the wasm and this
-    // element's content, in parallel.
-    boot().catch(() => {});
-    fetchContent(localeOf(this)).catch(() => {});
+    // The cards before the wasm: the build's markup for this language, when it is what the
+    // app will render (then the app hydrates it, as it does a fragment).
+    this.#early = !prerendered && !container.firstElementChild && showsPrerendered(this, this.#config) ? "pending" : "off";
+    this.#earlyDone = this.#early === "pending" ? this.#showBody(container, css, localeOf(this)) : null;
+    // Then the wasm and this element's content, in parallel (mounting may wait for the
+    // viewport). With a body to show, they start once it has painted (or after 2 s at
+    // most): started with it, their 230 KiB would share the reader's network with its
+    // 24 and hold the cards back, while the cards already work without them.
+    // Prerendered markup (a fragment) is on screen already: the wasm follows its first
+    // paint instead of competing with it (and a wasm that finished first was counted into
+    // that paint by Lighthouse's simulation).
+    this.#bodyFirst = this.#earlyDone
+      ? Promise.race([this.#earlyDone, sleep(2000)])
+      : prerendered
+        ? Promise.race([new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))), sleep(500)])
+        : null;
+    const fetchApp = () => {
+      boot().catch(() => {});
+      fetchContent(localeOf(this)).catch(() => {});
+    };
+    if (this.#bodyFirst) this.#bodyFirst.then(fetchApp);
+    else fetchApp();
     if (!prerendered) this.#showCrisisLines(container, css);
 
     const start = () => {
@@ -272,15 +335,42 @@ class TrdExplainer extends HTMLElement {
     }
   }
 
+  // The prerendered body, once it and the stylesheet are in, unless the app has started
+  // without it. Its cards answer clicks at once (trd-accordion.js).
+  async #showBody(container, css, code) {
+    loadAccordion();
+    let html = null;
+    try {
+      [html] = await Promise.all([fetchBody(code), css]);
+    } catch {}
+    if (this.#early !== "pending" || !this.isConnected || html === null) {
+      if (this.#early === "pending") this.#early = "off";
+      return;
+    }
+    try {
+      // One HTML parse, straight into the shadow root (it replaces crisis lines shown
+      // while it downloaded). No script in it; a Trusted Types policy may refuse it.
+      container.innerHTML = html;
+    } catch {
+      this.#early = "off";
+      return;
+    }
+    this.#early = "shown";
+    loadAccordion().then(() => window.trdAccordion?.add?.(container));
+    // Resolves once the body has been painted.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+
   // Crisis lines first, whatever the network does; the app replaces them. Shown once the
-  // stylesheet is in (so they do not jump when it applies), or after a second regardless.
+  // stylesheet is in (so they do not jump when it applies), or after a second regardless;
+  // not at all when the prerendered body (which holds them) comes first.
   async #showCrisisLines(container, css) {
     clearTimeout(this.#slow);
     const { words, region: fromLang } = language(this);
     this.#slow = setTimeout(() => {
-      if (!this.#widget && this.isConnected) tellReader(container, words, words.slow, false);
+      if (!this.#widget && this.isConnected && this.#early !== "shown") tellReader(container, words, words.slow, false);
     }, SLOW_MS);
-    await Promise.race([css, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    await Promise.race([Promise.all([css, this.#earlyDone]), sleep(1000)]);
     if (this.#widget || container.firstElementChild) return;
     const region = (this.getAttribute("crisis-region") ?? "").trim().toLowerCase();
     container.append(crisisBlock(words, { ie: "uk", gb: "uk" }[region] ?? (region || fromLang || words.region)));
@@ -300,7 +390,9 @@ class TrdExplainer extends HTMLElement {
       this.addEventListener("trd-explainer:ready", done);
       timer = setTimeout(done, 5000);
     });
+    let hydrate = prerendered;
     try {
+      await this.#bodyFirst;
       const [glue] = await Promise.all([boot(), css]);
       // Its language may change while the content downloads: wait for the current one.
       let code;
@@ -308,19 +400,26 @@ class TrdExplainer extends HTMLElement {
         code = localeOf(this);
         await locale(code);
       } while (code !== localeOf(this));
+      // A prerendered body still on its way is not waited for: the app renders instead.
+      if (this.#early === "pending") this.#early = "off";
+      hydrate = prerendered || this.#early === "shown";
       // The render is a task of its own, not the tail of the one that started the wasm.
       // Prerendered cards already answer clicks (trd-accordion.js), so hydration waits for
       // a quiet moment; a fresh render goes next.
-      await later(prerendered);
+      await later(hydrate);
       if (!this.isConnected) return;
-      this.#widget = new glue.Widget(this, container, this.#configText(), prerendered);
+      this.#widget = new glue.Widget(this, container, this.#configText(), hydrate);
       if (this.#config !== undefined) this.#call((w) => w.setConfig(this.#config));
       this.#watchConfigChild();
     } catch (error) {
       console.error("<trd-explainer>: could not start.", error);
-      if (prerendered) {
+      // A prerendered body on its way is still worth showing: its cards work without the app.
+      if (this.#early === "pending") await Promise.race([this.#earlyDone, sleep(3000)]);
+      if (this.#early === "pending") this.#early = "off";
+      if (hydrate || this.#early === "shown") {
         // Every card open with working buttons (trd-accordion.js); CSS alone if that
         // script is missing.
+        if (this.#early === "shown") await loadAccordion();
         if (!window.trdAccordion?.failed(container)) container.classList.add("trd-no-app");
       } else {
         const { words } = language(this);

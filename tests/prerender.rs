@@ -392,3 +392,55 @@ fn the_loader_and_the_accordion_carry_every_language() {
     assert!(acc.contains("\"expandAll\":\"Abrir todo\""));
     assert!(acc.contains("\"expandAll\":\"Expand all\""));
 }
+
+#[test]
+fn the_standalone_page_starts_its_wasm_after_the_first_paint() {
+    let html = "<head><link rel=modulepreload href=./app-1.js><link as=fetch crossorigin href=./app-1_bg.wasm rel=preload type=application/wasm></head><script type=module>import init from './app-1.js';\nconst wasm = await __trunkInitializer(init, './app-1_bg.wasm');</script>";
+    let out = trd_explainer::prerender::app_after_first_paint(html, "app-1_bg.wasm").unwrap();
+    assert!(
+        !out.contains("rel=preload"),
+        "no preload of the wasm: {out}"
+    );
+    assert!(out.contains("rel=modulepreload"), "other links stay");
+    let wait = out.find("requestAnimationFrame").unwrap();
+    assert!(
+        wait < out.find("__trunkInitializer(init").unwrap(),
+        "waits, then starts"
+    );
+    assert!(trd_explainer::prerender::app_after_first_paint("<p>", "app-1_bg.wasm").is_err());
+}
+
+#[test]
+fn each_locales_body_is_named_by_its_markup_and_its_module_carries_the_same_text() {
+    use trd_explainer::prerender::{body_module, BodyFile};
+    let html = r#"<section class="trd" lang="en"><p>`a` ${b} \d "q" é</p></section>"#;
+    let file = BodyFile::new("en", html);
+    assert!(file.html.starts_with("body-en-") && file.html.ends_with(".html"));
+    assert_eq!(file.module, format!("{}.js", file.html));
+    assert_ne!(
+        file.html,
+        BodyFile::new("en", "<p></p>").html,
+        "new markup, new name"
+    );
+    // A template literal: quotes as they are; backticks, `${` and backslashes escaped.
+    assert_eq!(
+        body_module(html),
+        "export default `<section class=\"trd\" lang=\"en\"><p>\\`a\\` \\${b} \\\\d \"q\" é</p></section>`;\n"
+    );
+    let mut assets = assets();
+    assets.bodies.push(file.clone());
+    let m: serde_json::Value = serde_json::from_str(&assets.manifest()).unwrap();
+    assert_eq!(m["body"]["en"]["html"], file.html.as_str());
+    assert_eq!(m["body"]["en"]["module"], file.module.as_str());
+    let out = loader(
+        include_str!("../static/trd-explainer.js"),
+        &assets,
+        &content::load("en").unwrap(),
+    )
+    .unwrap();
+    assert!(out.contains(&format!("\"./{}\"", file.html)));
+    assert!(out.contains(&format!("\"./{}\"", file.module)));
+    // What the body was rendered with, so the loader gives it only to elements it matches.
+    assert!(out.contains(r#""heading-level":"3""#) && out.contains(r#""theme":"auto""#));
+    assert!(out.contains("\"./trd-accordion.js\""));
+}

@@ -1,6 +1,7 @@
 //! Trunk post-build hook: prerenders the explainer into the staged `index.html`, writes
-//! `trd-explainer.fragment.html`, fills the loader and the pre-wasm accordion script, and
-//! writes `assets.json`, the one list of hashed asset names.
+//! `trd-explainer.fragment.html` and each locale's prerendered body for bare snippets,
+//! fills the loader and the pre-wasm accordion script, and writes `assets.json`, the one
+//! list of hashed asset names.
 //! Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL.
 
 use std::path::Path;
@@ -9,9 +10,9 @@ use std::{env, fs, process::ExitCode};
 use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, content_module, fragment, fragment_in, inline_stylesheets, loader, localize_page,
-    page_at, page_content_script, page_path, relative_urls, render_widget, wasm_module,
-    wasm_module_name, Assets, ACCORDION, LOADER, MANIFEST,
+    accordion, app_after_first_paint, body_module, content_module, fragment_in, inline_stylesheets,
+    loader, localize_page, page_at, page_content_script, page_path, relative_urls, render_embed,
+    render_widget, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
 };
 
 /// Options as the browser will have them for an element or page in `locale`.
@@ -36,7 +37,18 @@ fn run() -> Result<String, String> {
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
     // The one search for hashed names; everything after this reads the manifest.
-    let assets = Assets::find(&files)?;
+    let mut assets = Assets::find(&files)?;
+    // Each locale's widget as a bare `<trd-explainer>` in that language shows it: the
+    // fragments' markup, and a file of its own that the loader shows before the wasm.
+    let mut embeds = Vec::new();
+    for code in content::locales() {
+        let html = render_embed(in_language(Options::embedded(), code))?;
+        let body = BodyFile::new(code, &html);
+        write(&body.html, &html)?;
+        write(&body.module, &body_module(&html))?;
+        assets.bodies.push(body);
+        embeds.push((code, html));
+    }
     write(MANIFEST, &assets.manifest())?;
     // Each locale's content, outside the wasm: only its readers download it.
     for file in &assets.content {
@@ -72,6 +84,7 @@ fn run() -> Result<String, String> {
         // Relative, so the page works from disk and from any sub-path (the fragment,
         // pasted into other sites, keeps the public URL).
         let html = localize_page(&relative_urls(&html, &public_url, &files), code, &files);
+        let html = app_after_first_paint(&html, &assets.wasm)?;
         // The page's own locale, in the page: hydration needs nothing more.
         let script = page_content_script(code, content::json(code).unwrap_or_default());
         let html = match html.rfind("</body>") {
@@ -93,17 +106,13 @@ fn run() -> Result<String, String> {
     let wasm = fs::read(dir.join(&assets.wasm)).map_err(|e| format!("{}: {e}", assets.wasm))?;
     write(&wasm_module_name(&assets), &wasm_module(&wasm))?;
 
-    let embed_widget = render_widget(Options::embedded())?;
-    write(
-        "trd-explainer.fragment.html",
-        &fragment(&public_url, &assets, &embed_widget),
-    )?;
-    for code in content::locales().filter(|c| *c != content::DEFAULT_LOCALE) {
-        let embed_widget = render_widget(in_language(Options::embedded(), code))?;
-        write(
-            &format!("trd-explainer.fragment.{code}.html"),
-            &fragment_in(&public_url, &assets, &embed_widget, Some(code)),
-        )?;
+    for (code, html) in &embeds {
+        let (name, lang) = if *code == content::DEFAULT_LOCALE {
+            ("trd-explainer.fragment.html".to_owned(), None)
+        } else {
+            (format!("trd-explainer.fragment.{code}.html"), Some(*code))
+        };
+        write(&name, &fragment_in(&public_url, &assets, html, lang))?;
     }
 
     Ok(format!(

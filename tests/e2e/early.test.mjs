@@ -44,7 +44,7 @@ after(async () => {
 });
 
 /** Opens `path` with the wasm held until `release()` (or failed with `fail: true`). */
-async function open(path, { fail = false, width = 1280, height = 900 } = {}) {
+async function open(path, { fail = false, width = 1280, height = 900, blockBody = false } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   await page.addInitScript(PROBE);
@@ -56,6 +56,8 @@ async function open(path, { fail = false, width = 1280, height = 900 } = {}) {
     await gate;
     await route.continue().catch(() => {});
   });
+  // Without the prerendered body (snippet-early.test.mjs has it), the loader's own crisis lines.
+  if (blockBody) await page.route(/\/body-[a-z]+-[0-9a-f]+\.html(\.js)?$/, (route) => route.abort());
   await page.goto(server.url + path, { waitUntil: "domcontentloaded" });
   return { page, context, log, release };
 }
@@ -160,8 +162,8 @@ describe("slow, hanging or failed wasm", () => {
   // Runs `fn(shadowRoot)` in the page (playwright serialises the function's source).
   const shadow = (page, fn) => page.evaluate(`(${fn})(document.querySelector("trd-explainer").shadowRoot)`);
 
-  test("bare snippet, wasm delayed 10 s: crisis lines with tel: links at once, a message at 8 s, then the app", async () => {
-    const { page, context, log, release } = await open("/bare.html", { width: 390, height: 800 });
+  test("bare snippet, body blocked and wasm delayed 10 s: crisis lines with tel: links at once, a message at 8 s, then the app", async () => {
+    const { page, context, log, release } = await open("/bare.html", { width: 390, height: 800, blockBody: true });
     await page.waitForFunction(() => document.querySelector("trd-explainer")?.shadowRoot?.querySelector('a[href^="tel:"]'), null, { timeout: 2000 });
     const early = await shadow(page, (root) => ({
       tel: [...root.querySelectorAll('a[href^="tel:"]')].filter((a) => a.getBoundingClientRect().height > 0).map((a) => a.getAttribute("href")),
@@ -183,15 +185,15 @@ describe("slow, hanging or failed wasm", () => {
   });
 
   test("bare snippet: crisis-region leads the early lines", async () => {
-    const { page, context } = await open("/bare-uk.html");
+    const { page, context } = await open("/bare-uk.html", { blockBody: true });
     await page.waitForFunction(() => document.querySelector("trd-explainer")?.shadowRoot?.querySelector(".trd-safety__line"));
     const first = await shadow(page, (root) => root.querySelector(".trd-safety__line").textContent);
     assert.match(first, /Samaritans/);
     await context.close();
   });
 
-  test("bare snippet, wasm fails: the could-not-load message with tel: links", async () => {
-    const { page, context } = await open("/bare.html", { fail: true });
+  test("bare snippet, body blocked and wasm fails: the could-not-load message with tel: links", async () => {
+    const { page, context } = await open("/bare.html", { fail: true, blockBody: true });
     await page.waitForFunction(() => document.querySelector("trd-explainer")?.shadowRoot?.querySelector('[role="alert"]'), null, { timeout: 5000 });
     const info = await shadow(page, (root) => ({
       alert: root.querySelector('[role="alert"]').textContent,
