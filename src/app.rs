@@ -52,6 +52,10 @@ pub struct ExplainerProps {
     pub options: Rc<Options>,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+    /// Hydrating prerendered markup: cards are adopted as they are and hydrated one by
+    /// one afterwards (see progressive.rs).
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 #[function_component]
@@ -59,6 +63,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let ExplainerProps {
         content, options, ..
     } = props;
+    crate::browser::mark(if props.options.instance == 0 { "trd:render" } else { "trd:render-w" });
     let state = {
         let first = initial_state(content, options);
         use_reducer(move || first)
@@ -105,7 +110,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 if results.visible.is_empty() {
                     <p class="trd-empty">{ &message }</p>
                 }
-                { treatment_list(content, &results.visible, &state, &query, &no_query, options.heading_level, section_level, &dispatch) }
+                { treatment_list(content, &results.visible, &state, &query, &no_query, options.heading_level, section_level, props.progressive && !hydrated, &dispatch) }
             </div>
         },
         View::Compare => html! {

@@ -217,8 +217,15 @@ fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Expl
         r.borrow_mut()
             .push((root.clone(), props.content.ui.fallback_error.clone()))
     });
+    browser::mark("trd:mount-any");
+    let hydrate = hydrate && root.first_element_child().is_some();
+    let props = ExplainerProps {
+        progressive: hydrate,
+        ..props
+    };
     let renderer = Renderer::<Explainer>::with_root_and_props(root.clone(), props);
-    if hydrate && root.first_element_child().is_some() {
+    if hydrate {
+        crate::progressive::prepare(root);
         renderer.hydrate()
     } else {
         root.set_text_content(None);
@@ -253,10 +260,12 @@ pub fn start() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    browser::mark("trd:start");
     let Some(root) = doc.query_selector("[data-trd-standalone]").ok().flatten() else {
         return;
     };
     register_page_content(&doc);
+    browser::mark("trd:registered");
     // Reading the content and hydrating each run as a task of their own, not as the tail
     // of the one that started the wasm: no single long task while the page loads. Cards
     // already answer clicks meanwhile (trd-accordion.js).
@@ -288,10 +297,12 @@ async fn hydrate_standalone(root: Element) {
         let defaults = options.clone();
         log(&options.set_attribute(&defaults, "lang", Some(&tag)));
     }
+    browser::mark("trd:resolve");
     let (content, warnings) = match config::resolve(&options, &JsonConfig::default()) {
         Ok(ok) => ok,
         Err(e) => return browser::error(&e),
     };
+    browser::mark("trd:resolved");
     next_task().await;
     log(&warnings);
     let on_event = adopt(
@@ -303,8 +314,11 @@ async fn hydrate_standalone(root: Element) {
         content,
         options: Rc::new(options),
         on_event,
+        progressive: false,
     };
+    browser::mark("trd:mount");
     let handle = mount(&root, props, true);
+    browser::mark("trd:mounted");
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
 }
 
@@ -505,10 +519,12 @@ impl Widget {
     fn render(&mut self, hydrate: bool) {
         let mut options = self.options.clone();
         options.cta = self.config.cta.clone();
+        browser::mark("trd:w-resolve");
         let (content, warnings) = match config::resolve(&options, &self.config) {
             Ok(ok) => ok,
             Err(e) => return browser::error(&format!("<trd-explainer>: {e}")),
         };
+        browser::mark("trd:w-resolved");
         let new: Vec<Warning> = warnings
             .iter()
             .filter(|w| !self.last_warnings.contains(w))
@@ -548,6 +564,7 @@ impl Widget {
                 content: shown.content,
                 options: shown.options,
                 on_event: shown.on_event,
+                progressive: true,
             }),
             None if hydrate && pristine && self.root.first_element_child().is_some() => {
                 let delegation = Delegation::watch(&self.root);
@@ -562,6 +579,7 @@ impl Widget {
                     content: shown.content,
                     options: Rc::new(options),
                     on_event,
+                    progressive: false,
                 };
                 self.app = Some(App::Hydrated(mount(&self.root, props, true), delegation));
             }
