@@ -217,11 +217,3 @@ pub async fn copy_text(root: &Element, text: &str) -> bool {
     }
     false
 }
-
-/// TEMP: user-timing mark for tracing.
-pub fn mark(name: &str) {
-    #[cfg(target_arch = "wasm32")]
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
-}

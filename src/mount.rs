@@ -217,7 +217,6 @@ fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Expl
         r.borrow_mut()
             .push((root.clone(), props.content.ui.fallback_error.clone()))
     });
-    browser::mark("trd:mount-any");
     let hydrate = hydrate && root.first_element_child().is_some();
     let props = ExplainerProps {
         progressive: hydrate,
@@ -235,9 +234,19 @@ fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Expl
 
 /// Hands a locale's content JSON (the `content-<locale>-<hash>.json` the build wrote) to
 /// the wasm, which carries none: the loader calls this before an element needs the locale.
+/// Resolves once it is parsed, in several tasks (see [`content::load_in_steps`]).
 #[wasm_bindgen(js_name = addLocale)]
-pub fn add_locale(locale: &str, json: String) -> Result<(), JsValue> {
-    content::register(locale, json).map_err(|e| JsValue::from_str(&e))
+pub async fn add_locale(locale: String, json: String) -> Result<(), JsValue> {
+    content::register(&locale, json).map_err(|e| JsValue::from_str(&e))?;
+    content::load_in_steps(&locale, next_task)
+        .await
+        .map_err(|e| JsValue::from_str(&e))?;
+    // The first widget in this language most likely shows it all, unconfigured.
+    next_task().await;
+    if let Ok(content) = content::load(&locale) {
+        crate::app::prepare_index(&content);
+    }
+    Ok(())
 }
 
 /// The standalone page carries its own locale's content in a non-executed
@@ -260,12 +269,10 @@ pub fn start() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    browser::mark("trd:start");
     let Some(root) = doc.query_selector("[data-trd-standalone]").ok().flatten() else {
         return;
     };
     register_page_content(&doc);
-    browser::mark("trd:registered");
     // Reading the content and hydrating each run as a task of their own, not as the tail
     // of the one that started the wasm: no single long task while the page loads. Cards
     // already answer clicks meanwhile (trd-accordion.js).
@@ -297,12 +304,15 @@ async fn hydrate_standalone(root: Element) {
         let defaults = options.clone();
         log(&options.set_attribute(&defaults, "lang", Some(&tag)));
     }
-    browser::mark("trd:resolve");
+    if let Err(e) = content::load_in_steps(options.locale, next_task).await {
+        return browser::error(&e);
+    }
     let (content, warnings) = match config::resolve(&options, &JsonConfig::default()) {
         Ok(ok) => ok,
         Err(e) => return browser::error(&e),
     };
-    browser::mark("trd:resolved");
+    next_task().await;
+    crate::app::prepare_index(&content);
     next_task().await;
     log(&warnings);
     let on_event = adopt(
@@ -316,9 +326,7 @@ async fn hydrate_standalone(root: Element) {
         on_event,
         progressive: false,
     };
-    browser::mark("trd:mount");
     let handle = mount(&root, props, true);
-    browser::mark("trd:mounted");
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
 }
 
@@ -519,12 +527,10 @@ impl Widget {
     fn render(&mut self, hydrate: bool) {
         let mut options = self.options.clone();
         options.cta = self.config.cta.clone();
-        browser::mark("trd:w-resolve");
         let (content, warnings) = match config::resolve(&options, &self.config) {
             Ok(ok) => ok,
             Err(e) => return browser::error(&format!("<trd-explainer>: {e}")),
         };
-        browser::mark("trd:w-resolved");
         let new: Vec<Warning> = warnings
             .iter()
             .filter(|w| !self.last_warnings.contains(w))

@@ -59,7 +59,11 @@ fn copy(p: &TreatmentCardProps) -> TreatmentCardProps {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::prepare;
+pub use browser::{prepare, start};
+
+/// Nothing is deferred outside the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {}
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
@@ -91,7 +95,7 @@ mod browser {
     type Shared = Rc<RefCell<Card>>;
 
     thread_local! {
-        /// Cards waiting for hydration, in page order.
+        /// Cards waiting for hydration, bottom-up.
         static QUEUE: RefCell<Vec<Weak<RefCell<Card>>>> = const { RefCell::new(Vec::new()) };
         static PUMPING: Cell<bool> = const { Cell::new(false) };
         static LISTENING: Cell<bool> = const { Cell::new(false) };
@@ -171,6 +175,11 @@ mod browser {
     fn enqueue(card: &Shared) {
         QUEUE.with(|q| q.borrow_mut().push(Rc::downgrade(card)));
         listen();
+    }
+
+    /// Starts hydrating the waiting cards, one per task. Called once the app is live, so
+    /// its own start-up renders are not queued behind them.
+    pub fn start() {
         if !PUMPING.with(|p| p.replace(true)) {
             later(pump);
         }
@@ -178,10 +187,12 @@ mod browser {
 
     /// Hydrates the next waiting card, then yields to the browser before the one after.
     fn pump() {
+        // Effects run children last-first, so the queue holds the cards bottom-up: take
+        // the top one (the reader sees it first).
         let next = QUEUE.with(|q| {
             let mut q = q.borrow_mut();
-            while !q.is_empty() {
-                if let Some(card) = q.remove(0).upgrade() {
+            while let Some(card) = q.pop() {
+                if let Some(card) = card.upgrade() {
                     return Some(card);
                 }
             }
@@ -242,6 +253,9 @@ mod browser {
     /// the event reaches the card); a scripted `click()` does not let that happen, so the
     /// card's toggle is dispatched here instead.
     fn on_input(event: &Event) {
+        if QUEUE.with(|q| q.borrow().is_empty()) {
+            return;
+        }
         let path = event.composed_path();
         let waiting = QUEUE.with(|q| {
             let q = q.borrow();

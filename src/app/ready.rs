@@ -11,7 +11,6 @@ use crate::state::{Action, ExplainerState};
 pub fn use_ready(state: &UseReducerHandle<ExplainerState>, on_event: &Callback<WidgetEvent>) {
     let (state, on_event) = (state.clone(), on_event.clone());
     use_effect_with((), move |_| {
-        crate::browser::mark("trd:ready");
         state.dispatch(Action::Hydrated);
         on_event.emit(WidgetEvent::Ready);
     });

@@ -58,7 +58,11 @@ pub fn treatment_list(
             content: content.clone(),
             open: state.is_open(&c.id),
             level,
-            query: if shown { query.clone() } else { no_query.clone() },
+            query: if shown {
+                query.clone()
+            } else {
+                no_query.clone()
+            },
             ticked: Rc::new(ticked),
             dispatch: dispatch.clone(),
         };
