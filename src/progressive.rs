@@ -8,7 +8,8 @@
 //! its props change (a search, Expand all). Hydrated in place, not replaced, so focus,
 //! selection and find-in-page state stay. The cards never lose a click meanwhile: the
 //! prerendered markup shows the right state, and a click on a card not yet hydrated
-//! hydrates it first (see [`on_input`]).
+//! hydrates it first, and if the app could not take the click in time, it is
+//! handed to the app (see `after_click`).
 
 use std::rc::Rc;
 
@@ -44,9 +45,10 @@ pub fn DeferredCard(props: &DeferredCardProps) -> Html {
     html! { <li class="trd-list__item" hidden={props.hidden} ref={item}>{ card }</li> }
 }
 
-/// A copy of a card's props (they hold only shared pointers and small values).
+/// A copy of a card's props (they hold only shared pointers and small values), with the
+/// card's own `dispatch`.
 #[cfg(target_arch = "wasm32")]
-fn copy(p: &TreatmentCardProps) -> TreatmentCardProps {
+fn copy(p: &TreatmentCardProps, dispatch: &Callback<crate::state::Action>) -> TreatmentCardProps {
     TreatmentCardProps {
         card: p.card.clone(),
         content: p.content.clone(),
@@ -54,7 +56,7 @@ fn copy(p: &TreatmentCardProps) -> TreatmentCardProps {
         level: p.level,
         query: p.query.clone(),
         ticked: p.ticked.clone(),
-        dispatch: p.dispatch.clone(),
+        dispatch: dispatch.clone(),
     }
 }
 
@@ -80,13 +82,20 @@ mod browser {
     use crate::components::{TreatmentCard, TreatmentCardProps};
     use crate::state::Action;
 
-    enum Card {
+    struct Card {
+        item: Element,
+        /// What the app's own handlers dispatch through: notes that the app took the event.
+        dispatch: Callback<Action>,
+        /// The props last given by the explainer.
+        latest: Rc<TreatmentCardProps>,
+        state: State,
+    }
+
+    enum State {
         /// Adopted as prerendered: hydrate with `first` (what the markup shows), then
         /// update to `latest`.
         Waiting {
-            item: Element,
             first: Rc<TreatmentCardProps>,
-            latest: Rc<TreatmentCardProps>,
         },
         Live(AppHandle<TreatmentCard>),
         Gone,
@@ -97,11 +106,17 @@ mod browser {
     thread_local! {
         /// Cards waiting for hydration, bottom-up.
         static QUEUE: RefCell<Vec<Weak<RefCell<Card>>>> = const { RefCell::new(Vec::new()) };
+        /// Every deferred card still on the page.
+        static CARDS: RefCell<Vec<Weak<RefCell<Card>>>> = const { RefCell::new(Vec::new()) };
         static PUMPING: Cell<bool> = const { Cell::new(false) };
         static LISTENING: Cell<bool> = const { Cell::new(false) };
+        /// A click on a deferred card's button is being dispatched: that card's toggle.
+        static CLICK: RefCell<Option<(Callback<Action>, String)>> = const { RefCell::new(None) };
+        /// Whether a card app dispatched anything since the click started.
+        static TAKEN: Cell<bool> = const { Cell::new(false) };
     }
 
-    /// The card's state: `Some` while it is deferred or hydrated as its own app.
+    /// Whether this card was adopted for later hydration (fixed at creation).
     #[hook]
     pub(super) fn use_deferred(props: &DeferredCardProps, item: &NodeRef) -> bool {
         let defer = props.defer;
@@ -114,10 +129,17 @@ mod browser {
                 match slot.as_ref() {
                     None if deferred => {
                         if let Some(item) = item.cast::<Element>() {
-                            let shared = Rc::new(RefCell::new(Card::Waiting {
+                            let inner = latest.dispatch.clone();
+                            let shared = Rc::new(RefCell::new(Card {
                                 item,
-                                first: latest.clone(),
+                                dispatch: Callback::from(move |action| {
+                                    TAKEN.with(|t| t.set(true));
+                                    inner.emit(action)
+                                }),
                                 latest: latest.clone(),
+                                state: State::Waiting {
+                                    first: latest.clone(),
+                                },
                             }));
                             enqueue(&shared);
                             *slot = Some(shared);
@@ -125,32 +147,37 @@ mod browser {
                     }
                     None => {}
                     Some(shared) => {
-                        let mut state = shared.borrow_mut();
-                        match &mut *state {
-                            Card::Live(app) => app.update(copy(latest)),
-                            // What it shows changed: the reader is using it, hydrate now.
-                            Card::Waiting { latest: l, .. } => {
-                                *l = latest.clone();
-                                drop(state);
-                                hydrate(shared);
+                        let waiting = {
+                            let mut card = shared.borrow_mut();
+                            card.latest = latest.clone();
+                            let card = &mut *card;
+                            match &mut card.state {
+                                State::Live(app) => {
+                                    app.update(copy(latest, &card.dispatch));
+                                    false
+                                }
+                                State::Waiting { .. } => true,
+                                State::Gone => false,
                             }
-                            Card::Gone => {}
+                        };
+                        // What it shows changed: the reader is using it, hydrate now.
+                        if waiting {
+                            hydrate(shared);
                         }
                     }
                 }
             });
         }
-        {
-            use_effect_with((), move |_| {
-                move || {
-                    if let Some(shared) = card.borrow_mut().take() {
-                        if let Card::Live(app) = shared.replace(Card::Gone) {
-                            app.destroy();
-                        }
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(shared) = card.borrow_mut().take() {
+                    let state = std::mem::replace(&mut shared.borrow_mut().state, State::Gone);
+                    if let State::Live(app) = state {
+                        app.destroy();
                     }
                 }
-            });
-        }
+            }
+        });
         deferred
     }
 
@@ -174,6 +201,7 @@ mod browser {
 
     fn enqueue(card: &Shared) {
         QUEUE.with(|q| q.borrow_mut().push(Rc::downgrade(card)));
+        CARDS.with(|c| c.borrow_mut().push(Rc::downgrade(card)));
         listen();
     }
 
@@ -215,27 +243,24 @@ mod browser {
     }
 
     fn hydrate(card: &Shared) {
-        let state = card.replace(Card::Gone);
-        let Card::Waiting {
-            item,
-            first,
-            latest,
-        } = state
-        else {
-            card.replace(state);
+        let mut card = card.borrow_mut();
+        let State::Waiting { first } = &card.state else {
             return;
         };
+        let first = copy(first, &card.dispatch);
+        let item = card.item.clone();
         // Hydration expects the card between component markers (adoption removed the raw
         // ones); the names are not checked.
         if let (Some(open), Some(close)) = (comment(&item, "<[c]>"), comment(&item, "</[c]>")) {
             let _ = item.prepend_with_node_1(&open);
             let _ = item.append_with_node_1(&close);
         }
-        let mut app = Renderer::<TreatmentCard>::with_root_and_props(item, copy(&first)).hydrate();
-        if latest != first {
-            app.update(copy(&latest));
+        let changed = card.latest.as_ref() != &first;
+        let mut app = Renderer::<TreatmentCard>::with_root_and_props(item, first).hydrate();
+        if changed {
+            app.update(copy(&card.latest, &card.dispatch));
         }
-        card.replace(Card::Live(app));
+        card.state = State::Live(app);
     }
 
     /// `document.createComment`, called directly (no web-sys binding is compiled for it).
@@ -248,43 +273,58 @@ mod browser {
         create.call1(&doc, &text.into()).ok()?.dyn_into().ok()
     }
 
-    /// The reader reaches for a card not hydrated yet: hydrate it before the click lands.
-    /// A click from a real input hydrates it in time (the app's listeners are added before
-    /// the event reaches the card); a scripted `click()` does not let that happen, so the
-    /// card's toggle is dispatched here instead.
-    fn on_input(event: &Event) {
-        if QUEUE.with(|q| q.borrow().is_empty()) {
-            return;
+    /// The deferred card `event` happens in, if any.
+    fn card_of(event: &Event) -> Option<(Shared, js_sys::Array)> {
+        if CARDS.with(|c| c.borrow().is_empty()) {
+            return None;
         }
         let path = event.composed_path();
-        let waiting = QUEUE.with(|q| {
-            let q = q.borrow();
+        let card = CARDS.with(|cards| {
+            let mut cards = cards.borrow_mut();
+            cards.retain(|c| c.strong_count() > 0);
             path.iter().find_map(|node| {
                 let el = node.dyn_into::<Element>().ok()?;
-                q.iter()
+                cards
+                    .iter()
                     .filter_map(Weak::upgrade)
-                    .find(|c| matches!(&*c.borrow(), Card::Waiting { item, .. } if *item == el))
+                    .find(|c| c.borrow().item == el)
             })
-        });
-        let Some(card) = waiting else { return };
-        let scripted_toggle = event.type_() == "click"
-            && !event.is_trusted()
-            && path.iter().any(|n| {
+        })?;
+        Some((card, path))
+    }
+
+    /// Capture phase, before the event reaches any card: the reader reaches for a card not
+    /// hydrated yet (pointer, key, focus), so hydrate it now. A card's app usually catches
+    /// the click that follows; whether it did is checked in [`after_click`].
+    fn on_input(event: &Event) {
+        let Some((card, path)) = card_of(event) else {
+            return;
+        };
+        if event.type_() == "click" {
+            let on_button = path.iter().any(|n| {
                 n.dyn_ref::<Element>()
                     .is_some_and(|el| el.class_list().contains("trd-card__button"))
             });
-        let latest = match &*card.borrow() {
-            Card::Waiting { latest, .. } => Some(latest.clone()),
-            _ => None,
-        };
+            let latest = card.borrow().latest.clone();
+            TAKEN.with(|t| t.set(false));
+            let toggle = on_button.then(|| (latest.dispatch.clone(), latest.card.id.clone()));
+            CLICK.with(|c| *c.borrow_mut() = toggle);
+        }
         hydrate(&card);
-        if let (true, Some(p)) = (scripted_toggle, latest) {
-            p.dispatch.emit(Action::Flip(p.card.id.clone()));
+    }
+
+    /// Bubble phase, after every handler: a click on a card button that no card app took
+    /// (its hydration had not finished, or a scripted `click()` left it no moment to)
+    /// toggles the card here, so no click is lost and none counts twice.
+    fn after_click(_: &Event) {
+        if let Some((dispatch, id)) = CLICK.with(|c| c.borrow_mut().take()) {
+            if !TAKEN.with(|t| t.get()) {
+                dispatch.emit(Action::Flip(id));
+            }
         }
     }
 
-    /// One set of listeners for the page (open shadow roots included), in the capture
-    /// phase, so they run before the event reaches any card.
+    /// One set of listeners for the page (open shadow roots included).
     fn listen() {
         if LISTENING.with(|l| l.replace(true)) {
             return;
@@ -292,15 +332,22 @@ mod browser {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        let handler = Closure::<dyn Fn(Event)>::new(|e: Event| on_input(&e));
+        let capture = Closure::<dyn Fn(Event)>::new(|e: Event| on_input(&e));
         for kind in ["pointerdown", "keydown", "focusin", "click"] {
             let _ = doc.add_event_listener_with_callback_and_bool(
                 kind,
-                handler.as_ref().unchecked_ref(),
+                capture.as_ref().unchecked_ref(),
                 true,
             );
         }
-        // Lives as long as the page, like the listeners.
-        handler.forget();
+        let bubble = Closure::<dyn Fn(Event)>::new(|e: Event| after_click(&e));
+        let _ = doc.add_event_listener_with_callback_and_bool(
+            "click",
+            bubble.as_ref().unchecked_ref(),
+            false,
+        );
+        // They live as long as the page, like the listeners.
+        capture.forget();
+        bubble.forget();
     }
 }
