@@ -105,8 +105,6 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
 ) -> Result<(), String> {
     use crate::json::{Reader, Value};
     use wasm_bindgen::{JsCast, JsValue};
-    /// Cards read per task.
-    const STEP: u32 = 4;
     let Some(code) = locales().find(|code| *code == locale) else {
         return Err(format!("no content for locale `{locale}`"));
     };
@@ -128,11 +126,13 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
         let Some(key) = key.as_string() else { continue };
         let value = js_sys::Reflect::get(&parsed, &JsValue::from_str(&key)).unwrap_or_default();
         let path = format!("content.{key}");
+        // A task per part: the first use of each part's decoding code also compiles it.
+        pause().await;
         match value.dyn_ref::<js_sys::Array>() {
-            // Read and decoded a few cards at a time, then put in place.
+            // Read and decoded one card per task, then put in place.
             Some(list) if key == "cards" => {
                 for (i, item) in list.iter().enumerate() {
-                    if i as u32 % STEP == 0 {
+                    if i > 0 {
                         pause().await;
                     }
                     let path = format!("{path}[{i}]");
