@@ -84,7 +84,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     use_open_option(&state, content, &options.open);
     let crisis_strip_shown = use_scrolled_past(&banner);
     let search_node = use_open_search(&state);
-    let index = use_memo(content.clone(), |c| prepare_index(c));
+    let index = use_memo(content.clone(), prepare_index);
     let filter = state.filter();
     let results = use_memo((content.clone(), filter.clone()), move |(c, f)| {
         f.results(c, &index)
@@ -162,10 +162,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     }
 }
 
+/// A content's search index, and which content it is for.
+type CachedIndex = (std::rc::Weak<Content>, Rc<Vec<CardText>>);
+
 thread_local! {
     /// The search index of the content shown last, built ahead (see [`prepare_index`]).
-    static INDEX: std::cell::RefCell<Option<(std::rc::Weak<Content>, Rc<Vec<CardText>>)>> =
-        const { std::cell::RefCell::new(None) };
+    static INDEX: std::cell::RefCell<Option<CachedIndex>> = const { std::cell::RefCell::new(None) };
 }
 
 /// `content`'s search index. The entry points call it in a task of their own before the
