@@ -106,7 +106,7 @@ mod browser {
     thread_local! {
         /// Cards waiting for hydration, bottom-up.
         static QUEUE: RefCell<Vec<Weak<RefCell<Card>>>> = const { RefCell::new(Vec::new()) };
-        /// Every deferred card still on the page.
+        /// Deferred cards until all have hydrated (see `settle`).
         static CARDS: RefCell<Vec<Weak<RefCell<Card>>>> = const { RefCell::new(Vec::new()) };
         static PUMPING: Cell<bool> = const { Cell::new(false) };
         static LISTENING: Cell<bool> = const { Cell::new(false) };
@@ -231,7 +231,19 @@ mod browser {
                 hydrate(&card);
                 later(pump);
             }
-            None => PUMPING.with(|p| p.set(false)),
+            None => {
+                PUMPING.with(|p| p.set(false));
+                later(settle);
+            }
+        }
+    }
+
+    /// Every card has hydrated (its app took over in an earlier task): stop watching the
+    /// page's input for them, so keystrokes elsewhere cost nothing.
+    fn settle() {
+        let idle = QUEUE.with(|q| q.borrow().is_empty()) && !PUMPING.with(|p| p.get());
+        if idle {
+            CARDS.with(|c| c.borrow_mut().clear());
         }
     }
 
