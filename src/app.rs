@@ -19,7 +19,7 @@ use yew::prelude::*;
 use crate::components::*;
 use crate::config::{Options, Theme};
 use crate::content::Content;
-use crate::search::{search_index, Query};
+use crate::search::{search_index, CardText, Query};
 use crate::state::{Action, ExplainerState, Notice, View};
 use deep_links::use_deep_links;
 use open_option::use_open_option;
@@ -52,6 +52,10 @@ pub struct ExplainerProps {
     pub options: Rc<Options>,
     #[prop_or_default]
     pub on_event: Callback<WidgetEvent>,
+    /// Hydrating prerendered markup: cards are adopted as they are and hydrated one by
+    /// one afterwards (see progressive.rs).
+    #[prop_or_default]
+    pub progressive: bool,
 }
 
 #[function_component]
@@ -80,7 +84,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     use_open_option(&state, content, &options.open);
     let crisis_strip_shown = use_scrolled_past(&banner);
     let search_node = use_open_search(&state);
-    let index = use_memo(content.clone(), |c| search_index(c));
+    let index = use_memo(content.clone(), prepare_index);
     let filter = state.filter();
     let results = use_memo((content.clone(), filter.clone()), move |(c, f)| {
         f.results(c, &index)
@@ -90,6 +94,12 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     let query = Rc::new(filter.query.clone());
 
     let hydrated = state.hydrated;
+    // Cards the first render adopted hydrate once the app is live (progressive.rs).
+    use_effect_with(hydrated, |live| {
+        if *live {
+            crate::progressive::start();
+        }
+    });
     let section_level = options.section_level();
     // A view restored from the URL that this content does not offer shows the cards.
     let current = match state.view {
@@ -105,7 +115,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 if results.visible.is_empty() {
                     <p class="trd-empty">{ &message }</p>
                 }
-                { treatment_list(content, &results.visible, &state, &query, &no_query, options.heading_level, section_level, &dispatch) }
+                { treatment_list(content, &results.visible, &state, &query, &no_query, options.heading_level, section_level, props.progressive && !hydrated, &dispatch) }
             </div>
         },
         View::Compare => html! {
@@ -145,6 +155,30 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// A content's search index, and which content it is for.
+type CachedIndex = (std::rc::Weak<Content>, Rc<Vec<CardText>>);
+
+thread_local! {
+    /// The search index of the content shown last, built ahead (see [`prepare_index`]).
+    static INDEX: std::cell::RefCell<Option<CachedIndex>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `content`'s search index. The entry points call it in a task of their own before the
+/// first render, so building it (about a tenth of hydration's work) does not lengthen it.
+pub fn prepare_index(content: &Rc<Content>) -> Rc<Vec<CardText>> {
+    INDEX.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match &*cache {
+            Some((c, index)) if std::rc::Weak::ptr_eq(c, &Rc::downgrade(content)) => index.clone(),
+            _ => {
+                let index = Rc::new(search_index(content));
+                *cache = Some((Rc::downgrade(content), index.clone()));
+                index
+            }
+        }
+    })
 }
 
 /// The first state: cards open by configuration, or opened by the reader before the wasm

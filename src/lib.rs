@@ -26,6 +26,7 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
+pub mod progressive;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -132,8 +132,14 @@ fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Expl
         r.borrow_mut()
             .push((root.clone(), props.content.ui.fallback_error.clone()))
     });
+    let hydrate = hydrate && root.first_element_child().is_some();
+    let props = ExplainerProps {
+        progressive: hydrate,
+        ..props
+    };
     let renderer = Renderer::<Explainer>::with_root_and_props(root.clone(), props);
-    if hydrate && root.first_element_child().is_some() {
+    if hydrate {
+        crate::progressive::prepare(root);
         renderer.hydrate()
     } else {
         root.set_text_content(None);
@@ -143,9 +149,19 @@ fn mount(root: &Element, props: ExplainerProps, hydrate: bool) -> AppHandle<Expl
 
 /// Hands a locale's content JSON (the `content-<locale>-<hash>.json` the build wrote) to
 /// the wasm, which carries none: the loader calls this before an element needs the locale.
+/// Resolves once it is parsed, in several tasks (see [`content::load_in_steps`]).
 #[wasm_bindgen(js_name = addLocale)]
-pub fn add_locale(locale: &str, json: String) -> Result<(), JsValue> {
-    content::register(locale, json).map_err(|e| JsValue::from_str(&e))
+pub async fn add_locale(locale: String, json: String) -> Result<(), JsValue> {
+    content::register(&locale, json).map_err(|e| JsValue::from_str(&e))?;
+    content::load_in_steps(&locale, next_task)
+        .await
+        .map_err(|e| JsValue::from_str(&e))?;
+    // The first widget in this language most likely shows it all, unconfigured.
+    next_task().await;
+    if let Ok(content) = content::load(&locale) {
+        crate::app::prepare_index(&content);
+    }
+    Ok(())
 }
 
 /// The standalone page carries its own locale's content in a non-executed
@@ -203,10 +219,15 @@ async fn hydrate_standalone(root: Element) {
         let defaults = options.clone();
         log(&options.set_attribute(&defaults, "lang", Some(&tag)));
     }
+    if let Err(e) = content::load_in_steps(options.locale, next_task).await {
+        return browser::error(&e);
+    }
     let (content, warnings) = match config::resolve(&options, &JsonConfig::default()) {
         Ok(ok) => ok,
         Err(e) => return browser::error(&e),
     };
+    next_task().await;
+    crate::app::prepare_index(&content);
     next_task().await;
     log(&warnings);
     let on_event = adopt(
@@ -218,6 +239,7 @@ async fn hydrate_standalone(root: Element) {
         content,
         options: Rc::new(options),
         on_event,
+        progressive: false,
     };
     let handle = mount(&root, props, true);
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
@@ -449,6 +471,7 @@ impl Widget {
             content,
             options: Rc::new(options),
             on_event: self.on_event.clone(),
+            progressive: false,
         };
         match &mut self.app {
             Some(app) => app.update(SlotProps { shown: Some(shown) }),
@@ -460,9 +483,11 @@ impl Widget {
                     opened_before_hydration(&self.root),
                     shown.on_event.clone(),
                 );
+                // Cards are adopted as they are and hydrated one per task (progressive.rs).
                 let shown = Shown {
                     options: Rc::new(options),
                     on_event,
+                    progressive: true,
                     ..shown
                 };
                 // A parked app is reused (rendered afresh in place of the markup): every
@@ -476,6 +501,7 @@ impl Widget {
                         .push((self.root.clone(), shown.content.ui.fallback_error.clone()))
                 });
                 install_panic_hook();
+                crate::progressive::prepare(&self.root);
                 let props = SlotProps { shown: Some(shown) };
                 let app = Renderer::<Slot>::with_root_and_props(self.root.clone(), props).hydrate();
                 self.app = Some(app);

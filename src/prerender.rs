@@ -18,6 +18,7 @@ pub fn render_widget(options: Options) -> Result<String, String> {
         content,
         options: Rc::new(options),
         on_event: Default::default(),
+        progressive: false,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -41,6 +42,7 @@ pub fn render_embed(options: Options) -> Result<String, String> {
         content,
         options: Rc::new(options),
         on_event: Default::default(),
+        progressive: false,
     };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

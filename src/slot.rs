@@ -19,6 +19,8 @@ pub struct Shown {
     pub content: Rc<Content>,
     pub options: Rc<Options>,
     pub on_event: Callback<WidgetEvent>,
+    /// Hydrating the build's markup: its cards hydrate one per task (progressive.rs).
+    pub progressive: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +39,7 @@ pub fn Slot(props: &SlotProps) -> Html {
     match &props.shown {
         Some(s) => html! {
             <Explainer key={s.key} content={s.content.clone()} options={s.options.clone()}
-                on_event={s.on_event.clone()} />
+                on_event={s.on_event.clone()} progressive={s.progressive} />
         },
         None => Html::default(),
     }

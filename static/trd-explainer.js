@@ -145,8 +145,9 @@ const added = new Map();
 const loaded = new Set();
 function locale(code) {
   if (!added.has(code)) {
-    const ready = Promise.all([boot(), fetchContent(code)]).then(([glue, text]) => {
-      glue.addLocale(code, text);
+    // Parsed in several tasks: resolves when done.
+    const ready = Promise.all([boot(), fetchContent(code)]).then(async ([glue, text]) => {
+      await glue.addLocale(code, text);
       loaded.add(code);
     });
     ready.catch(() => added.delete(code));

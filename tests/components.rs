@@ -30,6 +30,7 @@ async fn mount(options: Options) -> (Element, AppHandle<Explainer>) {
         content,
         options: Rc::new(options),
         on_event: Default::default(),
+        progressive: false,
     };
     let app = Renderer::<Explainer>::with_root_and_props(root.clone(), props).render();
     settle().await;

@@ -53,7 +53,7 @@ pub use source_list::source_list;
 pub use sponsored_slot::sponsored_slot;
 pub use status_badge::status_badge;
 pub use toolbar::Toolbar;
-pub use treatment_card::TreatmentCard;
+pub use treatment_card::{TreatmentCard, TreatmentCardProps};
 pub use treatment_list::treatment_list;
 pub use view_switcher::view_switcher;
 pub use what_matters::{what_matters, MattersEvent};

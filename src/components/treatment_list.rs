@@ -2,16 +2,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{heading, TreatmentCard};
+use super::{heading, TreatmentCardProps};
 use crate::collections::sort_by;
 use crate::content::Content;
+use crate::progressive::DeferredCard;
 use crate::search::Query;
 use crate::state::{Action, ExplainerState};
 
 /// The cards under their category headings. While searching, groups and cards are ordered
 /// by rank (best match first). Cards that do not match stay mounted but `hidden`, so
 /// typing, filtering and clearing only move and show nodes instead of rebuilding cards.
-/// `visible` holds indices into `content.cards` in rank order.
+/// `visible` holds indices into `content.cards` in rank order. `defer`: the cards are
+/// hydrated after the first render (see progressive.rs).
 #[allow(clippy::too_many_arguments)]
 pub fn treatment_list(
     content: &Rc<Content>,
@@ -21,6 +23,7 @@ pub fn treatment_list(
     no_query: &Rc<Query>,
     level: u8,
     section_level: u8,
+    defer: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     let mut rank = vec![usize::MAX; content.cards.len()];
@@ -50,13 +53,20 @@ pub fn treatment_list(
         let c = &content.cards[i];
         let shown = rank[i] != usize::MAX;
         let ticked = state.questions.of_card(&c.id);
-        html! {
-            <li class="trd-list__item" key={c.id.clone()} hidden={!shown}>
-                <TreatmentCard card={c.clone()} content={content.clone()} open={state.is_open(&c.id)}
-                    {level} query={if shown { query.clone() } else { no_query.clone() }} ticked={Rc::new(ticked)}
-                    dispatch={dispatch.clone()} />
-            </li>
-        }
+        let card = TreatmentCardProps {
+            card: c.clone(),
+            content: content.clone(),
+            open: state.is_open(&c.id),
+            level,
+            query: if shown {
+                query.clone()
+            } else {
+                no_query.clone()
+            },
+            ticked: Rc::new(ticked),
+            dispatch: dispatch.clone(),
+        };
+        html! { <DeferredCard key={c.id.clone()} card={Rc::new(card)} hidden={!shown} {defer} /> }
     };
     let sections = groups.into_iter().map(|(g, members)| {
         let cat = &content.categories[g];

@@ -87,6 +87,72 @@ fn built_in_json(_locale: &str) -> Option<&'static str> {
     None
 }
 
+/// Parses a [`register`]ed locale now, in steps that each run as a task of their own
+/// (`pause` resolves in a later task): reading the parsed JSON into Rust, card by card,
+/// is the slow part, and as one task it blocked the page for 80–120 ms on a phone-speed
+/// CPU. [`load`] then finds it parsed. Does nothing for a locale already parsed.
+#[cfg(target_arch = "wasm32")]
+pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
+    locale: &str,
+    pause: impl Fn() -> F,
+) -> Result<(), String> {
+    use crate::json::{Reader, Value};
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(code) = locales().find(|code| *code == locale) else {
+        return Err(format!("no content for locale `{locale}`"));
+    };
+    let text = REGISTERED.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|(_, t)| t.clone())
+    });
+    let Some(text) = text else {
+        return Ok(());
+    };
+    let parsed =
+        js_sys::JSON::parse(&text).map_err(|_| format!("content `{code}`: invalid JSON"))?;
+    let reader = Reader::built_in();
+    let mut fields = Vec::new();
+    let mut cards = Vec::new();
+    for key in js_sys::Object::keys(parsed.unchecked_ref::<js_sys::Object>()).iter() {
+        let Some(key) = key.as_string() else { continue };
+        let value = js_sys::Reflect::get(&parsed, &JsValue::from_str(&key)).unwrap_or_default();
+        let path = format!("content.{key}");
+        // A task per part: the first use of each part's decoding code also compiles it.
+        pause().await;
+        match value.dyn_ref::<js_sys::Array>() {
+            // Read and decoded one card per task, then put in place.
+            Some(list) if key == "cards" => {
+                for (i, item) in list.iter().enumerate() {
+                    if i > 0 {
+                        pause().await;
+                    }
+                    let path = format!("{path}[{i}]");
+                    let card: Card = reader
+                        .decode(reader.read(&item, &path), &path)
+                        .map_err(|e| format!("content `{code}`: {e}"))?;
+                    cards.push(Rc::new(card));
+                }
+                fields.push((key, Value::List(Vec::new())));
+            }
+            _ => fields.push((key, reader.read(&value, &path))),
+        }
+    }
+    pause().await;
+    // Another caller may have parsed it meanwhile.
+    if CACHE.with(|c| c.borrow().iter().any(|(c, _)| *c == code)) {
+        return Ok(());
+    }
+    let mut content: Content = reader
+        .decode(Value::Object(fields), "content")
+        .map_err(|e| format!("content `{code}`: {e}"))?;
+    content.cards = cards;
+    REGISTERED.with(|r| r.borrow_mut().retain(|(c, _)| *c != code));
+    CACHE.with(|c| c.borrow_mut().push((code, Rc::new(content))));
+    Ok(())
+}
+
 /// The content for a built-in locale, parsed once per page and shared by all instances.
 /// In the wasm, its JSON must have been [`register`]ed first.
 pub fn load(locale: &str) -> Result<Rc<Content>, String> {
