@@ -30,8 +30,9 @@ const KiB = 1024;
 // (wasm 191.8, content 29.6, glue 6.8, CSS 5.0, loader 4.4).
 // The bare snippet then also loaded the prerendered guide and trd-accordion.js (goal 3:
 // content before the wasm, 26.1 KiB), and progressive hydration (goal 4: no long task
-// while loading) added 7–8 KiB of wasm.
-const EMBED_GZIP_BUDGET = 999 * KiB;
+// while loading) added 7–8 KiB of wasm: 273.8 KiB (wasm 201.3, content 29.6, guide 23.9,
+// glue 6.8, CSS 5.0, loader 5.0, accordion 2.2).
+const EMBED_GZIP_BUDGET = 275 * KiB;
 
 // The goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20
