@@ -483,11 +483,9 @@ impl Widget {
                     opened_before_hydration(&self.root),
                     shown.on_event.clone(),
                 );
-                // Cards are adopted as they are and hydrated one per task (progressive.rs).
                 let shown = Shown {
                     options: Rc::new(options),
                     on_event,
-                    progressive: true,
                     ..shown
                 };
                 // A parked app is reused (rendered afresh in place of the markup): every
@@ -501,7 +499,13 @@ impl Widget {
                         .push((self.root.clone(), shown.content.ui.fallback_error.clone()))
                 });
                 install_panic_hook();
+                // Hydrating the build's markup: its cards are adopted as they are and
+                // hydrated one per task (progressive.rs). Never for a fresh render above.
                 crate::progressive::prepare(&self.root);
+                let shown = Shown {
+                    progressive: true,
+                    ..shown
+                };
                 let props = SlotProps { shown: Some(shown) };
                 let app = Renderer::<Slot>::with_root_and_props(self.root.clone(), props).hydrate();
                 self.app = Some(app);

@@ -101,6 +101,26 @@ export async function waitLive(page, hostSelector = null) {
 }
 
 /**
+ * Resolves once the widgets' markup has stopped changing for `quietMs` (the cards
+ * hydrate one per task after the app is live, see src/progressive.rs): for tests that
+ * count what one action changes, or listeners before and after.
+ */
+export async function waitSettled(page, { quietMs = 500, timeoutMs = 15000 } = {}) {
+  await page.evaluate(
+    ({ quietMs, timeoutMs }) =>
+      new Promise((resolve, reject) => {
+        const roots = [document, ...[...document.querySelectorAll("trd-explainer")].map((h) => h.shadowRoot).filter(Boolean)];
+        let timer = setTimeout(done, quietMs);
+        const give = setTimeout(() => { mo.disconnect(); reject(new Error("the widgets never settled")); }, timeoutMs);
+        const mo = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quietMs); });
+        for (const root of roots) mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+        function done() { mo.disconnect(); clearTimeout(give); resolve(); }
+      }),
+    { quietMs, timeoutMs },
+  );
+}
+
+/**
  * A browser and the built bundle for one test file: `setup()` in `before`, `teardown()`
  * in `after`, and `open(path, options)` for a fresh page that is live (unless JS is off).
  */

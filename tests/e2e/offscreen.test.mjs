@@ -3,7 +3,7 @@
 // and no layout shift while a reader scrolls through them.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { standalonePages } from "./helpers.mjs";
+import { standalonePages, waitSettled } from "./helpers.mjs";
 
 const pages = standalonePages();
 before(() => pages.setup());
@@ -76,6 +76,8 @@ describe("off-screen cards", () => {
 
   test("a card toggle changes only that card and the Expand all bar, never an ancestor of every card", async () => {
     const { page, context } = await open("/", phone);
+    // Once every card has hydrated (they do so one per task after the app is live).
+    await waitSettled(page);
     const touched = await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const root = document.querySelector(".trd");

@@ -4,7 +4,7 @@
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
-import { launch, serveDist, watchConsole, DIST } from "./helpers.mjs";
+import { launch, serveDist, watchConsole, waitSettled, DIST } from "./helpers.mjs";
 
 const GLUE = "/" + readdirSync(DIST).find((f) => /^trd_explainer-[0-9a-f]+\.js$/.test(f));
 const DEEP = "[".repeat(5000) + "]".repeat(5000);
@@ -294,9 +294,11 @@ describe("leaks", () => {
   });
 
   test("reconnecting one element does not stack listeners, and numbering counts only live instances", async () => {
-    const { page, context } = await open("/one.html");
+    const { page, log, context } = await open("/one.html");
     const cdp = await context.newCDPSession(page);
     await live(page);
+    // Counted once the first app has finished hydrating its cards (one per task).
+    await waitSettled(page);
     const start = await counters(page, cdp);
     await page.evaluate(async () => {
       const el = document.querySelector("#w");
@@ -311,6 +313,8 @@ describe("leaks", () => {
     assert.ok(end.listeners - start.listeners <= 2, `listeners ${start.listeners} → ${end.listeners} after 20 reconnects`);
     const label = await page.evaluate(() => document.querySelector("#w").shadowRoot.querySelector("section.trd").getAttribute("aria-label"));
     assert.doesNotMatch(label, /\(\d+\)/, "a lone widget after churn has no number");
+    // A reconnected element renders afresh (its cards too), never "hydrating" its own DOM.
+    assert.deepEqual(log.pageErrors, []);
     await context.close();
   });
 });
