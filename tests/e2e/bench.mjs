@@ -59,8 +59,13 @@ const embed = sizes("embed (snippet)", [
   [asset.wasm, join(DIST, asset.wasm)],
   [asset.css, join(DIST, asset.css)],
   [asset.content.en.json, join(DIST, asset.content.en.json)],
-  [asset.body.en.html + " (prerendered body)", join(DIST, asset.body.en.html)],
-  [asset.accordion + " (runs the body's cards)", join(DIST, asset.accordion)],
+  // A baseline built before the bare snippet had a prerendered body (TRD_DIST) has none.
+  ...(asset.body
+    ? [
+        [asset.body.en.html + " (prerendered body)", join(DIST, asset.body.en.html)],
+        [asset.accordion + " (runs the body's cards)", join(DIST, asset.accordion)],
+      ]
+    : []),
 ]);
 const embedCdn = sizes("embed from another origin", [
   [asset.loader + " (loader)", join(DIST, asset.loader)],
@@ -68,8 +73,12 @@ const embedCdn = sizes("embed from another origin", [
   [asset.wasmModule, join(DIST, asset.wasmModule)],
   [asset.css, join(DIST, asset.css)],
   [asset.content.en.module, join(DIST, asset.content.en.module)],
-  [asset.body.en.module + " (prerendered body)", join(DIST, asset.body.en.module)],
-  [asset.accordion + " (runs the body's cards)", join(DIST, asset.accordion)],
+  ...(asset.body
+    ? [
+        [asset.body.en.module + " (prerendered body)", join(DIST, asset.body.en.module)],
+        [asset.accordion + " (runs the body's cards)", join(DIST, asset.accordion)],
+      ]
+    : []),
 ]);
 const standalone = sizes("standalone index.html", [
   ["index.html", join(DIST, "index.html")],
