@@ -184,7 +184,16 @@ for (const name of ["standalone", "fragment", "snippet", "floor"]) {
     tb.push(await blockingTime(browser, urls[name]));
     dead.push(await deadClickWindow(browser, urls[name]));
   }
-  loading[name] = { tbt: median(tb.map((t) => t.tbt)), longest: median(tb.map((t) => t.longest)), deadClick: median(dead) };
+  loading[name] = {
+    tbt: median(tb.map((t) => t.tbt)),
+    longest: median(tb.map((t) => t.longest)),
+    deadClick: median(dead.map((d) => d.ms)),
+    // Loads in which the first click after first paint answered, and in which the app
+    // (not the pre-wasm accordion) answered it.
+    firstClick: dead.filter((d) => d.clicks === 1).length,
+    byApp: dead.filter((d) => d.byApp).length,
+    loads: dead.length,
+  };
 }
 
 // Memory: JS heap (after GC) and wasm linear memory with 1 and 20 instances.
@@ -211,8 +220,9 @@ async function memory(url, count) {
 const mem = QUICK
   ? {}
   : {
-      "1 instance": await memory(urls.standalone, 1),
-      "20 instances": await memory(manyUrl, 20),
+      // A build that cannot be measured here (an old baseline) reports no figure.
+      "1 instance": await memory(urls.standalone, 1).catch(() => ({ jsHeap: NaN, wasmMemory: NaN })),
+      "20 instances": await memory(manyUrl, 20).catch(() => ({ jsHeap: NaN, wasmMemory: NaN })),
     };
 
 // ---------------------------------------------------------------- scaling
@@ -334,7 +344,7 @@ async function scalingAt(total) {
   }
 }
 const scale = {};
-if (!QUICK) for (const n of [19, 100, 500]) scale[n] = await scalingAt(n);
+if (!QUICK) for (const n of [19, 100, 500]) scale[n] = await scalingAt(n).catch(() => ({}));
 
 await browser.close();
 await server.close();
@@ -350,6 +360,8 @@ async function twiggyByCrate() {
     const by = new Map();
     let all = 0;
     for (const item of JSON.parse(stdout)) {
+      // Names and debug info exist only in this build; the shipped wasm has neither.
+      if (/^custom section|subsection$/.test(item.name)) continue;
       const name = item.name.replace(/^</, "");
       const m = name.match(/^([A-Za-z_][A-Za-z0-9_]*)::/);
       const crate = m ? m[1] : /^(data|elem|code|type|import|export|table|memory|global)\b/.test(name) ? name.split(/[\[ ]/)[0] : "other";
@@ -411,8 +423,8 @@ table(
 lines.push(`App work per card toggle at 1x CPU (click until Yew's render has run; median of ${RUNS} loads × 20): ${ms(appWorkMs)} ms`);
 table(
   `Loading at 4x CPU (median of ${RUNS}; blocking = sum of main-thread task time over 50 ms until 3 s after the app is live)`,
-  ["page", "blocking time (ms)", "longest task (ms)", "dead-click window: first paint → a card answers (ms)"],
-  Object.entries(loading).map(([k, v]) => [k, ms(v.tbt), ms(v.longest), ms(v.deadClick)]),
+  ["page", "blocking time (ms)", "longest task (ms)", "first paint → a card answers (ms)", "first click answered", "answered by the app"],
+  Object.entries(loading).map(([k, v]) => [k, ms(v.tbt), ms(v.longest), ms(v.deadClick), `${v.firstClick}/${v.loads}`, `${v.byApp}/${v.loads}`]),
 );
 if (twiggy) {
   table("wasm bytes by crate (twiggy, un-stripped release build; before wasm-opt)", ["crate", "bytes", "%"], twiggy.map((r) => [r.crate, r.bytes, r.percent.toFixed(1)]));
@@ -433,18 +445,18 @@ table(
 
 // ---------------------------------------------------------------- goals (issue 11)
 // Each goal against its target, from the figures above; "–" where this run skipped it.
-const FRAME = 1000 / 60;
 const ratioOf = (k) => (click[k] ? click[k].ours.ms / click[k].floor.ms : NaN);
 const lhOf = (page, k) => lh[page]?.[k] ?? NaN;
 const goals = [
   ["1. click → next frame, 1 instance", "≤ 1.00× floor", ratioOf("1 instance"), (x) => x <= 1, (x) => `${x.toFixed(2)}×`],
   ["1. click → next frame, 20 instances", "≤ 1.00× floor", ratioOf("20 instances"), (x) => x <= 1, (x) => `${x.toFixed(2)}×`],
   ["1. app work per toggle at 1× CPU", "< 1 ms", appWorkMs, (x) => x < 1, (x) => `${x.toFixed(2)} ms`],
-  // The probe itself takes a few frames from first paint on any page, so the floor's
-  // window is the zero: a card must answer as soon as a <details> would.
+  // A probe clicks the first card at the first frame after first paint, then every frame
+  // until it opens: met when the first click opened it in every load (the time from
+  // first paint is in the loading table, beside the floor's).
   ...["standalone", "fragment", "snippet"].map((p) => [
-    `2. dead-click window, ${p}`, `≤ the floor's (${ms(loading.floor?.deadClick)} ms) + 1 frame`, loading[p]?.deadClick ?? NaN,
-    (x) => x <= (loading.floor?.deadClick ?? NaN) + FRAME, (x) => `${x.toFixed(0)} ms`,
+    `2. first click after first paint opens a card`, `every load`, loading[p] ? loading[p].firstClick / loading[p].loads : NaN,
+    (x) => x === 1, () => `${loading[p].firstClick}/${loading[p].loads} loads (${p})`,
   ]),
   ["3. snippet page LCP (Lighthouse)", "≤ 1.20× floor", lhOf("snippet", "LCP") / lhOf("floor", "LCP"), (x) => x <= 1.2, (x) => `${x.toFixed(2)}×`],
   ...["standalone", "fragment", "snippet"].map((p) => [`4. TBT, ${p} (Lighthouse)`, "≤ 50 ms", lhOf(p, "TBT"), (x) => x <= 50, (x) => `${x.toFixed(0)} ms`]),

@@ -209,8 +209,10 @@ export async function deadClickWindow(browser, url, { cpu = 4 } = {}) {
     async (page) => {
       await page.goto(url, { waitUntil: "commit" });
       await page.waitForFunction("window.__answered !== undefined", null, { timeout: 30000 });
+      // Also: how many clicks it took (1: the first click after first paint answered) and
+      // whether the app was live yet (the pre-wasm accordion answered, or the app did).
       return page.evaluate(`(() => { const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-        return Math.max(0, window.__answered - (fcp ? fcp.startTime : 0)); })()`);
+        return { ms: Math.max(0, window.__answered - (fcp ? fcp.startTime : 0)), clicks: window.__clicks, byApp: window.__byApp }; })()`);
     },
     {
       cpu,
@@ -223,8 +225,10 @@ export async function deadClickWindow(browser, url, { cpu = 4 } = {}) {
           if (b && painted) {
             if (b.getAttribute("aria-expanded") === "true" || b.parentElement.open) {
               window.__answered = performance.now();
+              window.__byApp = !!b.closest(".trd--live");
               return;
             }
+            window.__clicks = (window.__clicks ?? 0) + 1;
             b.click();
           }
           requestAnimationFrame(tick);
