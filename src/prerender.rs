@@ -280,37 +280,38 @@ impl Assets {
 impl Assets {
     /// `{ locale: { json, module } }`, each name prefixed with `prefix`.
     pub fn content_map(&self, prefix: &str) -> Value {
-        let map = self
-            .content
-            .iter()
-            .map(|f| {
-                let entry = json!({
-                    "json": format!("{prefix}{}", f.json),
-                    "module": format!("{prefix}{}", f.module),
-                });
-                (f.locale.clone(), entry)
-            })
-            .collect();
-        Value::Object(map)
+        let files = self.content.iter();
+        locale_map(
+            prefix,
+            files.map(|f| (&f.locale, [("json", &f.json), ("module", &f.module)])),
+        )
+    }
+
+    /// `{ locale: { html, module } }` of the prerendered bodies, each prefixed with `prefix`.
+    pub fn body_map(&self, prefix: &str) -> Value {
+        let files = self.bodies.iter();
+        locale_map(
+            prefix,
+            files.map(|f| (&f.locale, [("html", &f.html), ("module", &f.module)])),
+        )
     }
 }
 
-impl Assets {
-    /// `{ locale: { html, module } }` of the prerendered bodies, each prefixed with `prefix`.
-    pub fn body_map(&self, prefix: &str) -> Value {
-        let map = self
-            .bodies
-            .iter()
-            .map(|f| {
-                let entry = json!({
-                    "html": format!("{prefix}{}", f.html),
-                    "module": format!("{prefix}{}", f.module),
-                });
-                (f.locale.clone(), entry)
-            })
-            .collect();
-        Value::Object(map)
-    }
+/// `{ locale: { key: prefix + name, … } }`: one locale's files under their keys.
+fn locale_map<'a>(
+    prefix: &str,
+    files: impl Iterator<Item = (&'a String, [(&'static str, &'a String); 2])>,
+) -> Value {
+    let map = files
+        .map(|(locale, names)| {
+            let entry = names
+                .iter()
+                .map(|(key, name)| (key.to_string(), Value::String(format!("{prefix}{name}"))))
+                .collect();
+            (locale.clone(), Value::Object(entry))
+        })
+        .collect();
+    Value::Object(map)
 }
 
 /// The name of the JS module carrying the wasm bytes (see [`wasm_module`]).

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 const E2E = dirname(fileURLToPath(import.meta.url));
 const { serve } = await import(join(E2E, "server.mjs"));
 const { CHROMIUM, CHROMIUM_ARGS, DIST } = await import(join(E2E, "helpers.mjs"));
-const { benchRoutes, withPage } = await import(join(E2E, "measure.mjs"));
+const { benchRoutes, readTrace, withPage } = await import(join(E2E, "measure.mjs"));
 
 const args = process.argv.slice(2);
 const runs = Number(args[0] || 1);
@@ -23,20 +23,6 @@ const floor = readFileSync(join(E2E, "../../bench-results/pages/floor.html"), "u
 const server = await serve({ root: DIST, compress: true, routes: benchRoutes(DIST, floor) });
 const urls = { standalone: `${server.url}/`, fragment: `${server.url}/fragment.html`, snippet: `${server.url}/snippet.html`, floor: `${server.url}/floor.html` };
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-
-async function readTrace(cdp) {
-  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
-  await cdp.send("Tracing.end");
-  const { stream } = await done;
-  let text = "";
-  for (;;) {
-    const c = await cdp.send("IO.read", { handle: stream });
-    text += c.base64Encoded ? Buffer.from(c.data, "base64").toString() : c.data;
-    if (c.eof) break;
-  }
-  const j = JSON.parse(text);
-  return j.traceEvents ?? j;
-}
 
 function analyse(events) {
   const names = events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args.name === "CrRendererMain");

@@ -120,7 +120,8 @@ function ruleProbe(css, strip) {
   });`;
 }
 
-async function traceBreakdown(cdp) {
+/** Ends the trace `cdp` is recording and returns its events. */
+export async function readTrace(cdp) {
   const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   await cdp.send("Tracing.end");
   const { stream } = await done;
@@ -131,7 +132,12 @@ async function traceBreakdown(cdp) {
     if (chunk.eof) break;
   }
   await cdp.send("IO.close", { handle: stream });
-  const events = JSON.parse(text).traceEvents ?? JSON.parse(text);
+  const trace = JSON.parse(text);
+  return trace.traceEvents ?? trace;
+}
+
+async function traceBreakdown(cdp) {
+  const events = await readTrace(cdp);
   // The renderer's main thread is the one running the click's EventDispatch.
   const dispatch = events.find((e) => e.name === "EventDispatch" && e.args?.data?.type === "click");
   if (!dispatch) return null;
