@@ -126,18 +126,3 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
         }
     }
 }
-
-/// A JSON object's entries in order (a `BTreeMap` would cost kilobytes of wasm).
-#[derive(Debug, Default)]
-pub struct Entries<V>(pub Vec<(String, V)>);
-
-impl<V: crate::json::Decode> crate::json::Decode for Entries<V> {
-    fn decode(node: crate::json::Node<'_>) -> Result<Self, crate::json::Error> {
-        let entries = node.entries()?;
-        let mut out = Vec::with_capacity(entries.len());
-        for (key, node) in entries {
-            out.push((key, V::decode(node)?));
-        }
-        Ok(Entries(out))
-    }
-}

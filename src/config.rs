@@ -7,8 +7,11 @@
 use std::fmt;
 use std::rc::Rc;
 
+use serde::Deserialize;
+use serde_json::Value;
+
 use crate::content::{self, safe_href, Card, Category, Content, Region};
-use crate::json::{self, Reader, Value};
+use crate::data::{self, Reader};
 
 /// Behaviour options for one widget instance (content changes live in [`JsonConfig`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,18 +83,12 @@ impl Options {
 }
 
 /// The sponsored call-to-action, off unless a publisher supplies all three fields.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Cta {
     pub label: String,
     pub url: String,
     pub sponsor: String,
 }
-
-json::decode_struct!(Cta {
-    label,
-    url,
-    sponsor,
-});
 
 /// What the JSON config changes: interface strings, added or replaced cards, the CTA.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -430,14 +427,46 @@ impl Options {
     }
 }
 
-/// The keys of the JSON config.
-const CONFIG_KEYS: &str = "strings, cards, cta";
+/// The JSON config's parts. Each is read on its own, so that a bad one is left out and
+/// the others still apply; a key that is none of them is a warning.
+#[derive(Deserialize)]
+#[serde(default)]
+struct Parts {
+    strings: Value,
+    cards: Value,
+    cta: Value,
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts {
+            strings: Value::Null,
+            cards: Value::Null,
+            cta: Value::Null,
+        }
+    }
+}
 
 /// Parses a JSON config given as text (the `<script type="application/json">` child).
 pub fn parse_json_text(text: &str) -> (JsonConfig, Vec<Warning>) {
-    let reader = Reader::publisher();
-    let config = match json::parse_text(text, &reader, "config") {
-        Ok(value) => read_config(value, &reader),
+    let mut reader = Reader::publisher();
+    // The browser's `JSON.parse` (it does not recurse on the wasm's stack); `serde_json`
+    // natively. Either way the result is then read under the limits.
+    #[cfg(target_arch = "wasm32")]
+    let parsed = js_sys::JSON::parse(text)
+        .map(|value| reader.read(&value, "config"))
+        .map_err(|e| {
+            use wasm_bindgen::JsCast;
+            e.dyn_ref::<js_sys::SyntaxError>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
+        });
+    #[cfg(not(target_arch = "wasm32"))]
+    let parsed = serde_json::from_str::<Value>(text)
+        .map(|value| reader.read(&&value, "config"))
+        .map_err(|e| e.to_string());
+    let config = match parsed {
+        Ok(value) => read_config(value, &mut reader),
         Err(e) => {
             reader.warn(format!(
                 "the JSON config is not valid JSON ({e}). Ignoring it."
@@ -451,12 +480,15 @@ pub fn parse_json_text(text: &str) -> (JsonConfig, Vec<Warning>) {
 /// Reads a config object from any source (a JS value, or `serde_json` natively).
 /// `null` or `undefined` clears the config. `None`: the value as a whole could not be
 /// read (it threw, or is too deep or not data), so the caller keeps its previous config.
-pub fn parse_value<S: json::Source>(source: &S) -> (Option<JsonConfig>, Vec<Warning>) {
-    let reader = Reader::publisher();
-    let config = match reader.read(source, "config") {
-        Value::Null => Some(JsonConfig::default()),
-        Value::Unreadable => None,
-        value => Some(read_config(value, &reader)),
+pub fn parse_value<S: data::Source>(source: &S) -> (Option<JsonConfig>, Vec<Warning>) {
+    let mut reader = Reader::publisher();
+    let value = reader.read(source, "config");
+    let config = if reader.unreadable("config") {
+        None
+    } else if value.is_null() {
+        Some(JsonConfig::default())
+    } else {
+        Some(read_config(value, &mut reader))
     };
     (config, warnings(reader))
 }
@@ -467,70 +499,65 @@ fn warnings(reader: Reader) -> Vec<Warning> {
 
 /// Turns a config value into strings, cards and the CTA; every problem is a warning that
 /// names its path, and the rest still applies.
-fn read_config(value: Value, reader: &Reader) -> JsonConfig {
-    let mut config = JsonConfig::default();
-    let entries = match value {
-        Value::Object(entries) => entries,
-        Value::Unreadable => return config,
-        other => {
+fn read_config(value: Value, reader: &mut Reader) -> JsonConfig {
+    if !value.is_object() {
+        if !reader.unreadable("config") {
             reader.warn(format!(
-                "the JSON config must be an object with any of the keys {CONFIG_KEYS}, not {}. Ignoring it.",
-                other.kind()
+                "the JSON config must be an object with any of the keys strings, cards, cta, not {}. Ignoring it.",
+                data::kind(&value)
             ));
-            return config;
         }
-    };
-    for (key, value) in entries {
-        match key.as_str() {
-            "strings" => config.strings = read_strings(value, reader),
-            "cards" => config.cards = read_cards(value, reader),
-            "cta" => config.cta = read_cta(value, reader),
-            _ => reader.warn(format!(
-                "config.{key}: unknown key \"{key}\"; known keys are {CONFIG_KEYS}. Ignoring it."
-            )),
-        }
+        return JsonConfig::default();
     }
-    config
+    let Ok(Some(parts)) = reader.decode::<Parts>(value, "config") else {
+        return JsonConfig::default();
+    };
+    JsonConfig {
+        strings: read_strings(parts.strings, reader),
+        cards: read_cards(parts.cards, reader),
+        cta: read_cta(parts.cta, reader),
+    }
 }
 
-fn read_strings(value: Value, reader: &Reader) -> Vec<(String, String)> {
+fn read_strings(value: Value, reader: &mut Reader) -> Vec<(String, String)> {
     let entries = match value {
         Value::Object(entries) => entries,
-        Value::Null | Value::Unreadable => return Vec::new(),
+        Value::Null => return Vec::new(),
         other => {
             reader.warn(format!(
                 "config.strings must be an object of text strings, not {}. Ignoring it.",
-                other.kind()
+                data::kind(&other)
             ));
             return Vec::new();
         }
     };
     let mut strings: Vec<(String, String)> = Vec::new();
     for (key, value) in entries {
+        let path = format!("config.strings.{key}");
         match value {
             _ if !content::UiStrings::KEYS.contains(&key.as_str()) => reader.warn(format!(
-                "config.strings.{key}: \"{key}\" is not a string key; known keys: {}. Ignoring it.",
+                "{path}: \"{key}\" is not a string key; known keys: {}. Ignoring it.",
                 content::UiStrings::KEYS.join(", ")
             )),
-            Value::Text(text) => strings.push((key, text)),
-            Value::Unreadable => {}
+            Value::String(text) => strings.push((key, text)),
+            _ if reader.unreadable(&path) => {}
             other => reader.warn(format!(
-                "config.strings.{key} must be text, not {}. Ignoring it.",
-                other.kind()
+                "{path} must be text, not {}. Ignoring it.",
+                data::kind(&other)
             )),
         }
     }
     strings
 }
 
-fn read_cards(value: Value, reader: &Reader) -> Vec<Rc<Card>> {
+fn read_cards(value: Value, reader: &mut Reader) -> Vec<Rc<Card>> {
     let items = match value {
-        Value::List(items) => items,
-        Value::Null | Value::Unreadable => return Vec::new(),
+        Value::Array(items) => items,
+        Value::Null => return Vec::new(),
         other => {
             reader.warn(format!(
                 "config.cards must be a list of cards, not {}. Ignoring it.",
-                other.kind()
+                data::kind(&other)
             ));
             return Vec::new();
         }
@@ -538,8 +565,8 @@ fn read_cards(value: Value, reader: &Reader) -> Vec<Rc<Card>> {
     let mut cards: Vec<Rc<Card>> = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let path = format!("config.cards[{i}]");
-        match reader.decode::<Card>(item, &path) {
-            Ok(card) => {
+        match object(item, reader, &path).and_then(|item| reader.decode::<Card>(item, &path)) {
+            Ok(Some(card)) => {
                 let Some(card) = sanitize_card(card, &path, reader) else {
                     continue;
                 };
@@ -552,7 +579,7 @@ fn read_cards(value: Value, reader: &Reader) -> Vec<Rc<Card>> {
                     cards.push(Rc::new(card));
                 }
             }
-            Err(e) if e.reported => {}
+            Ok(None) => {}
             Err(e) => reader.warn(format!(
                 "{path} is not a valid card ({e}); a card needs id, category (medication, stimulation, psychotherapy or research), title and summary. Dropping it."
             )),
@@ -561,18 +588,30 @@ fn read_cards(value: Value, reader: &Reader) -> Vec<Rc<Card>> {
     cards
 }
 
-fn read_cta(value: Value, reader: &Reader) -> Option<Cta> {
-    if matches!(value, Value::Null | Value::Unreadable) {
+/// The value, if it is an object. serde reads a struct from a list too (field by
+/// position), which in a publisher's config is a mistake to name, not a card to guess at.
+fn object(value: Value, reader: &Reader, path: &str) -> Result<Value, data::Error> {
+    if value.is_object() || value.is_null() && reader.unreadable(path) {
+        Ok(value)
+    } else {
+        Err(data::Error {
+            path: path.to_owned(),
+            message: format!("expected an object, found {}", data::kind(&value)),
+        })
+    }
+}
+
+fn read_cta(value: Value, reader: &mut Reader) -> Option<Cta> {
+    if value.is_null() {
         return None;
     }
-    let cta = match reader.decode::<Cta>(value, "config.cta") {
-        Ok(cta) => cta,
+    let path = "config.cta";
+    let cta = match object(value, reader, path).and_then(|v| reader.decode::<Cta>(v, path)) {
+        Ok(cta) => cta?,
         Err(e) => {
-            if !e.reported {
-                reader.warn(format!(
-                    "config.cta must be {{\"label\", \"url\", \"sponsor\"}} ({e}). Not showing it."
-                ));
-            }
+            reader.warn(format!(
+                "config.cta must be {{\"label\", \"url\", \"sponsor\"}} ({e}). Not showing it."
+            ));
             return None;
         }
     };
@@ -591,7 +630,7 @@ fn read_cta(value: Value, reader: &Reader) -> Option<Cta> {
 }
 
 /// Checks a publisher's card: a usable slug and text, and only safe links.
-fn sanitize_card(mut card: Card, path: &str, reader: &Reader) -> Option<Card> {
+fn sanitize_card(mut card: Card, path: &str, reader: &mut Reader) -> Option<Card> {
     let slug_ok = !card.id.is_empty()
         && card.id.len() <= 64
         && card

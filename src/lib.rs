@@ -17,7 +17,7 @@ pub mod collections;
 pub mod components;
 pub mod config;
 pub mod content;
-pub mod json;
+pub mod data;
 pub mod questions;
 pub mod search;
 pub mod slot;

@@ -5,8 +5,7 @@
 use std::rc::Rc;
 
 use crate::collections::SmallSet;
-use crate::content::{Card, Content};
-use crate::state::Issues;
+use crate::content::{Card, Content, Issues};
 
 /// A ticked question: the card's slug and the question's position in it.
 pub type QuestionRef = (String, usize);

@@ -1,8 +1,8 @@
 //! Enums whose variants have a stable text name (a "slug"), used in URLs, configuration,
 //! content files and CSS classes.
 
-/// Declares a fieldless enum with its slugs in one list. `ALL`, `slug`, `from_slug` and a
-/// [`Decode`](crate::json::Decode) by slug all come from that list, so adding a variant is one line
+/// Declares a fieldless enum with its slugs in one list. `ALL`, `slug`, `from_slug` and
+/// serde's `Deserialize` by slug all come from that list, so adding a variant is one line
 /// (attributes such as `#[derive(Default)]` / `#[default]` pass through):
 ///
 /// ```ignore
@@ -19,7 +19,9 @@ macro_rules! slug_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+        // Read as text, so an unknown slug is named with the accepted ones.
+        #[serde(try_from = "String")]
         $vis enum $name {
             $( $(#[$vmeta])* $variant, )*
         }
@@ -42,12 +44,21 @@ macro_rules! slug_enum {
             }
         }
 
-        impl $crate::json::Decode for $name {
-            fn decode(node: $crate::json::Node<'_>) -> Result<Self, $crate::json::Error> {
-                node.choice(&[$($slug),*]).map(|i| Self::ALL[i])
+        impl TryFrom<String> for $name {
+            type Error = String;
+
+            /// `"surgery" is not one of "medication", "stimulation", …`
+            fn try_from(text: String) -> Result<Self, String> {
+                Self::from_slug(&text).ok_or_else(|| $crate::slug::not_one_of(&text, &[$($slug),*]))
             }
         }
     };
 }
 
 pub(crate) use slug_enum;
+
+/// The message for text that names none of `slugs`.
+pub(crate) fn not_one_of(text: &str, slugs: &[&str]) -> String {
+    let quoted: Vec<String> = slugs.iter().map(|s| format!("\"{s}\"")).collect();
+    format!("\"{text}\" is not one of {}", quoted.join(", "))
+}

@@ -10,7 +10,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::collections::SmallSet;
-use crate::content::{issue_spec, Category, Status, ISSUES};
+use crate::content::{Category, Status};
+// Declared beside the issue list; state and the question list both keep sets of issues.
+pub use crate::content::Issues;
 use crate::questions::Questions;
 use crate::search::{Filter, Query};
 use crate::slug::slug_enum;
@@ -64,56 +66,6 @@ pub enum SortDir {
 
 /// Most treatments a reader can put side by side.
 pub const MAX_PICKS: usize = 4;
-
-/// Ticked issues ("What matters to me"), known slugs only, kept in the order of
-/// [`ISSUES`] so URLs and events list them the same way whatever order they were ticked in.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Issues(Vec<&'static str>);
-
-impl Issues {
-    /// Ticks a known issue, or unticks it if it was ticked; unknown slugs change nothing.
-    pub fn toggle(&mut self, slug: &str) {
-        if let Some(pos) = self.0.iter().position(|s| *s == slug) {
-            self.0.remove(pos);
-        } else if let Some(spec) = issue_spec(slug) {
-            // Inserted in place: a slice sort would add kilobytes of wasm for nine items.
-            let rank = |s: &str| ISSUES.iter().position(|i| i.slug == s);
-            let at = (self.0.iter())
-                .position(|s| rank(s) > rank(spec.slug))
-                .unwrap_or(self.0.len());
-            self.0.insert(at, spec.slug);
-        }
-    }
-
-    pub fn contains(&self, slug: &str) -> bool {
-        self.0.contains(&slug)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.iter().copied()
-    }
-
-    /// `onset,memory`, as in the URL.
-    pub fn to_list(&self) -> String {
-        self.0.join(",")
-    }
-}
-
-impl<'a> FromIterator<&'a str> for Issues {
-    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
-        let mut issues = Issues::default();
-        for slug in iter {
-            if !issues.contains(slug) {
-                issues.toggle(slug);
-            }
-        }
-        issues
-    }
-}
 
 /// The part of the state a shared link carries (`?trd-q=seizure&trd-type=stimulation`,
 /// `?trd-view=matters&trd-issues=onset,memory`).

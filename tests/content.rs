@@ -154,13 +154,15 @@ fn nothing_marked_unverified_is_stated() {
     }
 }
 
-/// Reads one card as the built-in content is read (strictly).
+/// Reads one card as the built-in content is read (strictly: an unknown field fails).
 fn decode_card(json: &str) -> Result<trd_explainer::content::Card, String> {
-    let reader = trd_explainer::json::Reader::built_in();
-    let value = trd_explainer::json::parse_text(json, &reader, "card")?;
-    reader
-        .decode::<trd_explainer::content::Card>(value, "card")
-        .map_err(|e| e.to_string())
+    let value = trd_explainer::data::parse_trusted(json)?;
+    let mut unknown = Vec::new();
+    let card = trd_explainer::data::decode(value, "card", &mut unknown).map_err(|e| e.to_string())?;
+    match unknown.first() {
+        Some(path) => Err(format!("unknown field `{path}`")),
+        None => Ok(card),
+    }
 }
 
 #[test]

@@ -4,15 +4,14 @@
 //!
 //! The issue slugs (a public contract: `trd-issues=onset,memory`) and each issue's answer
 //! classes, in display order, are declared once, in [`ISSUES`]. The locale file gives the
-//! words (`[matters.issues.<slug>]`) and the facts (`[matters.answers.<card>]`); see the
-//! comment above the `[matters]` block in `src/content/en.toml` for its shape.
+//! words (`[matters.issues.<slug>]`) and the facts (`[matters.answers.<card>]`), read into
+//! [`Matters`] (in `model.rs`); see the comment above the `[matters]` block in
+//! `src/content/en.toml` for its shape.
 
 use std::rc::Rc;
 
-use super::model::{Card, Content, Point, Source};
+use super::model::{Card, Content, IssueText, Matters, MattersStrings, Source};
 use super::validate::has_figure;
-use crate::collections::Entries;
-use crate::json::{Decode, Error, Node};
 
 /// The class every issue offers for "the sources say nothing about this".
 pub const NOT_KNOWN: &str = "not-known";
@@ -97,215 +96,53 @@ pub fn issue_spec(slug: &str) -> Option<&'static IssueSpec> {
     ISSUES.iter().find(|i| i.slug == slug)
 }
 
-/// Declares the view's interface words once: the struct, the key list and the by-key
-/// accessors. Built from plain string entries rather than a decoder per field, which
-/// costs kilobytes of wasm per struct (see `ui.rs`).
-macro_rules! matters_strings {
-    ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
-        /// The view's own interface words. Kept in the `[matters]` block (not in `[ui]`)
-        /// so the feature is one block of the locale file.
-        #[derive(Debug, Clone, PartialEq, Eq, Default)]
-        pub struct MattersStrings {
-            $( $(#[doc = $doc])* pub $field: String, )*
-            /// Keys in the file that are not strings of the view (typos).
-            pub unknown: Vec<String>,
-        }
-
-        impl MattersStrings {
-            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
-
-            fn get(&self, key: &str) -> Option<&str> {
-                match key {
-                    $(stringify!($field) => Some(&self.$field),)*
-                    _ => None,
-                }
-            }
-
-            /// Each field, in `KEYS` order: one small accessor each rather than a match
-            /// arm per field in the decoder (see `UiStrings`).
-            const FIELDS_MUT: &'static [fn(&mut MattersStrings) -> &mut String] =
-                &[$(|s| &mut s.$field),*];
-        }
-    };
-}
-
-impl MattersStrings {
-    fn from_entries(entries: Vec<(String, String)>) -> Self {
-        let mut s = Self::default();
-        for (key, value) in entries {
-            match Self::KEYS.iter().position(|k| *k == key) {
-                Some(i) => *(Self::FIELDS_MUT[i])(&mut s) = value,
-                None => s.unknown.push(key),
-            }
-        }
-        s
-    }
-}
-
-matters_strings! {
-    /// The view's name, as its heading and in My questions: "What matters to me".
-    view,
-    /// Its shorter name on the view switcher's tab, which must fit a phone: "What matters".
-    tab,
-    /// Announced when the view is chosen.
-    showing,
-    intro,
-    /// Legend of the issue chips.
-    legend,
-    /// Shown (and announced) while no issue is ticked.
-    empty,
-    /// Shown when the search and filters leave no treatment.
-    no_treatments,
-    /// Result count for screen readers: `{issues}` and `{treatments}` are replaced by
-    /// `issues_one`/`issues_many` and `treatments_one`/`treatments_many`.
-    status,
-    issues_one,
-    /// `{count}` is replaced.
-    issues_many,
-    treatments_one,
-    /// `{count}` is replaced.
-    treatments_many,
-    /// Heading above an issue's question for the doctor.
-    question_heading,
-    /// Hint under the question's checkbox.
-    question_add,
-    /// The same hint once the question is in My questions.
-    question_added,
-    /// For a treatment without an entry (a publisher's added card).
-    no_answer,
-}
-
-/// The `[matters]` block of a locale: the view's words, the issue texts and answer
-/// group labels, every treatment's answers and the sources they cite. Everything but the
-/// sources is read as tables of strings (one small decoder shared by all of them).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Matters {
-    pub strings: MattersStrings,
-    /// Issue slug → its words. Display order comes from [`ISSUES`], not from here.
-    pub issues: Vec<(String, IssueText)>,
-    /// Issue slug → (class → visible group label).
-    pub classes: Vec<(String, Vec<(String, String)>)>,
-    /// Card slug → (issue slug → answer).
-    pub answers: Vec<(String, CardAnswers)>,
-    /// Full references cited by answers (keys as in the cards where the text is the same).
-    pub sources: Rc<[Source]>,
-}
-
-/// The words for one issue.
+/// Ticked issues ("What matters to me"), known slugs only, kept in the order of
+/// [`ISSUES`] so URLs and events list them the same way whatever order they were ticked in.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct IssueText {
-    /// The chip: "Effects on memory and thinking".
-    pub label: String,
-    /// The issue card's heading: "Will it affect my memory or thinking?".
-    pub heading: String,
-    /// One or two sentences under the heading.
-    pub note: String,
-    /// The question to ask a doctor, which the reader can add to My questions.
-    pub question: String,
-    /// Keys in the file that are none of the above (typos).
-    pub unknown: Vec<String>,
-}
+pub struct Issues(Vec<&'static str>);
 
-/// One card's answers: issue slug → answer.
-pub type CardAnswers = Vec<(String, Answer)>;
-
-/// One treatment's answer to one issue, written in the locale file as one string:
-/// `"hours-days: Can start to help within hours. [key1, key2]"`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
-    /// One of the issue's classes in [`ISSUES`].
-    pub class: String,
-    /// One or two short, plain sentences: facts, not advice.
-    pub text: String,
-    /// Keys into [`Matters::sources`].
-    pub sources: Vec<String>,
-}
-
-impl From<String> for Answer {
-    fn from(raw: String) -> Self {
-        // The class is everything before the first colon; a missing class shows up in
-        // validation as an unknown class rather than being guessed.
-        let (class, rest) = raw.split_once(':').unwrap_or(("", &raw));
-        let point = Point::from(rest.trim().to_owned());
-        Answer {
-            class: class.trim().to_owned(),
-            text: point.text,
-            sources: point.cite,
+impl Issues {
+    /// Ticks a known issue, or unticks it if it was ticked; unknown slugs change nothing.
+    pub fn toggle(&mut self, slug: &str) {
+        if let Some(pos) = self.0.iter().position(|s| *s == slug) {
+            self.0.remove(pos);
+        } else if let Some(spec) = issue_spec(slug) {
+            // Inserted in place: a slice sort would add kilobytes of wasm for nine items.
+            let rank = |s: &str| ISSUES.iter().position(|i| i.slug == s);
+            let at = (self.0.iter())
+                .position(|s| rank(s) > rank(spec.slug))
+                .unwrap_or(self.0.len());
+            self.0.insert(at, spec.slug);
         }
     }
-}
 
-type Tables = Vec<(String, Vec<(String, String)>)>;
+    pub fn contains(&self, slug: &str) -> bool {
+        self.0.contains(&slug)
+    }
 
-impl Decode for Matters {
-    fn decode(node: Node<'_>) -> Result<Self, Error> {
-        let mut f = node.fields(&["strings", "issues", "classes", "answers", "sources"])?;
-        let Entries(strings) = f.required::<Entries<String>>("strings");
-        let issues = tables(f.required("issues"))
-            .into_iter()
-            .map(|(slug, entries)| {
-                let mut t = IssueText::default();
-                for (key, value) in entries {
-                    match key.as_str() {
-                        "label" => t.label = value,
-                        "heading" => t.heading = value,
-                        "note" => t.note = value,
-                        "question" => t.question = value,
-                        _ => t.unknown.push(key),
-                    }
-                }
-                (slug, t)
-            })
-            .collect();
-        let classes = tables(f.required("classes"));
-        let answers = tables(f.required("answers"))
-            .into_iter()
-            .map(|(card, entries)| {
-                let answers = entries
-                    .into_iter()
-                    .map(|(issue, raw)| (issue, Answer::from(raw)))
-                    .collect();
-                (card, answers)
-            })
-            .collect();
-        let sources = f.required("sources");
-        f.finish(Matters {
-            strings: MattersStrings::from_entries(strings),
-            issues,
-            classes,
-            answers,
-            sources,
-        })
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// `onset,memory`, as in the URL.
+    pub fn to_list(&self) -> String {
+        self.0.join(",")
     }
 }
 
-fn tables(Entries(outer): Entries<Entries<String>>) -> Tables {
-    outer.into_iter().map(|(k, Entries(v))| (k, v)).collect()
-}
-
-fn lookup<'a, V>(list: &'a [(String, V)], key: &str) -> Option<&'a V> {
-    list.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-}
-
-impl Matters {
-    pub fn issue(&self, slug: &str) -> Option<&IssueText> {
-        lookup(&self.issues, slug)
-    }
-
-    /// A card's answer to an issue.
-    pub fn answer(&self, card: &str, issue: &str) -> Option<&Answer> {
-        lookup(&self.answers, card).and_then(|a| lookup(a, issue))
-    }
-
-    pub fn source(&self, key: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == key)
-    }
-
-    /// The visible group label of an issue's answer class.
-    pub fn class_label(&self, issue: &str, class: &str) -> Option<&str> {
-        lookup(&self.classes, issue)
-            .and_then(|c| lookup(c, class))
-            .map(String::as_str)
+impl<'a> FromIterator<&'a str> for Issues {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
+        let mut issues = Issues::default();
+        for slug in iter {
+            if !issues.contains(slug) {
+                issues.toggle(slug);
+            }
+        }
+        issues
     }
 }
 
@@ -322,8 +159,16 @@ pub fn validate(content: &Content) -> Vec<String> {
             errors.push(format!("matters: string `{key}` is empty or missing"));
         }
     }
-    for key in &m.strings.unknown {
-        errors.push(format!("matters: unknown string `{key}`"));
+    // Typos in the block (the content checks report those elsewhere in the file).
+    for path in &content.unknown_fields {
+        let Some(rest) = path.strip_prefix("matters.") else {
+            continue;
+        };
+        errors.push(match rest.split('.').collect::<Vec<_>>()[..] {
+            ["strings", key] => format!("matters: unknown string `{key}`"),
+            ["issues", issue, key] => format!("matters: issue `{issue}`: unknown field `{key}`"),
+            _ => format!("matters: unknown field `{rest}`"),
+        });
     }
 
     check_issues(&mut errors, m);
@@ -359,9 +204,6 @@ fn check_issues(errors: &mut Vec<String>, m: &Matters) {
                         errors.push(format!("{who}: `{field}` is empty or missing"));
                     }
                 }
-                for key in &issue.unknown {
-                    errors.push(format!("{who}: unknown field `{key}`"));
-                }
             }
         }
         for class in spec.classes {
@@ -371,7 +213,7 @@ fn check_issues(errors: &mut Vec<String>, m: &Matters) {
                 errors.push(format!("{who}: class `{class}` has no label"));
             }
         }
-        for (class, _) in lookup(&m.classes, spec.slug).into_iter().flatten() {
+        for class in m.classes.get(spec.slug).into_iter().flat_map(|c| c.keys()) {
             if !spec.classes.contains(&class.as_str()) {
                 errors.push(format!(
                     "{who}: label for unknown class `{class}` (allowed: {})",
@@ -380,12 +222,7 @@ fn check_issues(errors: &mut Vec<String>, m: &Matters) {
             }
         }
     }
-    for slug in m
-        .issues
-        .iter()
-        .map(|(k, _)| k)
-        .chain(m.classes.iter().map(|(k, _)| k))
-    {
+    for slug in m.issues.keys().chain(m.classes.keys()) {
         if issue_spec(slug).is_none() {
             errors.push(format!("matters: unknown issue `{slug}`"));
         }

@@ -7,8 +7,8 @@ mod ui;
 mod validate;
 
 pub use matters::{
-    issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
-    IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
+    issue_cards, issue_spec, validate as validate_matters, AnswerGroup, Answered, IssueCard,
+    IssueSpec, Issues, ISSUES, NOT_KNOWN,
 };
 pub use model::*;
 pub use ui::{fill, UiStrings};
@@ -18,6 +18,8 @@ pub use validate::{
 };
 
 use std::rc::Rc;
+
+use crate::data;
 
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
@@ -49,12 +51,15 @@ pub fn match_locale(tag: &str) -> Option<&'static str> {
     locales().find(|code| *code == primary)
 }
 
-/// Parses a locale's embedded JSON. Built-in content is checked by tests, so an error
-/// here means a broken build, but it is still reported rather than panicking.
+/// Parses a locale's content JSON. Built-in content is checked by tests, so an error
+/// here means a broken build, but it is still reported rather than panicking. Fields the
+/// model does not know are kept in [`Content::unknown_fields`] for [`validate`].
 pub fn parse(json: &str) -> Result<Content, String> {
-    let reader = crate::json::Reader::built_in();
-    let value = crate::json::parse_text(json, &reader, "content")?;
-    reader.decode(value, "content").map_err(|e| e.to_string())
+    let mut unknown = Vec::new();
+    let mut content: Content = data::decode(data::parse_trusted(json)?, "", &mut unknown)
+        .map_err(|e| e.to_string())?;
+    content.unknown_fields = unknown;
+    Ok(content)
 }
 
 thread_local! {
@@ -96,7 +101,6 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
     locale: &str,
     pause: impl Fn() -> F,
 ) -> Result<(), String> {
-    use crate::json::{Reader, Value};
     use wasm_bindgen::{JsCast, JsValue};
     let Some(code) = locales().find(|code| *code == locale) else {
         return Err(format!("no content for locale `{locale}`"));
@@ -110,15 +114,15 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
     let Some(text) = text else {
         return Ok(());
     };
+    let failed = |e: data::Error| format!("content `{code}`: {e}");
     let parsed =
         js_sys::JSON::parse(&text).map_err(|_| format!("content `{code}`: invalid JSON"))?;
-    let reader = Reader::built_in();
-    let mut fields = Vec::new();
+    let mut unknown = Vec::new();
+    let mut fields = serde_json::Map::new();
     let mut cards = Vec::new();
     for key in js_sys::Object::keys(parsed.unchecked_ref::<js_sys::Object>()).iter() {
         let Some(key) = key.as_string() else { continue };
         let value = js_sys::Reflect::get(&parsed, &JsValue::from_str(&key)).unwrap_or_default();
-        let path = format!("content.{key}");
         // A task per part: the first use of each part's decoding code also compiles it.
         pause().await;
         match value.dyn_ref::<js_sys::Array>() {
@@ -128,15 +132,17 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
                     if i > 0 {
                         pause().await;
                     }
-                    let path = format!("{path}[{i}]");
-                    let card: Card = reader
-                        .decode(reader.read(&item, &path), &path)
-                        .map_err(|e| format!("content `{code}`: {e}"))?;
+                    let item = data::from_js(item).map_err(|e| format!("content `{code}`: {e}"))?;
+                    let card: Card =
+                        data::decode(item, &format!("cards[{i}]"), &mut unknown).map_err(failed)?;
                     cards.push(Rc::new(card));
                 }
-                fields.push((key, Value::List(Vec::new())));
+                fields.insert(key, serde_json::Value::Array(Vec::new()));
             }
-            _ => fields.push((key, reader.read(&value, &path))),
+            _ => {
+                let value = data::from_js(value).map_err(|e| format!("content `{code}`: {e}"))?;
+                fields.insert(key, value);
+            }
         }
     }
     pause().await;
@@ -144,10 +150,10 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
     if CACHE.with(|c| c.borrow().iter().any(|(c, _)| *c == code)) {
         return Ok(());
     }
-    let mut content: Content = reader
-        .decode(Value::Object(fields), "content")
-        .map_err(|e| format!("content `{code}`: {e}"))?;
+    let mut content: Content =
+        data::decode(serde_json::Value::Object(fields), "", &mut unknown).map_err(failed)?;
     content.cards = cards;
+    content.unknown_fields = unknown;
     REGISTERED.with(|r| r.borrow_mut().retain(|(c, _)| *c != code));
     CACHE.with(|c| c.borrow_mut().push((code, Rc::new(content))));
     Ok(())

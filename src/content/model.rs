@@ -1,16 +1,20 @@
 //! The explainer's content model: what a locale file (`src/content/<locale>.toml`) holds.
 //!
 //! Content is data. View code never contains treatment facts; it renders these structs.
-//! Every struct rejects unknown fields so a typo in a content file or a publisher's
-//! card fails loudly instead of silently dropping text.
+//! Each derives serde's `Deserialize` (read through `crate::data`). A field the model
+//! does not know is never silently dropped: in a built-in locale it fails the content
+//! checks (`validate`), and in a publisher's card it is a warning naming its path.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
+
+use serde::Deserialize;
 
 use super::ui::UiStrings;
 use crate::slug::slug_enum;
 
 /// Everything the widget shows for one locale.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Content {
     /// BCP 47 primary language subtag, e.g. `en`.
     pub locale: String,
@@ -25,26 +29,18 @@ pub struct Content {
     pub ui: UiStrings,
     pub cards: Vec<Rc<Card>>,
     /// "Words explained": plain definitions that cards link to.
+    #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
     /// "What matters to me" issue cards (`[matters]`, see `matters.rs`).
-    pub matters: Option<Rc<super::matters::Matters>>,
+    pub matters: Option<Rc<Matters>>,
+    /// Paths of fields in the file that the model does not know (typos): the content
+    /// checks report them, so a built-in locale with one does not ship.
+    #[serde(skip)]
+    pub unknown_fields: Vec<String>,
 }
 
-crate::json::decode_struct!(Content {
-    locale,
-    meta,
-    intro,
-    safety,
-    disclaimer,
-    categories,
-    ui,
-    cards,
-    glossary = default,
-    matters = default,
-});
-
 /// One entry of the "Words explained" section.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct GlossaryEntry {
     /// Slug used in the entry's anchor (`#trd-word-<id>`) and in a card's `words`.
     pub id: String,
@@ -55,15 +51,8 @@ pub struct GlossaryEntry {
     pub definition: String,
 }
 
-crate::json::decode_struct!(GlossaryEntry {
-    id,
-    term,
-    forms,
-    definition,
-});
-
 /// Page-level text used by the standalone page and structured data.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Meta {
     pub title: String,
     pub description: String,
@@ -71,48 +60,30 @@ pub struct Meta {
     pub reviewed: String,
 }
 
-crate::json::decode_struct!(Meta {
-    title,
-    description,
-    reviewed,
-});
-
 /// The short introduction: what TRD is, how common it is, why it matters.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Intro {
     pub heading: String,
     /// Two or three sentences shown first; `heading` and `paragraphs` are one tap away.
+    #[serde(default)]
     pub lead: Rc<[Point]>,
     pub paragraphs: Rc<[Point]>,
     pub sources: Rc<[Source]>,
 }
 
-crate::json::decode_struct!(Intro {
-    heading,
-    lead = default,
-    paragraphs,
-    sources,
-});
-
 /// The always-visible crisis information.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Safety {
     pub heading: String,
     /// One short sentence shown in the sticky strip.
     pub strip: String,
     /// Names the disclosure that holds every line, below the chosen region's line.
+    #[serde(default)]
     pub more: String,
     pub lines: Vec<CrisisLine>,
 }
 
-crate::json::decode_struct!(Safety {
-    heading,
-    strip,
-    more = default,
-    lines,
-});
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct CrisisLine {
     pub region: Region,
     /// Who this line is for, e.g. "United States".
@@ -123,15 +94,6 @@ pub struct CrisisLine {
     /// Shown in the sticky strip when this line leads.
     pub strip_contact: Option<Link>,
 }
-
-crate::json::decode_struct!(CrisisLine {
-    region,
-    label,
-    name,
-    detail,
-    contacts,
-    strip_contact = default,
-});
 
 slug_enum! {
     /// Which crisis lines lead the banner. (The default is only a decoder's placeholder.)
@@ -189,38 +151,25 @@ impl Region {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Link {
     pub label: String,
     pub href: String,
 }
 
-crate::json::decode_struct!(Link { label, href });
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Disclaimer {
     pub heading: String,
     pub paragraphs: Vec<String>,
 }
 
-crate::json::decode_struct!(Disclaimer {
-    heading,
-    paragraphs,
-});
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct CategoryInfo {
     pub id: Category,
     /// Reader-facing name, e.g. "Brain stimulation".
     pub name: String,
     pub description: String,
 }
-
-crate::json::decode_struct!(CategoryInfo {
-    id,
-    name,
-    description,
-});
 
 slug_enum! {
     /// A card's group. The slugs are a public contract (config `categories`). (The
@@ -258,7 +207,7 @@ slug_enum! {
 /// One expandable card. Built-in cards fill every section their category needs
 /// (checked by `validate`); a publisher's added card needs only `id`, `category`,
 /// `title` and `summary`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Card {
     /// Stable slug: deep link (`#ect`), event `id`, config key.
     pub id: String,
@@ -274,11 +223,14 @@ pub struct Card {
     /// When it must next be checked (ISO date; at most 12 months after `reviewed`).
     pub next_review: Option<String>,
     /// Glossary ids of the "Words explained" entries this card uses.
+    #[serde(default)]
     pub words: Vec<String>,
     pub title: String,
     /// One line, visible while the card is collapsed.
     pub summary: String,
+    #[serde(default)]
     pub questions: Vec<String>,
+    #[serde(default)]
     pub sources: Rc<[Source]>,
     // Treatment cards.
     pub how_it_works: Option<Section>,
@@ -294,30 +246,6 @@ pub struct Card {
     pub known: Option<Section>,
     pub may_change: Option<Section>,
 }
-
-crate::json::decode_struct!(Card {
-    id,
-    category,
-    status = default,
-    status_note = default,
-    badge = default,
-    reviewed = default,
-    next_review = default,
-    words = default,
-    title,
-    summary,
-    questions = default,
-    sources = default,
-    how_it_works = default,
-    how_given = default,
-    onset = default,
-    evidence = default,
-    risks = default,
-    regulatory = default,
-    safety = default,
-    known = default,
-    may_change = default,
-});
 
 impl Card {
     /// One body section, if the card has it.
@@ -346,7 +274,7 @@ impl Card {
     }
 
     /// The status text a reader sees: the card's own badge, else the plain label.
-    pub fn badge_label<'a>(&'a self, content: &'a super::Content) -> Option<&'a str> {
+    pub fn badge_label<'a>(&'a self, content: &'a Content) -> Option<&'a str> {
         let status = self.status?;
         Some(
             self.badge
@@ -410,20 +338,13 @@ impl SectionKind {
 
 /// Safety facts every treatment card states, each sourced or saying plainly that no
 /// specific advice was found.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct CardSafety {
     pub pregnancy: Point,
     pub driving: Point,
     pub interactions: Point,
     pub not_for: Point,
 }
-
-crate::json::decode_struct!(CardSafety {
-    pregnancy,
-    driving,
-    interactions,
-    not_for,
-});
 
 /// Which safety fact; the view maps it to a label from the UI strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -447,25 +368,21 @@ impl CardSafety {
 }
 
 /// A titled list of points, with an optional one-line `brief` used by the comparison table.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Section {
     pub brief: Option<String>,
     /// Only on the evidence section: how strong the evidence is overall.
     pub level: Option<EvidenceLevel>,
+    #[serde(default)]
     pub points: Rc<[Point]>,
 }
-
-crate::json::decode_struct!(Section {
-    brief = default,
-    level = default,
-    points = default,
-});
 
 /// A sentence of content with the sources that back it.
 ///
 /// Written in content files as one string with trailing citation keys:
 /// `"Remission 27.1% vs 17.6% at week 8. [reif2023]"` or `"... [a, b]"`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(from = "String")]
 pub struct Point {
     pub text: String,
     /// Keys into the card's (or intro's) `sources`.
@@ -488,12 +405,6 @@ impl Point {
 pub fn citation<'a>(sources: impl IntoIterator<Item = &'a Source>) -> Option<String> {
     let shorts: Vec<&str> = sources.into_iter().map(|s| s.short.as_str()).collect();
     (!shorts.is_empty()).then(|| format!("({})", shorts.join("; ")))
-}
-
-impl crate::json::Decode for Point {
-    fn decode(node: crate::json::Node<'_>) -> Result<Self, crate::json::Error> {
-        node.text().map(Point::from)
-    }
 }
 
 impl From<String> for Point {
@@ -526,7 +437,7 @@ impl From<String> for Point {
 }
 
 /// A reference: shown as text (`<cite>`), linked only when `url` is a known-safe address.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
 pub struct Source {
     /// Citation key used by points, e.g. `reif2023`.
     pub id: String,
@@ -537,9 +448,142 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-crate::json::decode_struct!(Source {
-    id,
-    short,
-    text,
-    url = default,
-});
+
+/// Declares the "What matters to me" view's interface words once: the struct, its key list
+/// and the by-key reader the content checks use.
+macro_rules! matters_strings {
+    ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
+        /// The view's own interface words. Kept in the `[matters]` block (not in `[ui]`)
+        /// so the feature is one block of the locale file. A missing one is empty, which
+        /// the content checks report.
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+        #[serde(default)]
+        pub struct MattersStrings {
+            $( $(#[doc = $doc])* pub $field: String, )*
+        }
+
+        impl MattersStrings {
+            pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            pub fn get(&self, key: &str) -> Option<&str> {
+                match key {
+                    $(stringify!($field) => Some(&self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+matters_strings! {
+    /// The view's name, as its heading and in My questions: "What matters to me".
+    view,
+    /// Its shorter name on the view switcher's tab, which must fit a phone: "What matters".
+    tab,
+    /// Announced when the view is chosen.
+    showing,
+    intro,
+    /// Legend of the issue chips.
+    legend,
+    /// Shown (and announced) while no issue is ticked.
+    empty,
+    /// Shown when the search and filters leave no treatment.
+    no_treatments,
+    /// Result count for screen readers: `{issues}` and `{treatments}` are replaced by
+    /// `issues_one`/`issues_many` and `treatments_one`/`treatments_many`.
+    status,
+    issues_one,
+    /// `{count}` is replaced.
+    issues_many,
+    treatments_one,
+    /// `{count}` is replaced.
+    treatments_many,
+    /// Heading above an issue's question for the doctor.
+    question_heading,
+    /// Hint under the question's checkbox.
+    question_add,
+    /// The same hint once the question is in My questions.
+    question_added,
+    /// For a treatment without an entry (a publisher's added card).
+    no_answer,
+}
+
+/// The `[matters]` block of a locale: the view's words, the issue texts and answer
+/// group labels, every treatment's answers and the sources they cite. Issue and class
+/// order come from `matters::ISSUES`, not from here.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Matters {
+    pub strings: MattersStrings,
+    /// Issue slug → its words.
+    pub issues: BTreeMap<String, IssueText>,
+    /// Issue slug → (class → visible group label).
+    pub classes: BTreeMap<String, BTreeMap<String, String>>,
+    /// Card slug → (issue slug → answer).
+    pub answers: BTreeMap<String, CardAnswers>,
+    /// Full references cited by answers (keys as in the cards where the text is the same).
+    pub sources: Rc<[Source]>,
+}
+
+/// The words for one issue. A missing one is empty, which the content checks report.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+#[serde(default)]
+pub struct IssueText {
+    /// The chip: "Effects on memory and thinking".
+    pub label: String,
+    /// The issue card's heading: "Will it affect my memory or thinking?".
+    pub heading: String,
+    /// One or two sentences under the heading.
+    pub note: String,
+    /// The question to ask a doctor, which the reader can add to My questions.
+    pub question: String,
+}
+
+/// One card's answers: issue slug → answer.
+pub type CardAnswers = BTreeMap<String, Answer>;
+
+/// One treatment's answer to one issue, written in the locale file as one string:
+/// `"hours-days: Can start to help within hours. [key1, key2]"`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(from = "String")]
+pub struct Answer {
+    /// One of the issue's classes in `matters::ISSUES`.
+    pub class: String,
+    /// One or two short, plain sentences: facts, not advice.
+    pub text: String,
+    /// Keys into [`Matters::sources`].
+    pub sources: Vec<String>,
+}
+
+impl From<String> for Answer {
+    fn from(raw: String) -> Self {
+        // The class is everything before the first colon; a missing class shows up in
+        // validation as an unknown class rather than being guessed.
+        let (class, rest) = raw.split_once(':').unwrap_or(("", &raw));
+        let point = Point::from(rest.trim().to_owned());
+        Answer {
+            class: class.trim().to_owned(),
+            text: point.text,
+            sources: point.cite,
+        }
+    }
+}
+
+impl Matters {
+    pub fn issue(&self, slug: &str) -> Option<&IssueText> {
+        self.issues.get(slug)
+    }
+
+    /// A card's answer to an issue.
+    pub fn answer(&self, card: &str, issue: &str) -> Option<&Answer> {
+        self.answers.get(card)?.get(issue)
+    }
+
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == key)
+    }
+
+    /// The visible group label of an issue's answer class.
+    pub fn class_label(&self, issue: &str, class: &str) -> Option<&str> {
+        self.classes.get(issue)?.get(class).map(String::as_str)
+    }
+}

@@ -1,14 +1,13 @@
 //! Interface strings: every word of chrome the widget shows, per locale, overridable by
 //! publishers key by key (`{"strings": {"expand_all": "Open all"}}`).
 
-use crate::json::{Decode, Error, Node};
+use serde::Deserialize;
 
-/// Declares the string table once so the struct, its key list, the by-name setter used
-/// for publisher overrides and the decoder can never drift apart. The decoder goes
-/// through `set`: serde's derived deserializer for ~80 fields cost over 30 KB of wasm.
+/// Declares the string table once so the struct (every key required when read), its key
+/// list and the by-key access used for publisher overrides can never drift apart.
 macro_rules! ui_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
-        #[derive(Debug, Default)]
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
         pub struct UiStrings {
             $( $(#[doc = $doc])* pub $field: String, )*
         }
@@ -17,55 +16,25 @@ macro_rules! ui_strings {
             /// Every key, as publishers write it.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            /// Each field, in `KEYS` order. By-key access, cloning and comparing go
-            /// through these tiny accessors in a loop: code written out per field (a match
-            /// arm, a derived `clone` or `eq` line) cost kilobytes of wasm for ~90 fields.
-            const FIELDS: &'static [fn(&UiStrings) -> &String] = &[$(|u| &u.$field),*];
-            const FIELDS_MUT: &'static [fn(&mut UiStrings) -> &mut String] =
-                &[$(|u| &mut u.$field),*];
+            /// Reads one string by key.
+            pub fn get(&self, key: &str) -> Option<&str> {
+                match key {
+                    $(stringify!($field) => Some(&self.$field),)*
+                    _ => None,
+                }
+            }
+
+            /// Replaces one string by key; `false` if there is no such key.
+            pub fn set(&mut self, key: &str, value: String) -> bool {
+                match key {
+                    $(stringify!($field) => self.$field = value,)*
+                    _ => return false,
+                }
+                true
+            }
         }
     };
 }
-
-impl UiStrings {
-    fn index(key: &str) -> Option<usize> {
-        Self::KEYS.iter().position(|k| *k == key)
-    }
-
-    /// Replaces one string by key; `false` if there is no such key.
-    pub fn set(&mut self, key: &str, value: String) -> bool {
-        match Self::index(key) {
-            Some(i) => {
-                *(Self::FIELDS_MUT[i])(self) = value;
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Reads one string by key.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        Self::index(key).map(|i| (Self::FIELDS[i])(self).as_str())
-    }
-}
-
-impl Clone for UiStrings {
-    fn clone(&self) -> Self {
-        let mut copy = UiStrings::default();
-        for (get, get_mut) in Self::FIELDS.iter().zip(Self::FIELDS_MUT) {
-            get_mut(&mut copy).clone_from(get(self));
-        }
-        copy
-    }
-}
-
-impl PartialEq for UiStrings {
-    fn eq(&self, other: &Self) -> bool {
-        Self::FIELDS.iter().all(|get| get(self) == get(other))
-    }
-}
-
-impl Eq for UiStrings {}
 
 ui_strings! {
     /// Accessible name of the whole widget.
@@ -170,19 +139,6 @@ ui_strings! {
     /// Label before a card's links into "Words explained".
     words_on_card,
     fallback_error,
-}
-
-/// Every key must be there, and no other (the built-in content is checked by tests;
-/// publishers override single strings through `set`).
-impl Decode for UiStrings {
-    fn decode(node: Node<'_>) -> Result<Self, Error> {
-        let mut fields = node.fields(UiStrings::KEYS)?;
-        let mut ui = UiStrings::default();
-        for key in UiStrings::KEYS {
-            ui.set(key, fields.required(key));
-        }
-        fields.finish(ui)
-    }
 }
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as written so a

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::model::*;
+use super::ui::UiStrings;
 
 /// Whether a sentence states a statistical figure that needs a source:
 /// a percentage, an odds/hazard ratio, an effect size, a sample size or a rating-scale change.
@@ -334,6 +335,13 @@ fn check_sources(errors: &mut Vec<String>, whose: &str, sources: &[Source]) {
 /// Empty means the content may ship.
 pub fn validate(content: &Content) -> Vec<String> {
     let mut errors = Vec::new();
+    // A typo in the file would otherwise drop its text silently (`[matters]` typos are
+    // reported by its own checks).
+    for path in &content.unknown_fields {
+        if !path.starts_with("matters.") {
+            errors.push(format!("unknown field `{path}`"));
+        }
+    }
     check_ui_and_categories(&mut errors, content);
     check_sources(&mut errors, "intro", &content.intro.sources);
     if content.intro.lead.is_empty() {
@@ -362,7 +370,7 @@ pub fn validate(content: &Content) -> Vec<String> {
 }
 
 fn check_ui_and_categories(errors: &mut Vec<String>, content: &Content) {
-    for key in super::UiStrings::KEYS {
+    for key in UiStrings::KEYS {
         if content.ui.get(key).is_none_or(|v| v.trim().is_empty()) {
             errors.push(format!("ui: string `{key}` is empty"));
         }
