@@ -8,10 +8,10 @@ use std::fmt;
 use std::rc::Rc;
 
 use serde::Deserialize;
-use serde_json::Value;
 
-use crate::content::{self, safe_href, Card, Category, Content, Region};
-use crate::data::{self, Reader};
+use crate::content::{self, safe_href, Card, CardSafety, Category, Content, Region};
+use crate::content::{SectionKind, Source};
+use crate::data::{self, Plain, Reader};
 
 /// Behaviour options for one widget instance (content changes live in [`JsonConfig`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -427,25 +427,8 @@ impl Options {
     }
 }
 
-/// The JSON config's parts. Each is read on its own, so that a bad one is left out and
-/// the others still apply; a key that is none of them is a warning.
-#[derive(Deserialize)]
-#[serde(default)]
-struct Parts {
-    strings: Value,
-    cards: Value,
-    cta: Value,
-}
-
-impl Default for Parts {
-    fn default() -> Self {
-        Parts {
-            strings: Value::Null,
-            cards: Value::Null,
-            cta: Value::Null,
-        }
-    }
-}
+/// The keys of the JSON config.
+const CONFIG_KEYS: &str = "strings, cards, cta";
 
 /// Parses a JSON config given as text (the `<script type="application/json">` child).
 pub fn parse_json_text(text: &str) -> (JsonConfig, Vec<Warning>) {
@@ -462,7 +445,7 @@ pub fn parse_json_text(text: &str) -> (JsonConfig, Vec<Warning>) {
                 .unwrap_or_default()
         });
     #[cfg(not(target_arch = "wasm32"))]
-    let parsed = serde_json::from_str::<Value>(text)
+    let parsed = serde_json::from_str::<serde_json::Value>(text)
         .map(|value| reader.read(&&value, "config"))
         .map_err(|e| e.to_string());
     let config = match parsed {
@@ -485,7 +468,7 @@ pub fn parse_value<S: data::Source>(source: &S) -> (Option<JsonConfig>, Vec<Warn
     let value = reader.read(source, "config");
     let config = if reader.unreadable("config") {
         None
-    } else if value.is_null() {
+    } else if data::is_null(&value) {
         Some(JsonConfig::default())
     } else {
         Some(read_config(value, &mut reader))
@@ -499,74 +482,77 @@ fn warnings(reader: Reader) -> Vec<Warning> {
 
 /// Turns a config value into strings, cards and the CTA; every problem is a warning that
 /// names its path, and the rest still applies.
-fn read_config(value: Value, reader: &mut Reader) -> JsonConfig {
-    if !value.is_object() {
+fn read_config(value: Plain, reader: &mut Reader) -> JsonConfig {
+    let mut config = JsonConfig::default();
+    let Some(entries) = data::entries(&value) else {
         if !reader.unreadable("config") {
             reader.warn(format!(
-                "the JSON config must be an object with any of the keys strings, cards, cta, not {}. Ignoring it.",
+                "the JSON config must be an object with any of the keys {CONFIG_KEYS}, not {}. Ignoring it.",
                 data::kind(&value)
             ));
         }
-        return JsonConfig::default();
-    }
-    let Ok(Some(parts)) = reader.decode::<Parts>(value, "config") else {
-        return JsonConfig::default();
+        return config;
     };
-    JsonConfig {
-        strings: read_strings(parts.strings, reader),
-        cards: read_cards(parts.cards, reader),
-        cta: read_cta(parts.cta, reader),
+    for (key, value) in entries {
+        match key.as_str() {
+            "strings" => config.strings = read_strings(value, reader),
+            "cards" => config.cards = read_cards(value, reader),
+            "cta" => config.cta = read_cta(value, reader),
+            _ => reader.warn(format!(
+                "config.{key}: unknown key \"{key}\"; known keys are {CONFIG_KEYS}. Ignoring it."
+            )),
+        }
     }
+    config
 }
 
-fn read_strings(value: Value, reader: &mut Reader) -> Vec<(String, String)> {
-    let entries = match value {
-        Value::Object(entries) => entries,
-        Value::Null => return Vec::new(),
-        other => {
-            reader.warn(format!(
-                "config.strings must be an object of text strings, not {}. Ignoring it.",
-                data::kind(&other)
-            ));
-            return Vec::new();
-        }
+fn read_strings(value: Plain, reader: &mut Reader) -> Vec<(String, String)> {
+    if data::is_null(&value) {
+        return Vec::new();
+    }
+    let Some(entries) = data::entries(&value) else {
+        reader.warn(format!(
+            "config.strings must be an object of text strings, not {}. Ignoring it.",
+            data::kind(&value)
+        ));
+        return Vec::new();
     };
     let mut strings: Vec<(String, String)> = Vec::new();
     for (key, value) in entries {
         let path = format!("config.strings.{key}");
-        match value {
-            _ if !content::UiStrings::KEYS.contains(&key.as_str()) => reader.warn(format!(
+        if !content::UiStrings::KEYS.contains(&key.as_str()) {
+            reader.warn(format!(
                 "{path}: \"{key}\" is not a string key; known keys: {}. Ignoring it.",
                 content::UiStrings::KEYS.join(", ")
-            )),
-            Value::String(text) => strings.push((key, text)),
-            _ if reader.unreadable(&path) => {}
-            other => reader.warn(format!(
+            ));
+        } else if let Some(text) = data::text(&value) {
+            strings.push((key, text));
+        } else if !reader.unreadable(&path) {
+            reader.warn(format!(
                 "{path} must be text, not {}. Ignoring it.",
-                data::kind(&other)
-            )),
+                data::kind(&value)
+            ));
         }
     }
     strings
 }
 
-fn read_cards(value: Value, reader: &mut Reader) -> Vec<Rc<Card>> {
-    let items = match value {
-        Value::Array(items) => items,
-        Value::Null => return Vec::new(),
-        other => {
-            reader.warn(format!(
-                "config.cards must be a list of cards, not {}. Ignoring it.",
-                data::kind(&other)
-            ));
-            return Vec::new();
-        }
+fn read_cards(value: Plain, reader: &mut Reader) -> Vec<Rc<Card>> {
+    if data::is_null(&value) {
+        return Vec::new();
+    }
+    let Some(items) = data::items(&value) else {
+        reader.warn(format!(
+            "config.cards must be a list of cards, not {}. Ignoring it.",
+            data::kind(&value)
+        ));
+        return Vec::new();
     };
     let mut cards: Vec<Rc<Card>> = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let path = format!("config.cards[{i}]");
-        match object(item, reader, &path).and_then(|item| reader.decode::<Card>(item, &path)) {
-            Ok(Some(card)) => {
+        match read_card(item, &path, reader) {
+            Ok(card) => {
                 let Some(card) = sanitize_card(card, &path, reader) else {
                     continue;
                 };
@@ -579,7 +565,7 @@ fn read_cards(value: Value, reader: &mut Reader) -> Vec<Rc<Card>> {
                     cards.push(Rc::new(card));
                 }
             }
-            Ok(None) => {}
+            Err(_) if reader.unreadable_within(&path) => {}
             Err(e) => reader.warn(format!(
                 "{path} is not a valid card ({e}); a card needs id, category (medication, stimulation, psychotherapy or research), title and summary. Dropping it."
             )),
@@ -588,26 +574,47 @@ fn read_cards(value: Value, reader: &mut Reader) -> Vec<Rc<Card>> {
     cards
 }
 
-/// The value, if it is an object. serde reads a struct from a list too (field by
-/// position), which in a publisher's config is a mistake to name, not a card to guess at.
-fn object(value: Value, reader: &Reader, path: &str) -> Result<Value, data::Error> {
-    if value.is_object() || value.is_null() && reader.unreadable(path) {
-        Ok(value)
-    } else {
-        Err(data::Error {
-            path: path.to_owned(),
-            message: format!("expected an object, found {}", data::kind(&value)),
-        })
+/// One publisher card. Fields the model does not know are warned about (serde never sees
+/// them, see `data`) and the rest is decoded.
+fn read_card(value: Plain, path: &str, reader: &mut Reader) -> Result<Card, String> {
+    object(&value)?;
+    reader.unknown_fields(&value, data::fields::<Card>(), path);
+    for (key, field) in data::entries(&value).unwrap_or_default() {
+        let path = format!("{path}.{key}");
+        if key == "safety" {
+            reader.unknown_fields(&field, data::fields::<CardSafety>(), &path);
+        } else if key == "sources" {
+            for (i, source) in data::items(&field).unwrap_or_default().iter().enumerate() {
+                reader.unknown_fields(source, data::fields::<Source>(), &format!("{path}[{i}]"));
+            }
+        } else if SectionKind::from_slug(&key).is_some() {
+            reader.unknown_fields(&field, data::fields::<content::Section>(), &path);
+        }
+    }
+    data::decode(value)
+}
+
+/// Ok if `value` is an object. serde reads a struct from a list too (field by position),
+/// which in a publisher's config is a mistake to name, not a card to guess at.
+fn object(value: &Plain) -> Result<(), String> {
+    match data::entries(value) {
+        Some(_) => Ok(()),
+        None => Err(format!("expected an object, found {}", data::kind(value))),
     }
 }
 
-fn read_cta(value: Value, reader: &mut Reader) -> Option<Cta> {
-    if value.is_null() {
+fn read_cta(value: Plain, reader: &mut Reader) -> Option<Cta> {
+    if data::is_null(&value) {
         return None;
     }
     let path = "config.cta";
-    let cta = match object(value, reader, path).and_then(|v| reader.decode::<Cta>(v, path)) {
-        Ok(cta) => cta?,
+    let decoded = object(&value).and_then(|()| {
+        reader.unknown_fields(&value, data::fields::<Cta>(), path);
+        data::decode::<Cta>(value)
+    });
+    let cta = match decoded {
+        Ok(cta) => cta,
+        Err(_) if reader.unreadable_within(path) => return None,
         Err(e) => {
             reader.warn(format!(
                 "config.cta must be {{\"label\", \"url\", \"sponsor\"}} ({e}). Not showing it."

@@ -1,129 +1,230 @@
 //! Reading JSON-shaped data into the content model, with serde.
 //!
-//! Every value becomes a [`serde_json::Value`] first, and [`decode`] turns that into a model
-//! type through its derived `Deserialize`: built-in content and publisher data, in the
-//! browser and natively, take that one path.
+//! Every model type derives `Deserialize`. In the browser, serde-wasm-bindgen reads it
+//! from a JS value ([`decode`]): the built-in content as the browser's `JSON.parse` made it
+//! (so the wasm carries no JSON parser), and a publisher's configuration as [`Reader::read`]
+//! copied it. Natively (tests, the prerender) the same derives read `serde_json` values.
 //!
-//! - Built-in content is parsed by the browser's `JSON.parse` and handed to serde by
-//!   `serde_wasm_bindgen` ([`from_js`]), so the wasm carries no JSON parser; natively,
-//!   `serde_json` parses it.
-//! - A publisher's value can throw from a getter, nest thousands of levels deep or hold a
-//!   megabyte string, and serde's recursion has no bound of its own. [`Reader::read`]
-//!   copies it first, under [`Limits`], catching everything it throws, with one warning
-//!   per problem naming its path; only that plain copy reaches serde.
+//! A publisher's value can throw from a getter, nest thousands of levels deep or hold a
+//! megabyte string, and serde's recursion has no bound of its own (deep recursion traps the
+//! wasm). So it is never handed to serde as it is: [`Reader::read`] copies it first, under
+//! [`Limits`], catching everything it throws, with one warning per problem naming its path,
+//! and only that plain copy is decoded.
 //!
-//! Why a `serde_json::Value` in between rather than `serde_wasm_bindgen` straight into the
-//! model: for a struct, serde-wasm-bindgen reads only the fields the struct declares
-//! (its issue #39), so a mistyped field could never be reported. A `Value` shows serde every
-//! key, so `serde_ignored` can name each unknown field, and `serde_path_to_error` the value
-//! an error is about; and every model type is compiled for one deserializer only.
+//! For a struct, serde-wasm-bindgen reads only the fields the struct declares (its issue
+//! #39), so a field the model does not know never reaches serde. A publisher's typo is found
+//! by comparing an object's keys with [`fields`], the names serde's derive gives its type.
+//! Built-in content is checked for unknown fields natively, by `serde_ignored` (see
+//! `content::parse`), where the tests run.
 
 use std::fmt;
 
-use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde::de::{self, DeserializeOwned, Visitor};
 
-/// A decoding problem, with the path of the value it is about.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
-    pub path: String,
-    pub message: String,
-}
+/// Plain data, as [`Reader::read`] copies it: a JS value in the browser (what
+/// serde-wasm-bindgen reads), a `serde_json` value natively.
+#[cfg(target_arch = "wasm32")]
+pub type Plain = wasm_bindgen::JsValue;
+/// Plain data, as [`Reader::read`] copies it: a JS value in the browser (what
+/// serde-wasm-bindgen reads), a `serde_json` value natively.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Plain = serde_json::Value;
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-impl std::error::Error for Error {}
-
-/// Decodes `value`, found at `path`, as a `T`. Fields `T` does not know are not errors here:
-/// their paths are pushed to `unknown`, for the caller to warn about (publisher data) or
-/// fail on (built-in content).
-pub fn decode<T: DeserializeOwned>(
-    value: Value,
-    path: &str,
-    unknown: &mut Vec<String>,
-) -> Result<T, Error> {
-    let mut track = serde_path_to_error::Track::new();
-    let mut on_unknown = |field: serde_ignored::Path| unknown.push(ignored_path(path, &field));
-    // One callback type for every `T`, so nested types are compiled once.
-    let mut on_unknown: &mut dyn FnMut(serde_ignored::Path) = &mut on_unknown;
-    let tracked = serde_path_to_error::Deserializer::new(value, &mut track);
-    T::deserialize(serde_ignored::Deserializer::new(tracked, &mut on_unknown)).map_err(|e| {
-        Error {
-            path: join(path, &track.path().to_string()),
-            message: e.to_string(),
-        }
-    })
-}
-
-/// `path` + `rest` as written in messages: `config.cards[1].title`.
-fn join(path: &str, rest: &str) -> String {
-    match rest {
-        "" | "." => path.to_owned(),
-        _ if path.is_empty() => rest.to_owned(),
-        _ if rest.starts_with('[') => format!("{path}{rest}"),
-        _ => format!("{path}.{rest}"),
-    }
-}
-
-/// An unknown field's path, written as [`join`] writes it (serde_ignored's own form is
-/// `cards.0.?.extra`).
-fn ignored_path(root: &str, path: &serde_ignored::Path) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => root.to_owned(),
-        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(root, parent)),
-        Path::Map { parent, key } => join(&ignored_path(root, parent), key),
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            ignored_path(root, parent)
-        }
-    }
-}
-
-/// Parses trusted JSON text (built-in content): the browser's `JSON.parse` in the wasm,
-/// `serde_json` natively.
-pub fn parse_trusted(text: &str) -> Result<Value, String> {
+/// Decodes plain data as a `T`; the error says what is wrong, not where (the caller
+/// knows which part it decoded).
+pub fn decode<T: DeserializeOwned>(value: Plain) -> Result<T, String> {
     #[cfg(target_arch = "wasm32")]
     {
-        from_js(js_sys::JSON::parse(text).map_err(|e| js_message(&e))?)
+        serde_wasm_bindgen::from_value(value).map_err(|e| {
+            // The message of the JS `Error` it wraps, without the "Error: " that JS adds.
+            let text = e.to_string();
+            text.strip_prefix("Error: ").map(str::to_owned).unwrap_or(text)
+        })
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+        serde_json::from_value(value).map_err(|e| e.to_string())
     }
 }
 
-/// Hands a trusted JS value (parsed built-in content, shallow and plain) to serde.
-#[cfg(target_arch = "wasm32")]
-pub fn from_js(value: wasm_bindgen::JsValue) -> Result<Value, String> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+/// The field names serde's derive gives the struct `T` (what a publisher may write in
+/// one). The derive hands them to `deserialize_struct`, where this deserializer stops with
+/// them: it reads no data.
+pub fn fields<T: DeserializeOwned>() -> &'static [&'static str] {
+    match T::deserialize(FieldNames) {
+        Err(Found(fields)) => fields,
+        Ok(_) => &[],
+    }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn js_message(error: &wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_default()
+struct FieldNames;
+
+#[derive(Debug)]
+struct Found(&'static [&'static str]);
+
+impl fmt::Display for Found {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a struct")
+    }
 }
 
-/// How a message names a kind of value.
-pub fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+impl std::error::Error for Found {}
+
+impl de::Error for Found {
+    fn custom<M: fmt::Display>(_: M) -> Self {
+        Found(&[])
+    }
+}
+
+impl<'de> de::Deserializer<'de> for FieldNames {
+    type Error = Found;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Found> {
+        Err(Found(&[]))
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        fields: &'static [&'static str],
+        _: V,
+    ) -> Result<V::Value, Found> {
+        Err(Found(fields))
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+        ignored_any
+    }
+}
+
+/// Text, if the value is text.
+pub fn text(value: &Plain) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    return value.as_string();
+    #[cfg(not(target_arch = "wasm32"))]
+    return value.as_str().map(str::to_owned);
+}
+
+pub fn is_null(value: &Plain) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return value.is_null() || value.is_undefined();
+    #[cfg(not(target_arch = "wasm32"))]
+    return value.is_null();
+}
+
+/// The items, if the value is a list.
+pub fn items(value: &Plain) -> Option<Vec<Plain>> {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Array::is_array(value)
+        .then(|| js_sys::Array::from(value).iter().collect());
+    #[cfg(not(target_arch = "wasm32"))]
+    return value.as_array().cloned();
+}
+
+/// The entries in order, if the value is an object (and not a list).
+pub fn entries(value: &Plain) -> Option<Vec<(String, Plain)>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        if !value.is_object() || js_sys::Array::is_array(value) {
+            return None;
+        }
+        let entries = js_sys::Object::entries(value.unchecked_ref());
+        Some(
+            entries
+                .iter()
+                .filter_map(|pair| {
+                    let pair = js_sys::Array::from(&pair);
+                    Some((pair.get(0).as_string()?, pair.get(1)))
+                })
+                .collect(),
+        )
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let object = value.as_object()?;
+        Some(object.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+    }
+}
+
+/// How a message names the kind of a value.
+pub fn kind(value: &Plain) -> &'static str {
+    if is_null(value) {
+        "null"
+    } else if text(value).is_some() {
+        "text"
+    } else if items(value).is_some() {
+        "a list"
+    } else if entries(value).is_some() {
+        "an object"
+    } else if plain_bool(value) {
+        "a boolean"
+    } else {
+        "a number"
+    }
+}
+
+fn plain_bool(value: &Plain) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return value.as_bool().is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    return value.is_boolean();
+}
+
+/// Builds plain data (the copy [`Reader::read`] makes).
+mod build {
+    use super::Plain;
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn null() -> Plain {
+        Plain::NULL
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn null() -> Plain {
+        Plain::Null
+    }
+
+    pub fn bool(b: bool) -> Plain {
+        Plain::from(b)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn number(n: f64) -> Plain {
+        Plain::from_f64(n)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn number(n: f64) -> Plain {
+        serde_json::Number::from_f64(n).map_or(Plain::Null, Plain::Number)
+    }
+
+    pub fn text(s: String) -> Plain {
+        Plain::from(s)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    pub fn list(items: Vec<Plain>) -> Plain {
+        items.into_iter().collect::<js_sys::Array>().into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn list(items: Vec<Plain>) -> Plain {
+        Plain::Array(items)
+    }
+
+    /// `Object.fromEntries` defines each key as the object's own property, so a key such as
+    /// `__proto__` stays data and never reaches the prototype.
+    #[cfg(target_arch = "wasm32")]
+    pub fn object(entries: Vec<(String, Plain)>) -> Plain {
+        let pairs: js_sys::Array = entries
+            .into_iter()
+            .map(|(k, v)| js_sys::Array::of2(&Plain::from(k), &v))
+            .collect();
+        js_sys::Object::from_entries(&pairs).map_or(Plain::NULL, Plain::from)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn object(entries: Vec<(String, Plain)>) -> Plain {
+        Plain::Object(entries.into_iter().collect())
     }
 }
 
@@ -169,14 +270,14 @@ pub trait Source: Sized {
     fn field(&self, key: &str) -> Result<Self, String>;
 }
 
-/// Copies publisher data into plain [`Value`]s under [`Limits`], and decodes it; every
-/// problem is a warning naming its path.
+/// Copies publisher data into [`Plain`] data under [`Limits`], collecting warnings that
+/// name the path of each problem.
 pub struct Reader {
     limits: Limits,
     values: usize,
     warnings: Vec<String>,
     /// Paths of values that could not be read (each already has its warning): they are
-    /// `null` in the copy, and an error about one of them is not repeated.
+    /// `null` in the copy, and a problem with one of them is not reported again.
     unreadable: Vec<String>,
 }
 
@@ -203,36 +304,29 @@ impl Reader {
         self.unreadable.iter().any(|p| p == path)
     }
 
-    /// Decodes publisher data: an unknown field is a warning naming it (and is ignored);
-    /// an error is returned unless it is about a value already warned about (`Ok(None)`).
-    pub fn decode<T: DeserializeOwned>(
-        &mut self,
-        value: Value,
-        path: &str,
-    ) -> Result<Option<T>, Error> {
-        let mut unknown = Vec::new();
-        let decoded = decode(value, path, &mut unknown);
-        for field in unknown {
-            let key = field.rsplit(['.', ']']).next().unwrap_or_default();
-            self.warn(format!("{field}: \"{key}\" is not a known field. Ignoring it."));
-        }
-        match decoded {
-            Ok(value) => Ok(Some(value)),
-            Err(e) if self.unreadable(&e.path) => Ok(None),
-            Err(e) => Err(e),
-        }
+    /// Whether anything at or inside `path` could not be read: a decoding error there is
+    /// most likely that value's `null`, already warned about.
+    pub fn unreadable_within(&self, path: &str) -> bool {
+        self.unreadable.iter().any(|p| {
+            p.strip_prefix(path)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        })
     }
 
-    /// Copies `source` (found at `path`) into a plain value; what cannot be read is `null`.
-    pub fn read<S: Source>(&mut self, source: &S, path: &str) -> Value {
-        self.walk(source, path, 0).unwrap_or_else(|| {
+    /// Copies `source` (found at `path`) into plain data; what cannot be read is `null`.
+    pub fn read<S: Source>(&mut self, source: &S, path: &str) -> Plain {
+        self.read_at(source, path, 0)
+    }
+
+    fn read_at<S: Source>(&mut self, source: &S, path: &str, depth: usize) -> Plain {
+        self.walk(source, path, depth).unwrap_or_else(|| {
             self.unreadable.push(path.to_owned());
-            Value::Null
+            build::null()
         })
     }
 
     /// `None`: unreadable, with a warning.
-    fn walk<S: Source>(&mut self, source: &S, path: &str, depth: usize) -> Option<Value> {
+    fn walk<S: Source>(&mut self, source: &S, path: &str, depth: usize) -> Option<Plain> {
         self.values += 1;
         if self.values > self.limits.values {
             if self.values == self.limits.values + 1 {
@@ -258,10 +352,10 @@ impl Reader {
             return None;
         }
         Some(match shape {
-            Shape::Null => Value::Null,
-            Shape::Bool(b) => Value::Bool(b),
-            Shape::Number(n) => serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number),
-            Shape::Text(text) => Value::String(self.cap_text(text, path)),
+            Shape::Null => build::null(),
+            Shape::Bool(b) => build::bool(b),
+            Shape::Number(n) => build::number(n),
+            Shape::Text(text) => build::text(self.cap_text(text, path)),
             Shape::Other(what) => {
                 self.warn(format!(
                     "{path} is {what}, not JSON data (text, number, boolean, list or object). Ignoring it."
@@ -272,42 +366,34 @@ impl Reader {
                 let len = self.cap_items(len, path);
                 let mut items = Vec::with_capacity(len);
                 for i in 0..len {
-                    let item_path = format!("{path}[{i}]");
-                    let item = match source.item(i) {
-                        Ok(item) => self.read_at(&item, &item_path, depth + 1),
-                        Err(e) => self.unreadable_at(&item_path, e),
-                    };
-                    items.push(item);
+                    let path = format!("{path}[{i}]");
+                    items.push(match source.item(i) {
+                        Ok(item) => self.read_at(&item, &path, depth + 1),
+                        Err(e) => self.unreadable_at(&path, e),
+                    });
                 }
-                Value::Array(items)
+                build::list(items)
             }
             Shape::Object(keys) => {
                 let len = self.cap_items(keys.len(), path);
-                let mut entries = serde_json::Map::new();
+                let mut entries = Vec::with_capacity(len);
                 for key in keys.into_iter().take(len) {
-                    let field_path = format!("{path}.{key}");
+                    let path = format!("{path}.{key}");
                     let value = match source.field(&key) {
-                        Ok(field) => self.read_at(&field, &field_path, depth + 1),
-                        Err(e) => self.unreadable_at(&field_path, e),
+                        Ok(field) => self.read_at(&field, &path, depth + 1),
+                        Err(e) => self.unreadable_at(&path, e),
                     };
-                    entries.insert(key, value);
+                    entries.push((key, value));
                 }
-                Value::Object(entries)
+                build::object(entries)
             }
         })
     }
 
-    fn read_at<S: Source>(&mut self, source: &S, path: &str, depth: usize) -> Value {
-        self.walk(source, path, depth).unwrap_or_else(|| {
-            self.unreadable.push(path.to_owned());
-            Value::Null
-        })
-    }
-
-    fn unreadable_at(&mut self, path: &str, error: String) -> Value {
+    fn unreadable_at(&mut self, path: &str, error: String) -> Plain {
         self.warn(format!("{path} could not be read ({error}). Ignoring it."));
         self.unreadable.push(path.to_owned());
-        Value::Null
+        build::null()
     }
 
     fn cap_text(&mut self, text: String, path: &str) -> String {
@@ -332,6 +418,19 @@ impl Reader {
             self.limits.items
         } else {
             len
+        }
+    }
+
+    /// Warns about each key of the object `value` (at `path`) that is not one of `known`.
+    pub fn unknown_fields(&mut self, value: &Plain, known: &[&str], path: &str) {
+        for (key, _) in entries(value).unwrap_or_default() {
+            if !known.contains(&key.as_str()) {
+                let quoted: Vec<String> = known.iter().map(|k| format!("\"{k}\"")).collect();
+                self.warn(format!(
+                    "{path}.{key} is not a known field; known fields: {}. Ignoring it.",
+                    quoted.join(", ")
+                ));
+            }
         }
     }
 }
@@ -398,8 +497,9 @@ impl Source for wasm_bindgen::JsValue {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-impl Source for &Value {
+impl Source for &serde_json::Value {
     fn shape(&self) -> Result<Shape, String> {
+        use serde_json::Value;
         Ok(match self {
             Value::Null => Shape::Null,
             Value::Bool(b) => Shape::Bool(*b),
@@ -416,5 +516,40 @@ impl Source for &Value {
 
     fn field(&self, key: &str) -> Result<Self, String> {
         self.get(key).ok_or_else(|| "missing".to_owned())
+    }
+}
+
+/// Parses built-in content JSON natively and decodes it, naming the path of any error
+/// (`serde_path_to_error`) and of every field the model does not know (`serde_ignored`).
+/// Native only: the content is checked here, by the tests, before it ships.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode_strict<T: DeserializeOwned>(
+    json: &str,
+    unknown: &mut Vec<String>,
+) -> Result<T, String> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut on_unknown = |path: serde_ignored::Path| unknown.push(path_text(&path));
+    let tracked = serde_ignored::Deserializer::new(value, &mut on_unknown);
+    serde_path_to_error::deserialize(tracked).map_err(|e| match e.path().to_string() {
+        path if path == "." => e.into_inner().to_string(),
+        path => format!("{path}: {}", e.into_inner()),
+    })
+}
+
+/// A path as messages write it, `cards[3].evidence.extra` (serde_ignored's own form is
+/// `cards.3.evidence.?.extra`).
+#[cfg(not(target_arch = "wasm32"))]
+fn path_text(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", path_text(parent)),
+        Path::Map { parent, key } => match path_text(parent) {
+            parent if parent.is_empty() => key.clone(),
+            parent => format!("{parent}.{key}"),
+        },
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+            path_text(parent)
+        }
     }
 }

@@ -156,9 +156,8 @@ fn nothing_marked_unverified_is_stated() {
 
 /// Reads one card as the built-in content is read (strictly: an unknown field fails).
 fn decode_card(json: &str) -> Result<trd_explainer::content::Card, String> {
-    let value = trd_explainer::data::parse_trusted(json)?;
     let mut unknown = Vec::new();
-    let card = trd_explainer::data::decode(value, "card", &mut unknown).map_err(|e| e.to_string())?;
+    let card = trd_explainer::data::decode_strict(json, &mut unknown)?;
     match unknown.first() {
         Some(path) => Err(format!("unknown field `{path}`")),
         None => Ok(card),

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use super::model::{Card, Content, IssueText, Matters, MattersStrings, Source};
 use super::validate::has_figure;
+use crate::collections::Entries;
 
 /// The class every issue offers for "the sources say nothing about this".
 pub const NOT_KNOWN: &str = "not-known";
@@ -213,7 +214,7 @@ fn check_issues(errors: &mut Vec<String>, m: &Matters) {
                 errors.push(format!("{who}: class `{class}` has no label"));
             }
         }
-        for class in m.classes.get(spec.slug).into_iter().flat_map(|c| c.keys()) {
+        for class in m.classes.get(spec.slug).into_iter().flat_map(Entries::keys) {
             if !spec.classes.contains(&class.as_str()) {
                 errors.push(format!(
                     "{who}: label for unknown class `{class}` (allowed: {})",

@@ -55,11 +55,18 @@ pub fn match_locale(tag: &str) -> Option<&'static str> {
 /// here means a broken build, but it is still reported rather than panicking. Fields the
 /// model does not know are kept in [`Content::unknown_fields`] for [`validate`].
 pub fn parse(json: &str) -> Result<Content, String> {
-    let mut unknown = Vec::new();
-    let mut content: Content = data::decode(data::parse_trusted(json)?, "", &mut unknown)
-        .map_err(|e| e.to_string())?;
-    content.unknown_fields = unknown;
-    Ok(content)
+    #[cfg(target_arch = "wasm32")]
+    {
+        let parsed = js_sys::JSON::parse(json).map_err(|_| "invalid JSON".to_owned())?;
+        data::decode(parsed)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut unknown = Vec::new();
+        let mut content: Content = data::decode_strict(json, &mut unknown)?;
+        content.unknown_fields = unknown;
+        Ok(content)
+    }
 }
 
 thread_local! {
@@ -101,7 +108,7 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
     locale: &str,
     pause: impl Fn() -> F,
 ) -> Result<(), String> {
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsValue;
     let Some(code) = locales().find(|code| *code == locale) else {
         return Err(format!("no content for locale `{locale}`"));
     };
@@ -114,46 +121,26 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
     let Some(text) = text else {
         return Ok(());
     };
-    let failed = |e: data::Error| format!("content `{code}`: {e}");
     let parsed =
         js_sys::JSON::parse(&text).map_err(|_| format!("content `{code}`: invalid JSON"))?;
-    let mut unknown = Vec::new();
-    let mut fields = serde_json::Map::new();
+    let cards_key = JsValue::from_str("cards");
+    let list = js_sys::Reflect::get(&parsed, &cards_key).unwrap_or_default();
     let mut cards = Vec::new();
-    for key in js_sys::Object::keys(parsed.unchecked_ref::<js_sys::Object>()).iter() {
-        let Some(key) = key.as_string() else { continue };
-        let value = js_sys::Reflect::get(&parsed, &JsValue::from_str(&key)).unwrap_or_default();
-        // A task per part: the first use of each part's decoding code also compiles it.
+    // Decoded one card per task (the first also compiles the decoding code), then the
+    // rest of the content in one more.
+    for (i, item) in js_sys::Array::from(&list).iter().enumerate() {
         pause().await;
-        match value.dyn_ref::<js_sys::Array>() {
-            // Read and decoded one card per task, then put in place.
-            Some(list) if key == "cards" => {
-                for (i, item) in list.iter().enumerate() {
-                    if i > 0 {
-                        pause().await;
-                    }
-                    let item = data::from_js(item).map_err(|e| format!("content `{code}`: {e}"))?;
-                    let card: Card =
-                        data::decode(item, &format!("cards[{i}]"), &mut unknown).map_err(failed)?;
-                    cards.push(Rc::new(card));
-                }
-                fields.insert(key, serde_json::Value::Array(Vec::new()));
-            }
-            _ => {
-                let value = data::from_js(value).map_err(|e| format!("content `{code}`: {e}"))?;
-                fields.insert(key, value);
-            }
-        }
+        let card: Card = data::decode(item).map_err(|e| format!("content `{code}`: cards[{i}]: {e}"))?;
+        cards.push(Rc::new(card));
     }
     pause().await;
     // Another caller may have parsed it meanwhile.
     if CACHE.with(|c| c.borrow().iter().any(|(c, _)| *c == code)) {
         return Ok(());
     }
-    let mut content: Content =
-        data::decode(serde_json::Value::Object(fields), "", &mut unknown).map_err(failed)?;
+    let _ = js_sys::Reflect::set(&parsed, &cards_key, &js_sys::Array::new());
+    let mut content: Content = data::decode(parsed).map_err(|e| format!("content `{code}`: {e}"))?;
     content.cards = cards;
-    content.unknown_fields = unknown;
     REGISTERED.with(|r| r.borrow_mut().retain(|(c, _)| *c != code));
     CACHE.with(|c| c.borrow_mut().push((code, Rc::new(content))));
     Ok(())

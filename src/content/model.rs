@@ -5,12 +5,12 @@
 //! does not know is never silently dropped: in a built-in locale it fails the content
 //! checks (`validate`), and in a publisher's card it is a warning naming its path.
 
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde::Deserialize;
 
 use super::ui::UiStrings;
+use crate::collections::Entries;
 use crate::slug::slug_enum;
 
 /// Everything the widget shows for one locale.
@@ -515,11 +515,11 @@ matters_strings! {
 pub struct Matters {
     pub strings: MattersStrings,
     /// Issue slug → its words.
-    pub issues: BTreeMap<String, IssueText>,
+    pub issues: Entries<IssueText>,
     /// Issue slug → (class → visible group label).
-    pub classes: BTreeMap<String, BTreeMap<String, String>>,
+    pub classes: Entries<Entries<String>>,
     /// Card slug → (issue slug → answer).
-    pub answers: BTreeMap<String, CardAnswers>,
+    pub answers: Entries<CardAnswers>,
     /// Full references cited by answers (keys as in the cards where the text is the same).
     pub sources: Rc<[Source]>,
 }
@@ -539,7 +539,7 @@ pub struct IssueText {
 }
 
 /// One card's answers: issue slug → answer.
-pub type CardAnswers = BTreeMap<String, Answer>;
+pub type CardAnswers = Entries<Answer>;
 
 /// One treatment's answer to one issue, written in the locale file as one string:
 /// `"hours-days: Can start to help within hours. [key1, key2]"`.

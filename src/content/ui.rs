@@ -3,11 +3,16 @@
 
 use serde::Deserialize;
 
-/// Declares the string table once so the struct (every key required when read), its key
-/// list and the by-key access used for publisher overrides can never drift apart.
+use crate::collections::Entries;
+
+/// Declares the string table once so the struct, its key list and the by-key access used
+/// for publisher overrides can never drift apart.
 macro_rules! ui_strings {
     ($( $(#[doc = $doc:literal])* $field:ident ),* $(,)?) => {
-        #[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize)]
+        /// Read as a table of strings and filled by key (see `TryFrom` below): serde's
+        /// derived deserializer for ~90 fields cost about 50 KB of wasm.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(try_from = "Entries<String>")]
         pub struct UiStrings {
             $( $(#[doc = $doc])* pub $field: String, )*
         }
@@ -16,21 +21,32 @@ macro_rules! ui_strings {
             /// Every key, as publishers write it.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            /// Reads one string by key.
-            pub fn get(&self, key: &str) -> Option<&str> {
-                match key {
-                    $(stringify!($field) => Some(&self.$field),)*
-                    _ => None,
-                }
+            /// The string at `index` in `KEYS`. One match on a number (which compiles to
+            /// a little arithmetic) serves lookups, cloning and comparing: code written out
+            /// per field, a match arm on the name or a derived `clone` line each, cost
+            /// kilobytes of wasm for ~90 fields.
+            fn at(&self, index: usize) -> Option<&String> {
+                let mut i = 0;
+                $(
+                    if i == index {
+                        return Some(&self.$field);
+                    }
+                    i += 1;
+                )*
+                let _ = i;
+                None
             }
 
-            /// Replaces one string by key; `false` if there is no such key.
-            pub fn set(&mut self, key: &str, value: String) -> bool {
-                match key {
-                    $(stringify!($field) => self.$field = value,)*
-                    _ => return false,
-                }
-                true
+            fn at_mut(&mut self, index: usize) -> Option<&mut String> {
+                let mut i = 0;
+                $(
+                    if i == index {
+                        return Some(&mut self.$field);
+                    }
+                    i += 1;
+                )*
+                let _ = i;
+                None
             }
         }
     };
@@ -139,6 +155,67 @@ ui_strings! {
     /// Label before a card's links into "Words explained".
     words_on_card,
     fallback_error,
+}
+
+impl UiStrings {
+    fn index(key: &str) -> Option<usize> {
+        Self::KEYS.iter().position(|k| *k == key)
+    }
+
+    /// Reads one string by key.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        Self::index(key).and_then(|i| self.at(i)).map(String::as_str)
+    }
+
+    /// Replaces one string by key; `false` if there is no such key.
+    pub fn set(&mut self, key: &str, value: String) -> bool {
+        match Self::index(key).and_then(|i| self.at_mut(i)) {
+            Some(slot) => {
+                *slot = value;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl Clone for UiStrings {
+    fn clone(&self) -> Self {
+        let mut copy = UiStrings::default();
+        for i in 0..Self::KEYS.len() {
+            if let (Some(to), Some(from)) = (copy.at_mut(i), self.at(i)) {
+                to.clone_from(from);
+            }
+        }
+        copy
+    }
+}
+
+impl PartialEq for UiStrings {
+    fn eq(&self, other: &Self) -> bool {
+        (0..Self::KEYS.len()).all(|i| self.at(i) == other.at(i))
+    }
+}
+
+impl Eq for UiStrings {}
+
+/// Every key must be there, and no other (publishers override single strings through
+/// `set`, in `config.rs`).
+impl TryFrom<Entries<String>> for UiStrings {
+    type Error = String;
+
+    fn try_from(Entries(table): Entries<String>) -> Result<Self, String> {
+        if let Some(key) = (Self::KEYS.iter()).find(|key| !table.iter().any(|(k, _)| k == *key)) {
+            return Err(format!("missing field `{key}`"));
+        }
+        let mut ui = UiStrings::default();
+        for (key, value) in table {
+            if !ui.set(&key, value) {
+                return Err(format!("unknown field `{key}`"));
+            }
+        }
+        Ok(ui)
+    }
 }
 
 /// Replaces `{name}` placeholders. Unknown placeholders are left as written so a
