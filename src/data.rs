@@ -38,7 +38,9 @@ pub fn decode<T: DeserializeOwned>(value: Plain) -> Result<T, String> {
         serde_wasm_bindgen::from_value(value).map_err(|e| {
             // The message of the JS `Error` it wraps, without the "Error: " that JS adds.
             let text = e.to_string();
-            text.strip_prefix("Error: ").map(str::to_owned).unwrap_or(text)
+            text.strip_prefix("Error: ")
+                .map(str::to_owned)
+                .unwrap_or(text)
         })
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -117,8 +119,7 @@ pub fn is_null(value: &Plain) -> bool {
 /// The items, if the value is a list.
 pub fn items(value: &Plain) -> Option<Vec<Plain>> {
     #[cfg(target_arch = "wasm32")]
-    return js_sys::Array::is_array(value)
-        .then(|| js_sys::Array::from(value).iter().collect());
+    return js_sys::Array::is_array(value).then(|| js_sys::Array::from(value).iter().collect());
     #[cfg(not(target_arch = "wasm32"))]
     return value.as_array().cloned();
 }
@@ -548,8 +549,8 @@ fn path_text(path: &serde_ignored::Path) -> String {
             parent if parent.is_empty() => key.clone(),
             parent => format!("{parent}.{key}"),
         },
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
-            path_text(parent)
-        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => path_text(parent),
     }
 }

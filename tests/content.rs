@@ -165,6 +165,31 @@ fn decode_card(json: &str) -> Result<trd_explainer::content::Card, String> {
 }
 
 #[test]
+fn a_field_the_model_does_not_know_fails_the_content_checks_naming_its_path() {
+    let en = content::LOCALES.iter().find(|(c, _)| *c == "en").unwrap().1;
+    let mut v: serde_json::Value = serde_json::from_str(en).unwrap();
+    v["cards"][3]["evidence"]["levle"] = serde_json::json!("strong");
+    v["intro"]["heding"] = serde_json::json!("Typo");
+    let c = content::parse(&v.to_string()).expect("a typo does not stop the parse");
+    let errors = content::validate(&c);
+    for path in ["cards[3].evidence.levle", "intro.heding"] {
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains(&format!("unknown field `{path}`"))),
+            "{path}: {errors:?}"
+        );
+    }
+    assert!(
+        content::validate(&english()).is_empty(),
+        "the shipped file has none"
+    );
+    // One card read strictly (as the tests read the locale files) names the field too.
+    let card = r#"{"id":"x","category":"research","title":"t","summary":"s","sumary":"t"}"#;
+    assert_eq!(decode_card(card).unwrap_err(), "unknown field `sumary`");
+}
+
+#[test]
 fn a_missing_field_names_the_card() {
     let json = r#"{"cards":[{"id":"x","category":"stimulation","summary":"s"}]}"#;
     let card = serde_json::from_str::<serde_json::Value>(json).unwrap()["cards"][0].to_string();

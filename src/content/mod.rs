@@ -130,7 +130,8 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
     // rest of the content in one more.
     for (i, item) in js_sys::Array::from(&list).iter().enumerate() {
         pause().await;
-        let card: Card = data::decode(item).map_err(|e| format!("content `{code}`: cards[{i}]: {e}"))?;
+        let card: Card =
+            data::decode(item).map_err(|e| format!("content `{code}`: cards[{i}]: {e}"))?;
         cards.push(Rc::new(card));
     }
     pause().await;
@@ -139,7 +140,8 @@ pub async fn load_in_steps<F: std::future::Future<Output = ()>>(
         return Ok(());
     }
     let _ = js_sys::Reflect::set(&parsed, &cards_key, &js_sys::Array::new());
-    let mut content: Content = data::decode(parsed).map_err(|e| format!("content `{code}`: {e}"))?;
+    let mut content: Content =
+        data::decode(parsed).map_err(|e| format!("content `{code}`: {e}"))?;
     content.cards = cards;
     REGISTERED.with(|r| r.borrow_mut().retain(|(c, _)| *c != code));
     CACHE.with(|c| c.borrow_mut().push((code, Rc::new(content))));

@@ -448,7 +448,6 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-
 /// Declares the "What matters to me" view's interface words once: the struct, its key list
 /// and the by-key reader the content checks use.
 macro_rules! matters_strings {

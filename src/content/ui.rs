@@ -164,7 +164,9 @@ impl UiStrings {
 
     /// Reads one string by key.
     pub fn get(&self, key: &str) -> Option<&str> {
-        Self::index(key).and_then(|i| self.at(i)).map(String::as_str)
+        Self::index(key)
+            .and_then(|i| self.at(i))
+            .map(String::as_str)
     }
 
     /// Replaces one string by key; `false` if there is no such key.
