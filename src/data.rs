@@ -14,8 +14,8 @@
 //! For a struct, serde-wasm-bindgen reads only the fields the struct declares (its issue
 //! #39), so a field the model does not know never reaches serde. A publisher's typo is found
 //! by comparing an object's keys with [`fields`], the names serde's derive gives its type.
-//! Built-in content is checked for unknown fields natively, by `serde_ignored` (see
-//! `content::parse`), where the tests run.
+//! Built-in content is checked for unknown fields natively, where the tests run, by
+//! `serde_ignored` ([`decode_strict`]).
 
 use std::fmt;
 

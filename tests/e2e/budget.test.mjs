@@ -32,7 +32,12 @@ const KiB = 1024;
 // content before the wasm, 26.1 KiB), and progressive hydration (goal 4: no long task
 // while loading) added 7–8 KiB of wasm: 273.8 KiB (wasm 201.3, content 29.6, guide 23.9,
 // glue 6.8, CSS 5.0, loader 5.0, accordion 2.2).
-const EMBED_GZIP_BUDGET = 275 * KiB;
+// Raised to 295 for issue 21: the content and configuration are decoded by serde and
+// serde-wasm-bindgen, as the design names them, instead of a hand-written decoder: 293.5 KiB
+// (wasm 220.5, +19.2; glue 7.2, +0.4). Where it goes (twiggy): the derived deserializers,
+// serde's error messages (which format floats: about 15 KB of raw wasm on their own) and
+// serde-wasm-bindgen itself; see the README's Performance section.
+const EMBED_GZIP_BUDGET = 295 * KiB;
 
 // The issue's goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20
