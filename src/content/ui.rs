@@ -21,10 +21,9 @@ macro_rules! ui_strings {
             /// Every key, as publishers write it.
             pub const KEYS: &'static [&'static str] = &[$(stringify!($field)),*];
 
-            /// The string at `index` in `KEYS`. One match on a number (which compiles to
-            /// a little arithmetic) serves lookups, cloning and comparing: code written out
-            /// per field, a match arm on the name or a derived `clone` line each, cost
-            /// kilobytes of wasm for ~90 fields.
+            /// The string at `index` in `KEYS`. One jump on a number serves lookups,
+            /// cloning and comparing: code written out per field (a match arm on the name,
+            /// a derived `clone` or `eq` line) cost kilobytes of wasm for ~90 fields.
             fn at(&self, index: usize) -> Option<&String> {
                 let mut i = 0;
                 $(
