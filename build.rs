@@ -6,6 +6,11 @@
 
 use std::{env, fmt::Write as _, fs, path::Path};
 
+// The same deadline arithmetic the content checks use.
+#[path = "src/content/deadline.rs"]
+#[allow(dead_code)]
+mod deadline;
+
 fn main() {
     let dir = Path::new("src/content");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -36,6 +41,7 @@ fn main() {
         let value: toml::Value = toml::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
         warn_on_overdue_reviews(locale, &value, today);
+        warn_on_ending_statuses(locale, &value, today);
         let json = to_json(&value);
         let file = format!("{out}/content-{locale}.json");
         fs::write(&file, json).expect("OUT_DIR is writable");
@@ -129,6 +135,36 @@ fn warn_on_overdue_reviews(locale: &str, value: &toml::Value, today: (i64, i64, 
                 println!(
                     "cargo:warning=content `{locale}`: card `{id}` was due for review on {next}; check it against its sources and update `reviewed` and `next_review`"
                 );
+            }
+        }
+    }
+}
+
+/// A regulatory status listed until a date (`time_limited` on a card) must be re-checked
+/// when the date has passed or is near, and the card's text changed to say so.
+fn warn_on_ending_statuses(locale: &str, value: &toml::Value, today: (i64, i64, i64)) {
+    let Some(cards) = value.get("cards").and_then(|c| c.as_array()) else {
+        return;
+    };
+    for card in cards {
+        let id = card.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+        let limits = card.get("time_limited").and_then(|v| v.as_array());
+        for limit in limits.into_iter().flatten() {
+            let source = limit.get("source").and_then(|v| v.as_str()).unwrap_or("?");
+            let Some(until) = limit.get("until").and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let Some(date) = deadline::iso_parts(until) else {
+                continue;
+            };
+            match deadline::deadline(date, today) {
+                deadline::Deadline::Passed => println!(
+                    "cargo:warning=content `{locale}`: card `{id}`: the status from `{source}` was listed until {until}, which has passed; check whether it was extended and make the text say so"
+                ),
+                deadline::Deadline::Soon(days) => println!(
+                    "cargo:warning=content `{locale}`: card `{id}`: the status from `{source}` ends on {until}, in {days} days; check whether it will be extended"
+                ),
+                deadline::Deadline::Later => {}
             }
         }
     }

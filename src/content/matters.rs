@@ -92,6 +92,18 @@ pub const ISSUES: &[IssueSpec] = &[
     },
 ];
 
+/// The evidence answer's class for a card's evidence level (the fact sheet's "limited"
+/// is grouped as "emerging or limited").
+pub fn evidence_class(level: super::model::EvidenceLevel) -> &'static str {
+    use super::model::EvidenceLevel::*;
+    match level {
+        Strong => "strong",
+        Moderate => "moderate",
+        Mixed => "mixed",
+        Limited => "emerging",
+    }
+}
+
 /// The issue with this slug, if any (for URL state and events).
 pub fn issue_spec(slug: &str) -> Option<&'static IssueSpec> {
     ISSUES.iter().find(|i| i.slug == slug)

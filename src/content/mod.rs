@@ -1,13 +1,15 @@
 //! Content: the typed model, the locale files (compiled into native builds; handed to the
 //! wasm at run time by [`register`]), and the checks every built-in locale must pass.
 
+pub mod deadline;
+pub mod fairness;
 mod matters;
 mod model;
 mod ui;
 mod validate;
 
 pub use matters::{
-    issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
+    evidence_class, issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
     IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
 };
 pub use model::*;

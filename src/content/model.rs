@@ -293,6 +293,13 @@ pub struct Card {
     // Research cards.
     pub known: Option<Section>,
     pub may_change: Option<Section>,
+    /// Keys of the card's sources whose evidence points report a failed or negative
+    /// trial: shown as plainly as the successful ones (checked by `fairness`).
+    pub failed_trials: Vec<String>,
+    /// When no failed trial was found: the key of the source checked for one.
+    pub no_failed_trials: Option<String>,
+    /// Regulatory statuses that end on a date (a programme listed for one year).
+    pub time_limited: Vec<TimeLimit>,
 }
 
 crate::json::decode_struct!(Card {
@@ -317,7 +324,22 @@ crate::json::decode_struct!(Card {
     safety = default,
     known = default,
     may_change = default,
+    failed_trials = default,
+    no_failed_trials = default,
+    time_limited = default,
 });
+
+/// A status that lasts until a date: the points citing `source` (on the card and in
+/// What matters) state that date, and once it has passed say so (see `fairness`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TimeLimit {
+    /// The citation key of the source that sets the end date.
+    pub source: String,
+    /// The last day listed (ISO date).
+    pub until: String,
+}
+
+crate::json::decode_struct!(TimeLimit { source, until });
 
 impl Card {
     /// One body section, if the card has it.
@@ -416,6 +438,9 @@ pub struct CardSafety {
     pub driving: Point,
     pub interactions: Point,
     pub not_for: Point,
+    /// Shown to no reader: per question, the sources that were read and found silent
+    /// on it, which is what lets a card citing a label say "no specific advice".
+    pub checked_silent: CheckedSilent,
 }
 
 crate::json::decode_struct!(CardSafety {
@@ -423,6 +448,28 @@ crate::json::decode_struct!(CardSafety {
     driving,
     interactions,
     not_for,
+    checked_silent = default,
+});
+
+/// Sources read and found silent, per safety question (the four card fields and the
+/// What matters answers on memory and side effects). Keys are the card's source keys.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CheckedSilent {
+    pub pregnancy: Vec<String>,
+    pub driving: Vec<String>,
+    pub interactions: Vec<String>,
+    pub not_for: Vec<String>,
+    pub memory: Vec<String>,
+    pub side_effects: Vec<String>,
+}
+
+crate::json::decode_struct!(CheckedSilent {
+    pregnancy = default,
+    driving = default,
+    interactions = default,
+    not_for = default,
+    memory = default,
+    side_effects = default,
 });
 
 /// Which safety fact; the view maps it to a label from the UI strings.
@@ -535,6 +582,12 @@ pub struct Source {
     /// Full reference shown in the card's source list.
     pub text: String,
     pub url: Option<String>,
+    /// `label` for a product's prescribing information: what it says on safety must
+    /// be stated wherever the card answers a safety question (see `fairness`).
+    pub kind: Option<SourceKind>,
+    /// `looser` when the people studied were not all TRD by this guide's definition
+    /// (two or more antidepressants failed): every point citing it says so.
+    pub population: Option<Population>,
 }
 
 crate::json::decode_struct!(Source {
@@ -542,4 +595,24 @@ crate::json::decode_struct!(Source {
     short,
     text,
     url = default,
+    kind = default,
+    population = default,
 });
+
+slug_enum! {
+    /// What sort of reference a source is, where a rule depends on it.
+    pub enum SourceKind {
+        /// A product's prescribing information (label, SmPC).
+        Label = "label",
+    }
+}
+
+slug_enum! {
+    /// Who a study enrolled, measured against this guide's definition of TRD.
+    pub enum Population {
+        /// TRD as this guide defines it (two or more failed antidepressants).
+        Trd = "trd",
+        /// A looser group: fewer failed treatments, or depression in general.
+        Looser = "looser",
+    }
+}

@@ -200,6 +200,11 @@ pub struct Phrases {
     pub no_advice: &'static [&'static str],
     /// Lower-case wording that offers texting 988.
     pub text_988: &'static str,
+    /// Lower-case wording that says a study's group was looser than this guide's TRD
+    /// (the first is the one suggested in error messages).
+    pub looser_population: &'static [&'static str],
+    /// Lower-case wording that says a time-limited status was not found extended.
+    pub ended: &'static str,
 }
 
 pub fn phrases(locale: &str) -> &'static Phrases {
@@ -207,10 +212,14 @@ pub fn phrases(locale: &str) -> &'static Phrases {
         "es" => &Phrases {
             no_advice: &["ningún consejo específico", "ninguna lista específica"],
             text_988: "texto al 988",
+            looser_population: &["no solo personas con drt", "no solo drt"],
+            ended: "no se encontró ninguna prórroga",
         },
         _ => &Phrases {
             no_advice: &["no specific"],
             text_988: "text 988",
+            looser_population: &["not only people with trd", "not only trd"],
+            ended: "no extension was found",
         },
     }
 }
@@ -358,6 +367,7 @@ pub fn validate(content: &Content) -> Vec<String> {
         }
         check_card(&mut errors, &who, card, content);
     }
+    errors.extend(super::fairness::check(content));
     errors
 }
 
