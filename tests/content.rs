@@ -493,8 +493,14 @@ fn lithium_shows_the_futile_trial_and_its_safety_warnings() {
         "lithium",
         &[
             "stopped early",
-            "cannot prove cause",
-            "pregnancy needs advice from a specialist",
+            // Cipriani 2013 pooled randomized trials (review of 2026-12-05, M1).
+            "48 randomized trials",
+            // What the label says on pregnancy and breastfeeding (M3).
+            "can harm an unborn baby",
+            "breast milk",
+            "brugada syndrome",
+            "serotonin syndrome",
+            "diarrhea",
             "ace inhibitors",
             "arbs",
             "warning signs",
@@ -849,7 +855,7 @@ fn every_card_has_review_dates_at_most_a_year_apart_shown_like_a_health_service(
     let ect = c.card("ect").expect("ect");
     assert_eq!(
         c.review_line(ect).as_deref(),
-        Some("Last reviewed 26 November 2026 · Next review due 26 November 2027")
+        Some("Last reviewed 5 December 2026 · Next review due 5 December 2027")
     );
     for (next, complaint) in [
         ("2027-11-27", "more than 12 months"),

@@ -57,7 +57,13 @@ pub const ISSUES: &[IssueSpec] = &[
     },
     IssueSpec {
         slug: "memory",
-        classes: &["known-risk", "short-term", "not-listed", NOT_KNOWN],
+        classes: &[
+            "known-risk",
+            "slowed-thinking",
+            "short-term",
+            "not-listed",
+            NOT_KNOWN,
+        ],
     },
     IssueSpec {
         slug: "procedure",
@@ -65,7 +71,7 @@ pub const ISSUES: &[IssueSpec] = &[
     },
     IssueSpec {
         slug: "driving",
-        classes: &["not-same-day", "long-session", NOT_KNOWN],
+        classes: &["not-same-day", "take-care", "long-session", NOT_KNOWN],
     },
     IssueSpec {
         slug: "side-effects",
