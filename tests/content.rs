@@ -858,8 +858,9 @@ fn every_card_has_review_dates_at_most_a_year_apart_shown_like_a_health_service(
         Some("Last reviewed 5 December 2026 · Next review due 5 December 2027")
     );
     for (next, complaint) in [
-        ("2027-11-27", "more than 12 months"),
-        ("2026-11-01", "must come after"),
+        // The ECT card was reviewed on 2026-12-05.
+        ("2027-12-06", "more than 12 months"),
+        ("2026-12-01", "must come after"),
         ("2027-02-30", "ISO dates"),
     ] {
         let errors = validate_mutated(|c| {

@@ -212,7 +212,7 @@ pub fn phrases(locale: &str) -> &'static Phrases {
         "es" => &Phrases {
             no_advice: &["ningún consejo específico", "ninguna lista específica"],
             text_988: "texto al 988",
-            looser_population: &["no solo personas con drt", "no solo drt"],
+            looser_population: &["no solo personas con drt", "no solo la drt"],
             ended: "no se encontró ninguna prórroga",
         },
         _ => &Phrases {
