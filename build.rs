@@ -141,13 +141,18 @@ fn warn_on_overdue_reviews(locale: &str, value: &toml::Value, today: (i64, i64, 
 }
 
 /// A regulatory status listed until a date (`time_limited` on a card) must be re-checked
-/// when the date has passed or is near, and the card's text changed to say so.
+/// when the date is near, and once it has passed, until the card is reviewed after it (the
+/// content checks then hold its text to saying that no extension was found).
 fn warn_on_ending_statuses(locale: &str, value: &toml::Value, today: (i64, i64, i64)) {
     let Some(cards) = value.get("cards").and_then(|c| c.as_array()) else {
         return;
     };
     for card in cards {
         let id = card.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+        let reviewed = card
+            .get("reviewed")
+            .and_then(|v| v.as_str())
+            .and_then(deadline::iso_parts);
         let limits = card.get("time_limited").and_then(|v| v.as_array());
         for limit in limits.into_iter().flatten() {
             let source = limit.get("source").and_then(|v| v.as_str()).unwrap_or("?");
@@ -158,6 +163,7 @@ fn warn_on_ending_statuses(locale: &str, value: &toml::Value, today: (i64, i64, 
                 continue;
             };
             match deadline::deadline(date, today) {
+                deadline::Deadline::Passed if reviewed.is_some_and(|r| r > date) => {}
                 deadline::Deadline::Passed => println!(
                     "cargo:warning=content `{locale}`: card `{id}`: the status from `{source}` was listed until {until}, which has passed; check whether it was extended and make the text say so"
                 ),

@@ -15,7 +15,11 @@ fn load(code: &str) -> Rc<Content> {
 fn holds_in_every_locale(rule: fn(&Content) -> Vec<String>) {
     let mut all = Vec::new();
     for code in content::locales() {
-        all.extend(rule(&load(code)).into_iter().map(|e| format!("{code}: {e}")));
+        all.extend(
+            rule(&load(code))
+                .into_iter()
+                .map(|e| format!("{code}: {e}")),
+        );
     }
     assert!(all.is_empty(), "\n  {}", all.join("\n  "));
 }
@@ -146,7 +150,10 @@ fn a_treatment_without_its_failed_trials_is_caught() {
     let c = mutated("en", "vns", |card| {
         card.failed_trials = vec!["aaronson2017".into(), "not-a-source".into()];
     });
-    assert_caught(&fairness::failed_trials(&c), &["card `vns`", "not-a-source"]);
+    assert_caught(
+        &fairness::failed_trials(&c),
+        &["card `vns`", "not-a-source"],
+    );
 }
 
 #[test]
@@ -190,7 +197,8 @@ fn a_status_past_its_end_date_in_the_present_tense_is_caught() {
             .map(|p| {
                 if p.cite.iter().any(|k| k == "bfarm2025") {
                     Point {
-                        text: "Germany: since July 2025, a programme lets adults with TRD get it.".into(),
+                        text: "Germany: since July 2025, a programme lets adults with TRD get it."
+                            .into(),
                         cite: p.cite.clone(),
                     }
                 } else {
@@ -202,7 +210,10 @@ fn a_status_past_its_end_date_in_the_present_tense_is_caught() {
         card.regulatory = Some(regulatory);
     });
     let errors = fairness::time_limits(&c);
-    assert_caught(&errors, &["card `psilocybin`", "2026-07-11", "does not give that date"]);
+    assert_caught(
+        &errors,
+        &["card `psilocybin`", "2026-07-11", "does not give that date"],
+    );
     assert_caught(&errors, &["card `psilocybin`", "no extension was found"]);
 }
 

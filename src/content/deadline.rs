@@ -29,7 +29,8 @@ pub enum Deadline {
 
 /// `until` and `today` as (year, month, day).
 pub fn deadline(until: (i64, i64, i64), today: (i64, i64, i64)) -> Deadline {
-    let left = days_from_civil(until.0, until.1, until.2) - days_from_civil(today.0, today.1, today.2);
+    let left =
+        days_from_civil(until.0, until.1, until.2) - days_from_civil(today.0, today.1, today.2);
     if left < 0 {
         Deadline::Passed
     } else if left <= WARN_DAYS {

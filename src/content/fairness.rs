@@ -98,15 +98,22 @@ pub fn label_safety(content: &Content) -> Vec<String> {
                     ));
                 }
                 for label in &labels {
-                    if !point.cite.iter().any(|c| c == label) && !silent.iter().any(|s| s == label) {
+                    if !point.cite.iter().any(|c| c == label) && !silent.iter().any(|s| s == label)
+                    {
                         errors.push(format!(
                             "{who}: safety `{question}` does not state what the label `{label}` says: cite it, or list it in checked_silent.{question} if it is silent"
                         ));
                     }
                 }
             }
-            let Some(issue) = matters_issue(question) else { continue };
-            let Some(answer) = content.matters.as_deref().and_then(|m| m.answer(&card.id, issue)) else {
+            let Some(issue) = matters_issue(question) else {
+                continue;
+            };
+            let Some(answer) = content
+                .matters
+                .as_deref()
+                .and_then(|m| m.answer(&card.id, issue))
+            else {
                 continue;
             };
             for label in &labels {
@@ -195,9 +202,10 @@ pub fn card_and_matters_agree(content: &Content) -> Vec<String> {
     for card in treatments(content) {
         let who = format!("card `{}`", card.id);
         let class = |issue: &str| m.answer(&card.id, issue).map(|a| a.class.as_str());
-        if let (Some(level), Some(answer)) =
-            (card.evidence.as_ref().and_then(|e| e.level), class("evidence"))
-        {
+        if let (Some(level), Some(answer)) = (
+            card.evidence.as_ref().and_then(|e| e.level),
+            class("evidence"),
+        ) {
             if answer != evidence_class(level) {
                 errors.push(format!(
                     "{who}: evidence is `{}` on the card but `{answer}` in What matters",
@@ -205,7 +213,8 @@ pub fn card_and_matters_agree(content: &Content) -> Vec<String> {
                 ));
             }
         }
-        if class("side-effects") == Some(NOT_KNOWN) && card.status != Some(Status::Investigational) {
+        if class("side-effects") == Some(NOT_KNOWN) && card.status != Some(Status::Investigational)
+        {
             errors.push(format!(
                 "{who}: What matters says no side effects are listed, beside the card's side effects and risks"
             ));
@@ -222,7 +231,9 @@ pub fn card_and_matters_agree(content: &Content) -> Vec<String> {
                     "{who}: the card gives {issue} advice but What matters says none was found"
                 ));
             }
-            if none_found && (advice_class == Some(answer) || (advice_class.is_none() && answer != NOT_KNOWN)) {
+            if none_found
+                && (advice_class == Some(answer) || (advice_class.is_none() && answer != NOT_KNOWN))
+            {
                 errors.push(format!(
                     "{who}: the card found no {issue} advice but What matters answers `{answer}`"
                 ));
@@ -291,14 +302,24 @@ pub fn time_limits(content: &Content) -> Vec<String> {
         let who = format!("card `{}`", card.id);
         for limit in &card.time_limited {
             let Some((y, mo, d)) = iso_parts(&limit.until) else {
-                errors.push(format!("{who}: time_limited `until` must be an ISO date, got `{}`", limit.until));
+                errors.push(format!(
+                    "{who}: time_limited `until` must be an ISO date, got `{}`",
+                    limit.until
+                ));
                 continue;
             };
             if card.source(&limit.source).is_none() {
-                errors.push(format!("{who}: time_limited names `{}`, which is not one of its sources", limit.source));
+                errors.push(format!(
+                    "{who}: time_limited names `{}`, which is not one of its sources",
+                    limit.source
+                ));
             }
             // The day, the month's name and the year, in whatever order the locale writes dates.
-            let month = usize::try_from(mo - 1).ok().and_then(|i| months.get(i)).copied().unwrap_or("?");
+            let month = usize::try_from(mo - 1)
+                .ok()
+                .and_then(|i| months.get(i))
+                .copied()
+                .unwrap_or("?");
             let dated = |text: &str| {
                 let words: Vec<String> = text
                     .split(|c: char| !c.is_alphanumeric())
@@ -323,7 +344,10 @@ pub fn time_limits(content: &Content) -> Vec<String> {
                 texts.extend(matters_texts(m, &card.id, &limit.source));
             }
             if texts.is_empty() {
-                errors.push(format!("{who}: no point cites `{}`, whose status ends on {}", limit.source, limit.until));
+                errors.push(format!(
+                    "{who}: no point cites `{}`, whose status ends on {}",
+                    limit.source, limit.until
+                ));
             }
             for (whose, text) in texts {
                 if !dated(text) {
@@ -352,7 +376,12 @@ fn matters_texts<'a>(m: &'a Matters, card: &str, key: &str) -> Vec<(String, &'a 
             answers
                 .iter()
                 .filter(|(_, a)| a.sources.iter().any(|s| s == key))
-                .map(move |(issue, a)| (format!("What matters, card `{c}`, issue `{issue}`"), a.text.as_str()))
+                .map(move |(issue, a)| {
+                    (
+                        format!("What matters, card `{c}`, issue `{issue}`"),
+                        a.text.as_str(),
+                    )
+                })
         })
         .collect()
 }

@@ -9,8 +9,8 @@ mod ui;
 mod validate;
 
 pub use matters::{
-    evidence_class, issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
-    IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
+    evidence_class, issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup,
+    Answered, IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
 };
 pub use model::*;
 pub use ui::{fill, UiStrings};
