@@ -22,6 +22,24 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// The reader's own languages, most preferred first (`navigator.languages`, else
+/// `navigator.language`); none if the browser does not say.
+pub fn reader_languages() -> Vec<String> {
+    let Some(navigator) = window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
 /// One query parameter of the page URL, decoded.
 pub fn query_param(key: &str) -> Option<String> {
     UrlSearchParams::new_with_str(&location_search())
