@@ -389,7 +389,7 @@ fn the_loader_and_the_accordion_carry_every_language() {
     assert!(out.contains("\"lang\":\"es\""));
     assert!(out.contains("El resto de esta guía"));
     let acc = accordion(include_str!("../static/trd-accordion.js"), &c).unwrap();
-    assert!(acc.contains("\"expandAll\":\"Abrir todo\""));
+    assert!(acc.contains("\"expandAll\":\"Desplegar todo\""));
     assert!(acc.contains("\"expandAll\":\"Expand all\""));
 }
 
