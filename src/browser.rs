@@ -22,22 +22,14 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
-/// The reader's own languages, most preferred first (`navigator.languages`, else
-/// `navigator.language`); none if the browser does not say.
+/// The reader's own languages, most preferred first (`navigator.languages`); none if
+/// the browser does not say.
 pub fn reader_languages() -> Vec<String> {
-    let Some(navigator) = window().map(|w| w.navigator()) else {
+    let Some(window) = window() else {
         return Vec::new();
     };
-    let list: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|tag| tag.as_string())
-        .collect();
-    if list.is_empty() {
-        navigator.language().into_iter().collect()
-    } else {
-        list
-    }
+    let languages = window.navigator().languages();
+    languages.iter().filter_map(|tag| tag.as_string()).collect()
 }
 
 /// One query parameter of the page URL, decoded.

@@ -209,12 +209,9 @@ async fn next_task() {
 
 async fn hydrate_standalone(root: Element) {
     let mut options = Options::standalone();
-    // The same options with the reader's own languages, which may choose another crisis
-    // line for a `lang` without a region (an `es` page read in an `es-MX` browser).
-    let mut reader = Options {
-        reader_languages: browser::reader_languages(),
-        ..Options::standalone()
-    };
+    // The crisis line the reader's own languages choose for a `lang` without a region
+    // (an `es` page read in an `es-MX` browser); the page itself was prerendered without.
+    let mut reader_line = options.crisis_region;
     // The page's language (`/es/` is `<html lang="es">`), as the prerender chose it.
     if let Some(tag) = root
         .closest("[lang]")
@@ -224,8 +221,7 @@ async fn hydrate_standalone(root: Element) {
     {
         let defaults = options.clone();
         log(&options.set_attribute(&defaults, "lang", Some(&tag)));
-        let defaults = reader.clone();
-        let _ = reader.set_attribute(&defaults, "lang", Some(&tag));
+        reader_line = config::lead_region(&tag, options.locale, &browser::reader_languages());
     }
     if let Err(e) = content::load_in_steps(options.locale, next_task).await {
         return browser::error(&e);
@@ -243,51 +239,30 @@ async fn hydrate_standalone(root: Element) {
         opened_before_hydration(&root),
         event_sink(root.clone().into()),
     );
-    // The page was prerendered with the line its `lang` alone chooses, so it hydrates
-    // with that one; where the reader's languages choose another, it leads once the app
-    // is ready (a static page cannot know the reader's languages before its first paint).
-    let reader_line = (reader.crisis_region != options.crisis_region).then(|| ExplainerProps {
-        content: content.clone(),
-        options: Rc::new(Options {
-            crisis_region: reader.crisis_region,
-            reader_languages: reader.reader_languages,
-            ..options.clone()
-        }),
-        on_event: on_event.clone(),
-        progressive: true,
-    });
-    let on_event = then_on_ready(on_event, reader_line);
+    let options = Rc::new(options);
     let props = ExplainerProps {
-        content,
-        options: Rc::new(options),
-        on_event,
+        content: content.clone(),
+        options: options.clone(),
+        on_event: on_event.clone(),
         progressive: false,
     };
-    let handle = mount(&root, props, true);
+    let mut handle = mount(&root, props, true);
+    // The page hydrates with the line it was prerendered with; where the reader's
+    // languages choose another, that one leads from the next task, once the first render
+    // (and its `ready`) is done: a static page cannot know them before its first paint.
+    if reader_line != options.crisis_region {
+        next_task().await;
+        handle.update(ExplainerProps {
+            content,
+            options: Rc::new(Options {
+                crisis_region: reader_line,
+                ..(*options).clone()
+            }),
+            on_event,
+            progressive: true,
+        });
+    }
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
-}
-
-/// Passes events on; once the app says it is ready, shows the standalone page's explainer
-/// with `next` (in a later task: the handle is stored after the first render).
-fn then_on_ready(
-    sink: Callback<WidgetEvent>,
-    next: Option<ExplainerProps>,
-) -> Callback<WidgetEvent> {
-    let next = RefCell::new(next);
-    Callback::from(move |event: WidgetEvent| {
-        let ready = matches!(event, WidgetEvent::Ready);
-        sink.emit(event);
-        if let Some(props) = ready.then(|| next.take()).flatten() {
-            wasm_bindgen_futures::spawn_local(async move {
-                next_task().await;
-                STANDALONE.with(|s| {
-                    if let Some(handle) = s.borrow_mut().as_mut() {
-                        handle.update(props);
-                    }
-                });
-            });
-        }
-    })
 }
 
 /// One `<trd-explainer>` instance. Every method is safe to call with anything a host

@@ -40,14 +40,10 @@ const SLOW_MS = 8000;
 const REGION_OF = __TRD_REGIONS__;
 const regionOfCode = (code) => (Object.hasOwn(REGION_OF, code) ? REGION_OF[code] : "");
 
-// The reader's own languages, most preferred first (the browser's settings).
+// The reader's own languages, most preferred first (the browser's settings; as the wasm
+// reads them, browser.rs `reader_languages`).
 function readerLanguages() {
-  try {
-    const list = navigator.languages?.length ? navigator.languages : [navigator.language];
-    return list.filter((t) => typeof t === "string");
-  } catch {
-    return [];
-  }
+  return [...(navigator.languages ?? [])].filter((t) => typeof t === "string");
 }
 
 // The line a tag's region subtag leads with (es-MX → mx), or "".
