@@ -22,6 +22,16 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// The reader's own languages, most preferred first (`navigator.languages`); none if
+/// the browser does not say.
+pub fn reader_languages() -> Vec<String> {
+    let Some(window) = window() else {
+        return Vec::new();
+    };
+    let languages = window.navigator().languages();
+    languages.iter().filter_map(|tag| tag.as_string()).collect()
+}
+
 /// One query parameter of the page URL, decoded.
 pub fn query_param(key: &str) -> Option<String> {
     UrlSearchParams::new_with_str(&location_search())

@@ -21,6 +21,10 @@ pub struct Options {
     /// Cards open at start.
     pub open: Vec<String>,
     pub crisis_region: Region,
+    /// The reader's own languages, most preferred first (the browser's
+    /// `navigator.languages`; none in the prerender). A `lang` without a region takes its
+    /// crisis line from them (see [`lead_region`]).
+    pub reader_languages: Vec<String>,
     /// Whether the page fragment (`#ect`) opens cards, and opening a card updates it.
     pub deep_links: bool,
     /// Whether search, filters and view are mirrored in the page URL.
@@ -54,6 +58,7 @@ impl Options {
             categories: None,
             open: Vec::new(),
             crisis_region: DEFAULT_REGION,
+            reader_languages: Vec::new(),
             deep_links: true,
             url_state: true,
             storage_key: "page".into(),
@@ -198,6 +203,36 @@ fn crisis_regions() -> Vec<&'static str> {
 /// The crisis line shown first when neither `crisis-region` nor a regional `lang` says.
 const DEFAULT_REGION: Region = Region::Us;
 
+/// The crisis line that leads for a `lang` tag. The one rule, for every path (the element,
+/// the standalone page, the prerender); the loader gets it at build time as each
+/// language's default region and [`Region::country_codes`]:
+/// 1. the tag's own region, if this guide has a line for it (`es-MX` → Mexico);
+/// 2. else the region of the first of the reader's own languages in the same language
+///    that has a line (`es` on a page, `es-MX` in the browser → Mexico), so a Spanish
+///    reader's first line is one they can call in Spanish;
+/// 3. else the language's default: English leads with the US line; any other language,
+///    read in many countries, with the international directory.
+pub fn lead_region(tag: &str, locale: &str, reader_languages: &[String]) -> Region {
+    let primary = |t: &str| {
+        let first = t.split(['-', '_']).next().unwrap_or_default();
+        first.trim().to_ascii_lowercase()
+    };
+    let tag = tag.trim();
+    let language = primary(tag);
+    let same_language = reader_languages
+        .iter()
+        .map(String::as_str)
+        .filter(|t| primary(t) == language);
+    std::iter::once(tag)
+        .chain(same_language)
+        .find_map(Region::from_locale_tag)
+        .unwrap_or(if locale == content::DEFAULT_LOCALE {
+            DEFAULT_REGION
+        } else {
+            Region::Intl
+        })
+}
+
 fn split_list(value: &str) -> impl Iterator<Item = &str> {
     value
         .split([',', ' '])
@@ -227,17 +262,10 @@ pub const ATTRIBUTES: &[Attribute] = &[
         purpose: readme!("content language (`es-419` → `es`); without it, the closest `lang` ancestor (the page's `<html lang>`) chooses; unknown languages fall back to English"),
         parse: |o, v, _| {
             o.locale = content::match_locale(v).ok_or(())?;
-            // A regional tag (en-AU) leads with that country's crisis line unless a
-            // `crisis-region` has already chosen another (attributes apply in order).
-            // A language without a region (plain `es`, or `es-AR` with no line of its
-            // own) is read in many countries: lead with the international directory.
-            let region = Region::from_locale_tag(v).or_else(|| {
-                (o.locale != content::DEFAULT_LOCALE).then_some(Region::Intl)
-            });
-            if let Some(region) = region {
-                if o.crisis_region == DEFAULT_REGION {
-                    o.crisis_region = region;
-                }
+            // The tag (or the reader's own languages) chooses the crisis line, unless a
+            // `crisis-region` has already chosen one (attributes apply in order).
+            if o.crisis_region == DEFAULT_REGION {
+                o.crisis_region = lead_region(v, o.locale, &o.reader_languages);
             }
             Ok(())
         },
@@ -312,7 +340,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "crisis-region",
         accepts: Accepts::Choices(crisis_regions),
-        purpose: readme!("which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `es-MX`) chooses, and a language without a region other than English (`es`) leads with the international directory"),
+        purpose: readme!("which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `es-MX`) chooses; a `lang` without a region (`es`) takes the region of the reader's own browser languages in that language (`es-MX`), else English leads with the US line and other languages with the international directory"),
         parse: |o, v, _| Region::from_attribute(v).map(|r| o.crisis_region = r).ok_or(()),
         reset: |o, d| o.crisis_region = d.crisis_region,
         show: |o| o.crisis_region.slug().to_owned(),

@@ -209,6 +209,9 @@ async fn next_task() {
 
 async fn hydrate_standalone(root: Element) {
     let mut options = Options::standalone();
+    // The crisis line the reader's own languages choose for a `lang` without a region
+    // (an `es` page read in an `es-MX` browser); the page itself was prerendered without.
+    let mut reader_line = options.crisis_region;
     // The page's language (`/es/` is `<html lang="es">`), as the prerender chose it.
     if let Some(tag) = root
         .closest("[lang]")
@@ -218,6 +221,7 @@ async fn hydrate_standalone(root: Element) {
     {
         let defaults = options.clone();
         log(&options.set_attribute(&defaults, "lang", Some(&tag)));
+        reader_line = config::lead_region(&tag, options.locale, &browser::reader_languages());
     }
     if let Err(e) = content::load_in_steps(options.locale, next_task).await {
         return browser::error(&e);
@@ -235,13 +239,29 @@ async fn hydrate_standalone(root: Element) {
         opened_before_hydration(&root),
         event_sink(root.clone().into()),
     );
+    let options = Rc::new(options);
     let props = ExplainerProps {
-        content,
-        options: Rc::new(options),
-        on_event,
+        content: content.clone(),
+        options: options.clone(),
+        on_event: on_event.clone(),
         progressive: false,
     };
-    let handle = mount(&root, props, true);
+    let mut handle = mount(&root, props, true);
+    // The page hydrates with the line it was prerendered with; where the reader's
+    // languages choose another, that one leads from the next task, once the first render
+    // (and its `ready`) is done: a static page cannot know them before its first paint.
+    if reader_line != options.crisis_region {
+        next_task().await;
+        handle.update(ExplainerProps {
+            content,
+            options: Rc::new(Options {
+                crisis_region: reader_line,
+                ..(*options).clone()
+            }),
+            on_event,
+            progressive: true,
+        });
+    }
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
 }
 
@@ -278,6 +298,7 @@ impl Widget {
     ) -> Widget {
         let defaults = Options {
             instance: take_number(),
+            reader_languages: browser::reader_languages(),
             ..Options::embedded()
         };
         let mut widget = Widget {
@@ -459,9 +480,11 @@ impl Widget {
             && prerendered_lang.as_deref() == Some(options.locale)
             && options.heading_level == self.defaults.heading_level
             && options.crisis_region == {
-                // The prerender applied the same `lang` (which may choose the region).
-                let mut expected = self.defaults.clone();
-                let _ = expected.set_attribute(&self.defaults, "lang", Some(options.locale));
+                // The prerender applied the same `lang` (which may choose the region),
+                // knowing no reader's languages.
+                let prerendered = Options::embedded();
+                let mut expected = prerendered.clone();
+                let _ = expected.set_attribute(&prerendered, "lang", Some(options.locale));
                 expected.crisis_region
             }
             && options.theme == self.defaults.theme

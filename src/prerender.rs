@@ -513,7 +513,9 @@ pub fn crisis_data(content: &Content) -> Value {
         "lang": content.locale,
         "heading": content.safety.heading,
         "label": content.ui.widget_label,
-        "region": format!("{:?}", Options::embedded().crisis_region).to_lowercase(),
+        // The line a bare `lang` of this language leads with when the reader's own
+        // languages name no region of it (the body was rendered with it).
+        "region": crate::config::lead_region(&content.locale, &content.locale, &[]).slug(),
         "fallback": content.ui.fallback_error,
         "slow": words(&content.locale).slow,
         "lines": lines,
@@ -529,13 +531,20 @@ pub fn crisis_by_locale(default: &Content) -> Value {
     for code in crate::content::locales() {
         if let Ok(c) = crate::content::load(code) {
             if code != default.locale {
-                let mut data = crisis_data(&c);
-                // A language without a region leads with the international directory.
-                data["region"] = json!("intl");
-                map.insert(code.to_owned(), data);
+                map.insert(code.to_owned(), crisis_data(&c));
             }
         }
     }
+    Value::Object(map)
+}
+
+/// `{ country code: region }` for every country code that leads with a line of its own
+/// (`gb` → `uk`): how the loader reads a region subtag or a `crisis-region`.
+pub fn region_codes() -> Value {
+    let map = crate::content::Region::country_codes()
+        .into_iter()
+        .map(|(code, region)| (code.to_owned(), json!(region.slug())))
+        .collect();
     Value::Object(map)
 }
 
@@ -561,6 +570,12 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
         "loader",
         "__TRD_CRISIS__",
         &crisis_by_locale(content).to_string(),
+    )?;
+    out = fill(
+        &out,
+        "loader",
+        "__TRD_REGIONS__",
+        &region_codes().to_string(),
     )?;
     out = fill(
         &out,

@@ -102,7 +102,7 @@ fn the_safety_banner_lists_every_crisis_line_the_fact_sheet_names() {
     for needle in [
         "988",
         "tel:988",
-        "116 123",
+        "116\u{a0}123",
         "tel:116123",
         "findahelpline.com",
         "988lifeline.org",
@@ -1007,7 +1007,7 @@ fn crisis_lines_cover_canada_australia_and_new_zealand_with_tap_to_call_links() 
     let c = english();
     for (region, number, href) in [
         (Region::Ca, "9-8-8", "tel:988"),
-        (Region::Au, "13 11 14", "tel:131114"),
+        (Region::Au, "13\u{a0}11\u{a0}14", "tel:131114"),
         (Region::Nz, "1737", "tel:1737"),
     ] {
         let line = c
@@ -1051,7 +1051,10 @@ fn crisis_lines_cover_canada_australia_and_new_zealand_with_tap_to_call_links() 
             .unwrap();
         line.contacts.clear();
     });
-    assert!(errors.iter().any(|e| e.contains("13 11 14")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("13\u{a0}11\u{a0}14")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -1487,7 +1490,7 @@ fn spanish_crisis_lines_follow_the_fact_sheet() {
         .any(|l| l.href == "https://findahelpline.com"));
     for text in [
         "024",
-        "800 911 2000",
+        "800\u{a0}911\u{a0}2000",
         "988",
         "112",
         "911",

@@ -166,13 +166,29 @@ impl Region {
         Region::Intl,
     ];
 
-    /// Reads a `crisis-region` value; `ie` and `gb` share the UK line (Samaritans serves
-    /// both), and the emergency numbers are not a choice (they are always shown).
+    /// Country codes that share another region's line: Samaritans serves the UK (`gb`)
+    /// and Ireland (`ie`).
+    pub const ALIASES: [(&'static str, Region); 2] = [("gb", Region::Uk), ("ie", Region::Uk)];
+
+    /// Reads a `crisis-region` value (or a country code, see [`Region::ALIASES`]); the
+    /// emergency numbers are not a choice (they are always shown).
     pub fn from_attribute(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "gb" | "ie" => Some(Region::Uk),
-            other => Self::from_slug(other).filter(|r| *r != Region::Emergency),
+        let s = s.trim().to_ascii_lowercase();
+        match Self::ALIASES.iter().find(|(code, _)| *code == s) {
+            Some((_, region)) => Some(*region),
+            None => Self::from_slug(&s).filter(|r| *r != Region::Emergency),
         }
+    }
+
+    /// Every two-letter country code that leads with a line of its own, with that line:
+    /// the choosable regions' codes and the aliases (the loader gets this list at build
+    /// time, so it reads region subtags as the Rust side does).
+    pub fn country_codes() -> Vec<(&'static str, Region)> {
+        let own = Self::CHOOSABLE
+            .into_iter()
+            .map(|r| (r.slug(), r))
+            .filter(|(code, _)| code.len() == 2);
+        own.chain(Self::ALIASES).collect()
     }
 
     /// The crisis line implied by a BCP 47 tag's region subtag (`en-AU` → Australia),
