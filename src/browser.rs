@@ -158,8 +158,14 @@ pub fn open_section(root: &Element, id: &str) {
     if let Ok(Some(details)) = target.closest("details") {
         let _ = details.set_attribute("open", "");
     }
-    let focus = if target.tag_name().eq_ignore_ascii_case("details") {
-        target.query_selector("summary").ok().flatten()
+    // The disclosure or its content: focus its summary; a part of it: that part.
+    let whole = |el: &Element| el.tag_name().eq_ignore_ascii_case("details");
+    let focus = if whole(&target) || target.parent_element().is_some_and(|p| whole(&p)) {
+        target
+            .closest("details")
+            .ok()
+            .flatten()
+            .and_then(|d| d.query_selector("summary").ok().flatten())
     } else {
         Some(target.clone())
     };

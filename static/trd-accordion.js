@@ -105,7 +105,8 @@
     const details = target.closest("details");
     if (details) details.open = true;
     target.scrollIntoView();
-    const focus = target.matches("details") ? target.querySelector("summary") : target;
+    const whole = target.matches("details") || target.parentElement?.matches("details");
+    const focus = whole ? details?.querySelector("summary") : target;
     focus?.focus({ preventScroll: true });
   }
 

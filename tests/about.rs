@@ -110,6 +110,7 @@ fn every_locale_has_the_section_with_every_item() {
             (&a.last_review, &["{date}"]),
             (&a.changed_cards, &["{cards}"]),
             (&a.reviewed_by, &["{name}", "{date}"]),
+            (&a.reviewer_credentials, &["{reviewer}", "{credentials}"]),
             (&a.reviewed_for, &["{publisher}", "{name}", "{date}"]),
         ] {
             for p in placeholders {
@@ -286,7 +287,7 @@ fn configured(base: Options) -> Options {
     o
 }
 
-const LINE: &str = "Medically reviewed for Example Health by Dr Ana Ruiz, MD, consultant psychiatrist on 1 December 2026.";
+const LINE: &str = "Medically reviewed for Example Health by Dr Ana Ruiz, MD, consultant psychiatrist, on 1 December 2026.";
 
 #[test]
 fn a_configured_reviewer_is_shown_and_written_into_the_structured_data() {
@@ -574,10 +575,14 @@ fn the_section_is_in_the_prerendered_html_with_links_from_the_disclaimer_and_eve
         let c = load(code);
         let a = about(&c);
         assert!(
-            html.contains(&format!(
-                "<details id=\"{ABOUT_ID}\" class=\"trd-disclosure trd-how-made\">"
-            )),
+            html.contains("<details class=\"trd-disclosure trd-how-made\">"),
             "{code}"
+        );
+        let at = html.find(&format!("id=\"{ABOUT_ID}\"")).unwrap();
+        let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
+        assert!(
+            tag.starts_with("<div") && tag.contains("trd-how-made__body"),
+            "{code}: the link target is the disclosure's content, not {tag}"
         );
         for (part, _) in a.parts() {
             assert!(html.contains(&part.heading), "{code}: {}", part.heading);

@@ -48,11 +48,14 @@ pub fn how_made(content: &Content, options: &Options, level: u8) -> Html {
         { changes(content, about) }
     </> };
     html! {
-        <details class="trd-disclosure trd-how-made" id={ABOUT_ID}>
+        <details class="trd-disclosure trd-how-made">
             <summary class="trd-disclosure__summary">
                 { heading(level, None, "trd-how-made__heading", html! { about.heading.clone() }) }
             </summary>
-            <div class="trd-how-made__body">
+            // The link target is the content, not the `<details>`: the browser's own
+            // fragment navigation opens a closed disclosure around its target (so links
+            // work without JavaScript too), but not one that is the target.
+            <div class="trd-how-made__body" id={ABOUT_ID}>
                 <p class="trd-how-made__intro">{ &about.intro }</p>
                 { part(&about.purpose, sub, None, Html::default()) }
                 { part(&about.method, sub, None, review.unwrap_or_default()) }
@@ -102,13 +105,16 @@ fn changes(content: &Content, about: &About) -> Html {
     html! { <ul class="trd-how-made__changes">{ for items }</ul> }
 }
 
-/// "Medically reviewed for {publisher} by {name}, {credentials} on {date}.", only when the
+/// "Medically reviewed for {publisher} by {name}, {credentials}, on {date}.", only when the
 /// publisher configured a reviewer and the date of the review; never otherwise.
 pub fn review_line(content: &Content, publisher: &Publisher) -> Option<String> {
     let about = content.about.as_deref()?;
     let review = publisher.review()?;
     let name = match review.credentials {
-        Some(credentials) => format!("{}, {credentials}", review.reviewer),
+        Some(credentials) => fill(
+            &about.reviewer_credentials,
+            &[("reviewer", review.reviewer), ("credentials", credentials)],
+        ),
         None => review.reviewer.to_owned(),
     };
     let date = content.format_date(review.date);

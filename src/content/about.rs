@@ -46,8 +46,11 @@ pub struct About {
     pub limits: AboutPart,
     /// What the widget stores and sends.
     pub privacy: AboutPart,
-    /// "Medically reviewed by {name} on {date}." (`{name}` carries the credentials).
+    /// "Medically reviewed by {name} on {date}."
     pub reviewed_by: String,
+    /// `{name}` in the review line when the reviewer's credentials are given:
+    /// "{reviewer}, {credentials}," (the punctuation is the language's).
+    pub reviewer_credentials: String,
     /// "Medically reviewed for {publisher} by {name} on {date}."
     pub reviewed_for: String,
     /// The dated list of content changes, in any order (shown newest first).
@@ -73,6 +76,7 @@ decode_struct!(About {
     limits,
     privacy,
     reviewed_by,
+    reviewer_credentials,
     reviewed_for,
     changes,
 });
