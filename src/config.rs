@@ -547,8 +547,8 @@ pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "report-contact",
         accepts: Accepts::Described(
-            readme!("an `https:` URL, a `mailto:` link or an email address"),
-            || "an https: URL, a mailto: link or an email address".into(),
+            readme!("an `http(s):` URL, a `mailto:` link or an email address"),
+            || "an http(s): URL, a mailto: link or an email address".into(),
         ),
         purpose: readme!("where readers report an error (your corrections page or address); without it, the guide tells them to use your site's contact page"),
         parse: |o, v, _| {
