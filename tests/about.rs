@@ -250,16 +250,21 @@ fn every_locale_lists_the_same_changes_as_english() {
 }
 
 #[test]
-fn changes_are_shown_newest_first() {
-    let c = load("en");
-    let shown: Vec<&str> = about(&c)
-        .changes_newest_first()
-        .iter()
-        .map(|ch| ch.date.as_str())
-        .collect();
-    let mut sorted = shown.clone();
-    sorted.sort_by(|a, b| b.cmp(a));
-    assert_eq!(shown, sorted);
+fn changes_are_listed_and_shown_newest_first() {
+    for code in content::locales() {
+        let c = load(code);
+        let dates: Vec<&str> = about(&c)
+            .changes
+            .iter()
+            .map(|ch| ch.date.as_str())
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(
+            dates, sorted,
+            "{code}: [[about.changes]] must be listed newest first"
+        );
+    }
     let html = render_widget(Options::standalone()).unwrap();
     let at = |date: &str| html.find(&format!("datetime=\"{date}\"")).unwrap();
     assert!(at("2026-12-05") < at("2026-11-27") && at("2026-11-27") < at("2026-11-26"));

@@ -86,7 +86,7 @@ fn part(part: &AboutPart, level: u8, id: Option<&'static str>, extra: Html) -> H
 
 /// The dated list of changes, newest first, each with the titles of the cards it changed.
 fn changes(content: &Content, about: &About) -> Html {
-    let items = about.changes_newest_first().into_iter().map(|change| {
+    let items = about.changes.iter().map(|change| {
         let titles: Vec<&str> = (change.cards.iter())
             .filter_map(|id| content.card(id).map(|c| c.title.as_str()))
             .collect();

@@ -53,7 +53,8 @@ pub struct About {
     pub reviewer_credentials: String,
     /// "Medically reviewed for {publisher} by {name} on {date}."
     pub reviewed_for: String,
-    /// The dated list of content changes, in any order (shown newest first).
+    /// The dated list of content changes, newest first, as shown (a test keeps the
+    /// order: sorting here would add a sort to the wasm for a list the file can keep).
     pub changes: Vec<Change>,
 }
 
@@ -120,13 +121,6 @@ pub const PRIVACY_ID: &str = "trd-privacy";
 pub const ABOUT_TARGETS: [&str; 3] = [ABOUT_ID, REPORT_ID, PRIVACY_ID];
 
 impl About {
-    /// The changes, newest first (ISO dates sort as text).
-    pub fn changes_newest_first(&self) -> Vec<&Change> {
-        let mut changes: Vec<&Change> = self.changes.iter().collect();
-        changes.sort_by(|a, b| b.date.cmp(&a.date));
-        changes
-    }
-
     /// Every part, in the order shown, each with the id a link may point at.
     pub fn parts(&self) -> [(&AboutPart, Option<&'static str>); 7] {
         [
