@@ -167,6 +167,8 @@ pub fn open_section(root: &Element, id: &str) {
             .flatten()
             .and_then(|d| d.query_selector("summary").ok().flatten())
     } else {
+        // A heading: focusable by script only, so it is no control in the tab order.
+        let _ = target.set_attribute("tabindex", "-1");
         Some(target.clone())
     };
     target.scroll_into_view();

@@ -106,6 +106,7 @@
     if (details) details.open = true;
     target.scrollIntoView();
     const whole = target.matches("details") || target.parentElement?.matches("details");
+    if (!whole) target.setAttribute("tabindex", "-1"); // a heading: focusable by script only
     const focus = whole ? details?.querySelector("summary") : target;
     focus?.focus({ preventScroll: true });
   }

@@ -70,14 +70,13 @@ pub fn how_made(content: &Content, options: &Options, level: u8) -> Html {
     }
 }
 
-/// One part: its heading (a link target when `id` is given: focusable, so a link moves
-/// keyboard focus there), its paragraphs, then what the configuration adds.
+/// One part: its heading (a link target when `id` is given; a link makes it focusable
+/// when it moves focus there), its paragraphs, then what the configuration adds.
 fn part(part: &AboutPart, level: u8, id: Option<&'static str>, extra: Html) -> Html {
     let tag = format!("h{level}");
-    let tabindex = id.map(|_| "-1");
     html! {
         <section class="trd-how-made__part">
-            <@{tag} class="trd-how-made__part-heading" {id} {tabindex}>{ &part.heading }</@>
+            <@{tag} class="trd-how-made__part-heading" {id}>{ &part.heading }</@>
             { for part.paragraphs.iter().map(|p| html! { <p>{ p }</p> }) }
             { extra }
         </section>
