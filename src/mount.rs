@@ -223,6 +223,14 @@ async fn hydrate_standalone(root: Element) {
         log(&options.set_attribute(&defaults, "lang", Some(&tag)));
         reader_line = config::lead_region(&tag, options.locale, &browser::reader_languages());
     }
+    // The page's own configuration: the same attributes as an element's, on its
+    // `data-trd-standalone` container, which the prerender read from the same template.
+    let defaults = options.clone();
+    for attribute in ATTRIBUTES.iter().filter(|a| a.name != "lang") {
+        if let Some(value) = root.get_attribute(attribute.name) {
+            log(&options.set_attribute(&defaults, attribute.name, Some(&value)));
+        }
+    }
     if let Err(e) = content::load_in_steps(options.locale, next_task).await {
         return browser::error(&e);
     }
@@ -456,6 +464,11 @@ impl Widget {
     fn render(&mut self, hydrate: bool) {
         let mut options = self.options.clone();
         options.cta = self.config.cta.clone();
+        let host = &self.host;
+        self.config
+            .apply_options(&mut options, &self.defaults, |name| {
+                host.has_attribute(name)
+            });
         let (content, warnings) = match config::resolve(&options, &self.config) {
             Ok(ok) => ok,
             Err(e) => return browser::error(&format!("<trd-explainer>: {e}")),
@@ -488,7 +501,8 @@ impl Widget {
                 expected.crisis_region
             }
             && options.theme == self.defaults.theme
-            && options.cta.is_none();
+            && options.cta.is_none()
+            && options.publisher == self.defaults.publisher;
         let shown = Shown {
             key: self.key,
             content,

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde_json::{json, Value};
 
 use crate::app::{Explainer, ExplainerProps};
-use crate::config::{self, JsonConfig, Options};
+use crate::config::{self, JsonConfig, Options, Publisher};
 use crate::content::{Content, Status};
 use crate::slot::{Shown, Slot, SlotProps};
 
@@ -64,6 +64,27 @@ pub fn escape(text: &str) -> String {
 
 /// schema.org structured data: a medical web page about TRD listing each treatment.
 pub fn structured_data(content: &Content) -> Value {
+    structured_data_for(content, &Publisher::default())
+}
+
+/// [`structured_data`] of a page whose publisher configured its own medical review: its
+/// reviewer (`reviewedBy`), the review's date (`lastReviewed`) and the publisher, from the
+/// same JSON an embedded widget writes. Without a configured review, nobody is named.
+pub fn structured_data_for(content: &Content, publisher: &Publisher) -> Value {
+    let mut data = guide_data(content);
+    if let Some(review) = publisher.review() {
+        if let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(&review.json_ld()) {
+            for key in ["reviewedBy", "lastReviewed", "publisher"] {
+                if let Some(value) = fields.get(key) {
+                    data[key] = value.clone();
+                }
+            }
+        }
+    }
+    data
+}
+
+fn guide_data(content: &Content) -> Value {
     let therapies: Vec<Value> = content
         .cards
         .iter()
@@ -111,8 +132,15 @@ pub fn structured_data(content: &Content) -> Value {
 
 /// `<title>`, meta description and JSON-LD for the page head.
 pub fn head(content: &Content) -> String {
+    head_for(content, &Publisher::default())
+}
+
+/// [`head`] with the publisher's review in the JSON-LD (see [`structured_data_for`]).
+pub fn head_for(content: &Content, publisher: &Publisher) -> String {
     // `</` cannot appear inside the script element; JSON allows `<\/`.
-    let ld = structured_data(content).to_string().replace("</", "<\\/");
+    let ld = structured_data_for(content, publisher)
+        .to_string()
+        .replace("</", "<\\/");
     format!(
         "<title>{title}</title>\n  <meta name=\"description\" content=\"{desc}\">\n  <script type=\"application/ld+json\">{ld}</script>",
         title = escape(&content.meta.title),
@@ -614,12 +642,18 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
 /// configuration always changes it.
 pub fn prerendered_with() -> Value {
     let defaults = Options::embedded();
-    json!({
+    let mut with = json!({
         "heading-level": defaults.heading_level.to_string(),
         "theme": defaults.theme.slug(),
         "categories": null,
         "open": null,
-    })
+    });
+    // The options that are also JSON keys are the publisher's own disclosures (reviewer,
+    // statement, contact): any value is shown, so it changes the markup.
+    for a in config::ATTRIBUTES.iter().filter(|a| a.json) {
+        with[a.name] = Value::Null;
+    }
+    with
 }
 
 /// The pre-wasm accordion script with its labels from the content.
@@ -641,11 +675,17 @@ pub fn accordion(template: &str, content: &Content) -> Result<String, String> {
         }
     }
     let strings = Value::Object(map);
-    fill(
+    let out = fill(
         template,
         "accordion",
         "__TRD_ACCORDION_STRINGS__",
         &strings.to_string(),
+    )?;
+    fill(
+        &out,
+        "accordion",
+        "__TRD_ABOUT_TARGETS__",
+        &json!(crate::content::ABOUT_TARGETS).to_string(),
     )
 }
 
@@ -701,7 +741,19 @@ pub fn page_at(
     widget_html: &str,
     site: Option<&str>,
 ) -> Result<String, String> {
-    let head = format!("{}{}", head(content), alternates(site));
+    page_for(template, content, widget_html, site, &Publisher::default())
+}
+
+/// [`page_at`] for a page configured with the publisher's own review (see
+/// [`standalone_attributes`]): its JSON-LD names the reviewer.
+pub fn page_for(
+    template: &str,
+    content: &Content,
+    widget_html: &str,
+    site: Option<&str>,
+    publisher: &Publisher,
+) -> Result<String, String> {
+    let head = format!("{}{}", head_for(content, publisher), alternates(site));
     let html = fill_slot(template, "head", &head)?;
     // After the header's opening tag, quoted or not (an HTML minifier drops the quotes).
     let links = language_links(&content.locale);
@@ -813,4 +865,66 @@ pub fn fragment_in(
 <script type=\"module\" src=\"{base}{LOADER}\"></script>\n",
         css = assets.css,
     )
+}
+
+/// The attributes of the standalone page's container (`<div … data-trd-standalone …>`)
+/// in the page template, decoded: a publisher hosting the page configures it with the
+/// same attributes as an element (`reviewer-name="…"`), and the app reads the same ones
+/// from the same element when it hydrates (mount.rs), so both render alike.
+pub fn standalone_attributes(template: &str) -> Vec<(String, String)> {
+    let Some(at) = template.find("data-trd-standalone") else {
+        return Vec::new();
+    };
+    let Some(start) = template[..at].rfind('<') else {
+        return Vec::new();
+    };
+    let Some(end) = template[at..].find('>').map(|e| at + e) else {
+        return Vec::new();
+    };
+    let tag = &template[start + 1..end];
+    // Skip the element name, then read `name`, `name=value`, `name="value"`, `name='value'`.
+    let mut rest = tag.trim_start_matches(|c: char| !c.is_whitespace());
+    let mut out = Vec::new();
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            break;
+        }
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '=')
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        rest = rest[name_end..].trim_start();
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (raw, tail) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => match after[1..].find(q) {
+                    Some(close) => (&after[1..1 + close], &after[close + 2..]),
+                    None => (&after[1..], ""),
+                },
+                _ => {
+                    let stop = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..stop], &after[stop..])
+                }
+            };
+            value = html_escape::decode_html_entities(raw).into_owned();
+            rest = tail;
+        }
+        out.push((name, value));
+    }
+    out
+}
+
+/// `options` with the standalone container's attributes applied (except `lang`, which
+/// each page's language sets), and a warning for each bad value, as an element gives.
+pub fn standalone_options(template: &str, mut options: Options) -> (Options, Vec<config::Warning>) {
+    let defaults = options.clone();
+    let mut warnings = Vec::new();
+    for (name, value) in standalone_attributes(template) {
+        if name != "lang" && config::ATTRIBUTES.iter().any(|a| a.name == name) {
+            warnings.extend(options.set_attribute(&defaults, &name, Some(&value)));
+        }
+    }
+    (options, warnings)
 }

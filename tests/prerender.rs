@@ -132,7 +132,7 @@ fn the_loader_points_at_hashed_assets_relative_to_itself() {
     assert!(out.contains("\"./trd_explainer-abc123_bg.wasm\""));
     assert!(out.contains("\"./trd-def456.css\""));
     assert!(out.contains("\"./trd_explainer-abc123_bg.wasm.js\""));
-    assert!(out.contains("\"lang,heading-level,categories,open,crisis-region,deep-links,url-state,storage-key,theme\""));
+    assert!(out.contains("\"lang,heading-level,categories,open,crisis-region,deep-links,url-state,storage-key,theme,publisher-name,reviewer-name,reviewer-credentials,review-date,publisher-disclosure,report-contact\""));
     assert!(!out.contains("__TRD_"));
 }
 

@@ -11,8 +11,9 @@ use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::content;
 use trd_explainer::prerender::{
     accordion, app_after_first_paint, body_module, content_module, fragment_in, inline_stylesheets,
-    loader, localize_page, page_at, page_content_script, page_path, relative_urls, render_embed,
-    render_widget, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
+    loader, localize_page, page_content_script, page_for, page_path, relative_urls, render_embed,
+    render_widget, standalone_options, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION,
+    LOADER, MANIFEST,
 };
 
 /// Options as the browser will have them for an element or page in `locale`.
@@ -69,11 +70,28 @@ fn run() -> Result<String, String> {
     let widget_css = read(&assets.css)?;
     let page_css_text = read(&assets.page_css)?;
     // One standalone page per locale: index.html (English), es/index.html, …
+    // The page's own configuration: attributes on its `data-trd-standalone` container.
+    let (configured, warnings) = standalone_options(&template, Options::standalone());
+    for w in &warnings {
+        eprintln!("prerender: index.html: {w}");
+    }
     for code in content::locales() {
-        let options = in_language(Options::standalone(), code);
-        let (locale_content, _) = config::resolve(&options, &JsonConfig::default())?;
+        let options = in_language(configured.clone(), code);
+        let (locale_content, resolved) = config::resolve(&options, &JsonConfig::default())?;
+        if code == content::DEFAULT_LOCALE {
+            for w in &resolved {
+                eprintln!("prerender: index.html: {w}");
+            }
+        }
+        let publisher = options.publisher.clone();
         let page_widget = render_widget(options)?;
-        let html = page_at(&template, &locale_content, &page_widget, site.as_deref())?;
+        let html = page_for(
+            &template,
+            &locale_content,
+            &page_widget,
+            site.as_deref(),
+            &publisher,
+        )?;
         let html = inline_stylesheets(
             &html,
             &[

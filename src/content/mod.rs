@@ -1,6 +1,7 @@
 //! Content: the typed model, the locale files (compiled into native builds; handed to the
 //! wasm at run time by [`register`]), and the checks every built-in locale must pass.
 
+mod about;
 pub mod deadline;
 pub mod fairness;
 mod matters;
@@ -8,6 +9,7 @@ mod model;
 mod ui;
 mod validate;
 
+pub use about::{About, AboutPart, Change, ABOUT_ID, ABOUT_TARGETS, PRIVACY_ID, REPORT_ID};
 pub use matters::{
     evidence_class, issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup,
     Answered, IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,

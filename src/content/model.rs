@@ -28,6 +28,8 @@ pub struct Content {
     pub glossary: Vec<GlossaryEntry>,
     /// "What matters to me" issue cards (`[matters]`, see `matters.rs`).
     pub matters: Option<Rc<super::matters::Matters>>,
+    /// "How this guide was made" (`[about]`, see `about.rs`); every built-in locale has it.
+    pub about: Option<Rc<super::about::About>>,
 }
 
 crate::json::decode_struct!(Content {
@@ -41,6 +43,7 @@ crate::json::decode_struct!(Content {
     cards,
     glossary = default,
     matters = default,
+    about = default,
 });
 
 /// One entry of the "Words explained" section.
