@@ -30,5 +30,7 @@ pub mod progressive;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod release;
 
 pub use app::{Explainer, ExplainerProps, WidgetEvent};

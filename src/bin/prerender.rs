@@ -3,6 +3,8 @@
 //! fills the loader and the pre-wasm accordion script, and writes `assets.json`, the one
 //! list of hashed asset names.
 //! Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL.
+//! `prerender release`, run after scripts/minify.mjs, pins the loader to the hashes of
+//! what it loads and writes the versioned release folders (src/release.rs).
 
 use std::path::Path;
 use std::{env, fs, process::ExitCode};
@@ -14,6 +16,7 @@ use trd_explainer::prerender::{
     loader, localize_page, page_at, page_content_script, page_path, relative_urls, render_embed,
     render_widget, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
 };
+use trd_explainer::release;
 
 /// Options as the browser will have them for an element or page in `locale`.
 fn in_language(mut options: Options, locale: &str) -> Options {
@@ -124,8 +127,39 @@ fn run() -> Result<String, String> {
     ))
 }
 
+/// `prerender release`, after scripts/minify.mjs: the loader gets the integrity hashes of
+/// what it loads, then the release folders are written (src/release.rs).
+fn release() -> Result<String, String> {
+    let staging = env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "TRUNK_STAGING_DIR is not set: run me from `trunk build`".to_string())?;
+    let dir = Path::new(&staging);
+    let manifest =
+        fs::read_to_string(dir.join(MANIFEST)).map_err(|e| format!("{MANIFEST}: {e}"))?;
+    let loader_text = fs::read_to_string(dir.join(LOADER)).map_err(|e| format!("{LOADER}: {e}"))?;
+    let names = release::loaded_names(&manifest)?;
+    let filled = release::fill_integrity(&loader_text, dir, &names)?;
+    fs::write(dir.join(LOADER), filled).map_err(|e| format!("{LOADER}: {e}"))?;
+    // Debug builds are never published: no release folders.
+    if env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
+        return Ok(format!("loader pinned to {} files", names.len()));
+    }
+    let public_url = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    let previous = release::previous_dist();
+    release::write_release(
+        dir,
+        previous.as_deref(),
+        env!("CARGO_PKG_VERSION"),
+        &public_url,
+    )
+}
+
 fn main() -> ExitCode {
-    match run() {
+    let job = env::args().nth(1);
+    let result = match job.as_deref() {
+        Some("release") => release(),
+        _ => run(),
+    };
+    match result {
         Ok(summary) => {
             eprintln!("prerender: {summary}");
             ExitCode::SUCCESS
