@@ -16,7 +16,7 @@ use trd_explainer::prerender::{
     loader, localize_page, page_at, page_content_script, page_path, relative_urls, render_embed,
     render_widget, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
 };
-use trd_explainer::release;
+use trd_explainer::{embed_page, release};
 
 /// Options as the browser will have them for an element or page in `locale`.
 fn in_language(mut options: Options, locale: &str) -> Options {
@@ -77,6 +77,9 @@ fn run() -> Result<String, String> {
         let (locale_content, _) = config::resolve(&options, &JsonConfig::default())?;
         let page_widget = render_widget(options)?;
         let html = page_at(&template, &locale_content, &page_widget, site.as_deref())?;
+        // oEmbed discovery, beside the `hreflang` alternates (absolute URLs only).
+        let discovery = embed_page::oembed_link(code, site.as_deref());
+        let html = html.replacen("</title>", &format!("</title>{discovery}"), 1);
         let html = inline_stylesheets(
             &html,
             &[
@@ -102,6 +105,26 @@ fn run() -> Result<String, String> {
             fs::create_dir_all(dir.join(parent)).map_err(|e| format!("{path}: {e}"))?;
         }
         write(&path, &html)?;
+    }
+
+    // The page built for framing, per locale, and (with a known site) its oEmbed response.
+    write(
+        embed_page::EMBED_SCRIPT,
+        &embed_page::embed_script(&read(embed_page::EMBED_SCRIPT)?)?,
+    )?;
+    for (code, html) in &embeds {
+        let (locale_content, _) = config::resolve(
+            &in_language(Options::embedded(), code),
+            &JsonConfig::default(),
+        )?;
+        write(
+            &embed_page::embed_path(code),
+            &embed_page::embed_page(&locale_content, &assets, html),
+        )?;
+        if let Some(site) = site.as_deref() {
+            let response = embed_page::oembed(&locale_content, site);
+            write(&embed_page::oembed_path(code), &format!("{response:#}\n"))?;
+        }
     }
 
     write(LOADER, &loader(&read(LOADER)?, &assets, &content)?)?;

@@ -1,6 +1,6 @@
 // The same reader's path in every engine: Chromium, Firefox ESR and WebKit (Safari's
 // engine). For the standalone page, the bare snippet, the pasted fragment, the demo
-// article and the Spanish page: the app hydrates, a card opens on a click, search
+// article, the Spanish page and the iframe embed page: the app hydrates, a card opens on a click, search
 // narrows the cards, and nothing throws. See engines.mjs for how each engine is driven.
 // TRD_ENGINES=firefox,webkit runs only those.
 import { test, before, after, describe } from "node:test";
@@ -37,6 +37,7 @@ const PAGES = [
   { name: "pasted fragment", path: "/fragment.html", host: "trd-explainer", query: "electroconvuls" },
   { name: "demo article", path: "/demo/article.html", host: "trd-explainer#guide", query: "electroconvuls", others: ["trd-explainer#stimulation"] },
   { name: "Spanish page", path: "/es/index.html", host: null, query: "electroconvuls", lang: "es" },
+  { name: "iframe embed page", path: "/embed.html", host: "trd-explainer", query: "electroconvuls" },
 ];
 
 const wanted = (process.env.TRD_ENGINES ?? "").split(",").filter(Boolean);
@@ -52,6 +53,7 @@ before(async () => {
       "/index.html": { body: withProbe(read("index.html")) },
       "/es/index.html": { body: withProbe(read("es/index.html")) },
       "/demo/article.html": { body: withProbe(read("demo/article.html")) },
+      "/embed.html": { body: withProbe(read("embed.html")) },
       "/snippet.html": { body: withProbe(page("en", `<trd-explainer id="w"></trd-explainer><script type="module" src="/trd-explainer.js"></script>`)) },
       "/fragment.html": { body: withProbe(page("en", read("trd-explainer.fragment.html"))) },
       "/favicon.ico": { body: "", type: "image/x-icon" },
