@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { launch, watchConsole, DIST } from "./helpers.mjs";
 import { serve } from "./server.mjs";
 
-const README = readFileSync(join(DIST, "..", "README.md"), "utf8");
+const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
 // The iframe code exactly as the README gives it.
 const IFRAME = README.match(/<iframe src="https:\/\/cdn\.example\/trd\/v0\/embed\.html"[^>]*><\/iframe>/)?.[0];
 

@@ -12,7 +12,7 @@ import { serve } from "./server.mjs";
 import { ENGINES, startEngine, waitFor } from "./engines.mjs";
 import { crateVersion, withBlock, readmeWithSnippet } from "../../scripts/changelog.mjs";
 
-const ROOT = join(DIST, "..");
+const ROOT = new URL("../..", import.meta.url).pathname;
 const version = crateVersion();
 const RELEASE_DIR = join(DIST, `v${version}`);
 const MAJOR_DIR = join(DIST, `v${version.split(".")[0]}`);
