@@ -38,6 +38,9 @@ const PAGES = [
   { name: "demo article", path: "/demo/article.html", host: "trd-explainer#guide", query: "electroconvuls", others: ["trd-explainer#stimulation"] },
   { name: "Spanish page", path: "/es/index.html", host: null, query: "electroconvuls", lang: "es" },
   { name: "iframe embed page", path: "/embed.html", host: "trd-explainer", query: "electroconvuls" },
+  // The embed page as WordPress frames it (sandbox="allow-scripts"): an opaque origin,
+  // here through the same sandbox as a response header, so no frame switching is needed.
+  { name: "sandboxed embed page", path: "/embed-sandboxed.html", host: "trd-explainer", query: "electroconvuls", sandboxed: true },
 ];
 
 const wanted = (process.env.TRD_ENGINES ?? "").split(",").filter(Boolean);
@@ -47,6 +50,8 @@ let server;
 before(async () => {
   server = await serve({
     root: DIST,
+    // An opaque origin's requests are all cross-origin (the sandboxed embed page).
+    cors: true,
     routes: {
       "/engine-probe.js": { body: PROBE, type: "text/javascript" },
       "/": { body: withProbe(read("index.html")) },
@@ -54,6 +59,10 @@ before(async () => {
       "/es/index.html": { body: withProbe(read("es/index.html")) },
       "/demo/article.html": { body: withProbe(read("demo/article.html")) },
       "/embed.html": { body: withProbe(read("embed.html")) },
+      "/embed-sandboxed.html": {
+        body: withProbe(read("embed.html")),
+        headers: { "content-security-policy": "sandbox allow-scripts" },
+      },
       "/snippet.html": { body: withProbe(page("en", `<trd-explainer id="w"></trd-explainer><script type="module" src="/trd-explainer.js"></script>`)) },
       "/fragment.html": { body: withProbe(page("en", read("trd-explainer.fragment.html"))) },
       "/favicon.ico": { body: "", type: "image/x-icon" },
@@ -87,6 +96,11 @@ for (const name of engines) {
             await waitFor(tab, live, [other], { what: `${other} to hydrate (${name})`, timeout: 30000 });
           }
           const root = `(host) => (${ROOT})(host)`;
+          if (spec.sandboxed) {
+            // Storage throws there: the page says questions are not kept across a reload.
+            const sandbox = await tab.eval(`() => ({ origin: self.origin, note: !document.getElementById("trd-embed-note").hidden })`);
+            assert.deepEqual(sandbox, { origin: "null", note: true });
+          }
           if (spec.lang) {
             assert.equal(await tab.eval(`(host) => (${root})(host).querySelector(".trd").getAttribute("lang")`, spec.host), spec.lang);
           }
