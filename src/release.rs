@@ -310,12 +310,14 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
 /// Writes the bundle in `staging` as `v<version>/` (with `release.json`) and as the
 /// `v<major>/` channel; keeps the releases of an earlier build in `previous` (Trunk's
 /// final dist folder, still the last build's while the hooks run). Fails, naming the
-/// changed files, if `previous` holds this version with different files.
+/// changed files, if `previous` holds this version with different files, unless
+/// `replace` (a local development server, which publishes nothing).
 pub fn write_release(
     staging: &Path,
     previous: Option<&Path>,
     version: &str,
     public_url: &str,
+    replace: bool,
 ) -> Result<String, String> {
     let files = bundle_files(staging)?;
     let exact = version_dir(version);
@@ -343,7 +345,7 @@ pub fn write_release(
             let earlier =
                 Release::from_json(&text).map_err(|e| format!("{}: {e}", old.display()))?;
             let changes = release.differences(&earlier);
-            if !changes.is_empty() {
+            if !changes.is_empty() && !replace {
                 return Err(format!(
                     "\n\n  RELEASE {version} ALREADY EXISTS WITH DIFFERENT FILES ({}).\n  \
                      A published version must never change under the publishers who pinned its hashes.\n  \

@@ -168,11 +168,14 @@ fn release() -> Result<String, String> {
     }
     let public_url = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
     let previous = release::previous_dist();
+    // scripts/serve.sh rebuilds on every edit and publishes nothing.
+    let replace = env::var_os("TRD_REPLACE_RELEASE").is_some();
     release::write_release(
         dir,
         previous.as_deref(),
         env!("CARGO_PKG_VERSION"),
         &public_url,
+        replace,
     )
 }
 
