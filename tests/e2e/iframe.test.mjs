@@ -116,8 +116,10 @@ describe("the iframe embed", () => {
     // Nothing resizes it here: it keeps the README's height and scrolls inside.
     assert.equal(await frame.evaluate(() => innerHeight), 800);
     assert.ok(await frame.evaluate(() => document.documentElement.scrollHeight > innerHeight + 100));
-    // The sandbox note stays hidden where storage works (allow-same-origin is not set, but
-    // the README's frame has an opaque origin only under WordPress-style sandboxes: see below).
+    // The README's sandbox has no allow-same-origin: an opaque origin, so the page says
+    // that ticked questions are not kept across a reload.
+    assert.equal(await frame.evaluate(() => origin), "null");
+    assert.ok(await frame.locator("#trd-embed-note").isVisible());
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(log.errors.filter((e) => !/favicon/.test(e)), [], log.all.join("\n"));
     await context.close();
