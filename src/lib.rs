@@ -29,6 +29,10 @@ pub mod mount;
 pub mod progressive;
 
 #[cfg(not(target_arch = "wasm32"))]
+pub mod embed_page;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod release;
 
 pub use app::{Explainer, ExplainerProps, WidgetEvent};

@@ -24,6 +24,12 @@ const BODY = __TRD_BODY__;
 // any value changes it), filled in from the Rust side at build time.
 const PRERENDERED_WITH = __TRD_PRERENDERED_WITH__;
 
+// The integrity hash of each file this loader loads ({ "<name>": "sha384-…" }), filled in
+// by the build once the files are final (src/release.rs): every fetch and module import
+// carries its file's hash, so a file changed on the way or on the server is refused.
+const INTEGRITY = __TRD_INTEGRITY__;
+const integrityOf = (name) => INTEGRITY[name.replace(/^\.\//, "")] ?? "";
+
 const here = import.meta.url;
 const assetUrl = (name) => new URL(name, here).href;
 const sameOrigin = new URL(here).origin === location.origin;
@@ -95,12 +101,48 @@ function showsPrerendered(el, config) {
   return region === words.region;
 }
 
-// Same origin: fetch the .wasm (streaming compile). From another origin (a CDN), a
-// strict host policy may allow our scripts but not fetch() (connect-src), so take the
-// bytes from a script module instead: it works wherever this loader itself was allowed.
+// A module import that the browser refuses unless the file is the build's. import() cannot
+// carry integrity (an import map could, but only from the host page, where a strict policy
+// forbids inline script), so the file is first loaded by a module script element with its
+// integrity, and imported only once that has loaded: the import then takes the checked
+// module from the page's module map (one request, one evaluation). A changed file fails
+// the element and is never imported. (A `modulepreload` link would do the same, but WebKit
+// ignores its integrity, and Chromium's import() fetches again after a refused preload.)
+// Under Trusted Types, where a script's `src` needs the page's policy, a modulepreload
+// link instead, checked in Chromium and Firefox.
+const checks = new Map();
+function importChecked(name) {
+  const url = assetUrl(name);
+  if (!checks.has(url)) {
+    const loaded = new Promise((resolve, reject) => {
+      let el = document.createElement("script");
+      try {
+        el.type = "module";
+        el.integrity = integrityOf(name);
+        el.src = url;
+      } catch {
+        el = document.createElement("link");
+        el.rel = "modulepreload";
+        el.integrity = integrityOf(name);
+        el.href = url;
+      }
+      el.onload = () => resolve(el.remove());
+      el.onerror = () => reject(new Error(`${name}: not loaded, or refused by its integrity check`), el.remove());
+      (document.head ?? document.documentElement).append(el);
+    });
+    loaded.catch(() => checks.delete(url));
+    checks.set(url, loaded);
+  }
+  return checks.get(url).then(() => import(url));
+}
+
+// Same origin: fetch the .wasm (streaming compile), checked against its integrity. From
+// another origin (a CDN), a strict host policy may allow our scripts but not fetch()
+// (connect-src), so take the bytes from a script module instead: it works wherever this
+// loader itself was allowed.
 async function wasmSource() {
-  if (sameOrigin) return assetUrl(ASSETS.wasm);
-  const text = (await import(assetUrl(ASSETS.wasmModule))).default;
+  if (sameOrigin) return fetch(assetUrl(ASSETS.wasm), { integrity: integrityOf(ASSETS.wasm) });
+  const text = (await importChecked(ASSETS.wasmModule)).default;
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
@@ -119,7 +161,7 @@ function later(idle) {
 }
 
 function boot() {
-  booting ??= Promise.all([import(assetUrl(ASSETS.glue)), wasmSource()]).then(async ([glue, source]) => {
+  booting ??= Promise.all([importChecked(ASSETS.glue), wasmSource()]).then(async ([glue, source]) => {
     await glue.default({ module_or_path: source });
     return glue;
   });
@@ -140,11 +182,11 @@ function localeOf(el) {
 function textAsset(cache, key, { text: name, module }) {
   if (!cache.has(key)) {
     const text = sameOrigin
-      ? fetch(assetUrl(name)).then((r) => {
+      ? fetch(assetUrl(name), { integrity: integrityOf(name) }).then((r) => {
           if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
           return r.text();
         })
-      : import(assetUrl(module)).then((m) => m.default);
+      : importChecked(module).then((m) => m.default);
     text.catch(() => cache.delete(key));
     cache.set(key, text);
   }
@@ -161,7 +203,7 @@ const fetchBody = (code) => textAsset(bodyText, code, { text: BODY[code].html, m
 // Trusted Types policy has nothing to refuse. It may already be on the page (fragment).
 let accordion;
 function loadAccordion() {
-  accordion ??= window.trdAccordion ? Promise.resolve() : import(assetUrl(ASSETS.accordion)).catch(() => {});
+  accordion ??= window.trdAccordion ? Promise.resolve() : importChecked(ASSETS.accordion).catch(() => {});
   return accordion;
 }
 
@@ -239,6 +281,9 @@ function stylesheet(root) {
   if (!link) {
     link = document.createElement("link");
     link.rel = "stylesheet";
+    // Checked like every other file (integrity across origins needs a CORS request).
+    link.integrity = integrityOf(ASSETS.css);
+    link.crossOrigin = "anonymous";
     link.href = assetUrl(ASSETS.css);
     link.dataset.trd = "";
     root.prepend(link);

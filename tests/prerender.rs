@@ -8,6 +8,7 @@ use trd_explainer::prerender::{
     accordion, content_module, escape, fragment, head, loader, page, page_content_script,
     relative_urls, render_widget, structured_data, Assets, ContentFile,
 };
+use trd_explainer::release;
 
 /// How Yew escapes a text node.
 fn text(s: &str) -> String {
@@ -133,6 +134,19 @@ fn the_loader_points_at_hashed_assets_relative_to_itself() {
     assert!(out.contains("\"./trd-def456.css\""));
     assert!(out.contains("\"./trd_explainer-abc123_bg.wasm.js\""));
     assert!(out.contains("\"lang,heading-level,categories,open,crisis-region,deep-links,url-state,storage-key,theme,publisher-name,reviewer-name,reviewer-credentials,review-date,publisher-disclosure,report-contact\""));
+    // The build's last step, once the files are final, adds their integrity hashes.
+    let dir = std::env::temp_dir().join(format!("trd-loader-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let names = release::loaded_names(&assets().manifest()).unwrap();
+    for name in &names {
+        std::fs::write(dir.join(name), name).unwrap();
+    }
+    let out = release::fill_integrity(&out, &dir, &names).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(out.contains(&format!(
+        "\"trd_explainer-abc123_bg.wasm\":\"{}\"",
+        release::integrity(b"trd_explainer-abc123_bg.wasm")
+    )));
     assert!(!out.contains("__TRD_"));
 }
 

@@ -3,6 +3,8 @@
 //! fills the loader and the pre-wasm accordion script, and writes `assets.json`, the one
 //! list of hashed asset names.
 //! Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL.
+//! `prerender release`, run after scripts/minify.mjs, pins the loader to the hashes of
+//! what it loads and writes the versioned release folders (src/release.rs).
 
 use std::path::Path;
 use std::{env, fs, process::ExitCode};
@@ -15,6 +17,7 @@ use trd_explainer::prerender::{
     render_widget, standalone_options, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION,
     LOADER, MANIFEST,
 };
+use trd_explainer::{embed_page, release};
 
 /// Options as the browser will have them for an element or page in `locale`.
 fn in_language(mut options: Options, locale: &str) -> Options {
@@ -92,6 +95,9 @@ fn run() -> Result<String, String> {
             site.as_deref(),
             &publisher,
         )?;
+        // oEmbed discovery, beside the `hreflang` alternates (absolute URLs only).
+        let discovery = embed_page::oembed_link(code, site.as_deref());
+        let html = html.replacen("</title>", &format!("</title>{discovery}"), 1);
         let html = inline_stylesheets(
             &html,
             &[
@@ -119,6 +125,26 @@ fn run() -> Result<String, String> {
         write(&path, &html)?;
     }
 
+    // The page built for framing, per locale, and (with a known site) its oEmbed response.
+    write(
+        embed_page::EMBED_SCRIPT,
+        &embed_page::embed_script(&read(embed_page::EMBED_SCRIPT)?)?,
+    )?;
+    for (code, html) in &embeds {
+        let (locale_content, _) = config::resolve(
+            &in_language(Options::embedded(), code),
+            &JsonConfig::default(),
+        )?;
+        write(
+            &embed_page::embed_path(code),
+            &embed_page::embed_page(&locale_content, &assets, html),
+        )?;
+        if let Some(site) = site.as_deref() {
+            let response = embed_page::oembed(&locale_content, site);
+            write(&embed_page::oembed_path(code), &format!("{response:#}\n"))?;
+        }
+    }
+
     write(LOADER, &loader(&read(LOADER)?, &assets, &content)?)?;
     write(ACCORDION, &accordion(&read(ACCORDION)?, &content)?)?;
     let wasm = fs::read(dir.join(&assets.wasm)).map_err(|e| format!("{}: {e}", assets.wasm))?;
@@ -142,8 +168,42 @@ fn run() -> Result<String, String> {
     ))
 }
 
+/// `prerender release`, after scripts/minify.mjs: the loader gets the integrity hashes of
+/// what it loads, then the release folders are written (src/release.rs).
+fn release() -> Result<String, String> {
+    let staging = env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "TRUNK_STAGING_DIR is not set: run me from `trunk build`".to_string())?;
+    let dir = Path::new(&staging);
+    let manifest =
+        fs::read_to_string(dir.join(MANIFEST)).map_err(|e| format!("{MANIFEST}: {e}"))?;
+    let loader_text = fs::read_to_string(dir.join(LOADER)).map_err(|e| format!("{LOADER}: {e}"))?;
+    let names = release::loaded_names(&manifest)?;
+    let filled = release::fill_integrity(&loader_text, dir, &names)?;
+    fs::write(dir.join(LOADER), filled).map_err(|e| format!("{LOADER}: {e}"))?;
+    // Debug builds are never published: no release folders.
+    if env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
+        return Ok(format!("loader pinned to {} files", names.len()));
+    }
+    let public_url = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    let previous = release::previous_dist();
+    // scripts/serve.sh rebuilds on every edit and publishes nothing.
+    let replace = env::var_os("TRD_REPLACE_RELEASE").is_some();
+    release::write_release(
+        dir,
+        previous.as_deref(),
+        env!("CARGO_PKG_VERSION"),
+        &public_url,
+        replace,
+    )
+}
+
 fn main() -> ExitCode {
-    match run() {
+    let job = env::args().nth(1);
+    let result = match job.as_deref() {
+        Some("release") => release(),
+        _ => run(),
+    };
+    match result {
         Ok(summary) => {
             eprintln!("prerender: {summary}");
             ExitCode::SUCCESS
