@@ -232,7 +232,7 @@ pub struct PublishStrings {
     /// `{form}` is replaced.
     pub code_label: String,
     pub copy: String,
-    pub copy_label: String,
+    /// `{form}` is replaced.
     pub copied: String,
     pub copy_failed: String,
     pub warnings_label: String,
@@ -297,7 +297,6 @@ json::decode_struct!(PublishStrings {
     style_note,
     code_label,
     copy,
-    copy_label,
     copied,
     copy_failed,
     warnings_label,

@@ -53,35 +53,47 @@ async fn fetch_text(_url: &str) -> Option<String> {
     None
 }
 
-/// The text at `url` (`None`: nothing to fetch).
+/// The text at `url` (`None`: nothing to fetch). Never another URL's: while the text of a
+/// new URL is on its way, `Loading`.
 #[hook]
 pub fn use_fetched_text(url: Option<String>) -> Fetched {
-    let state = use_state(|| Fetched::Idle);
+    // The state is for the URL it was fetched from.
+    let state = use_state(|| (None::<String>, Fetched::Idle));
+    let shown = match &*state {
+        (for_url, fetched) if *for_url == url => fetched.clone(),
+        _ if url.is_none() => Fetched::Idle,
+        _ => url
+            .as_deref()
+            .and_then(cached)
+            .map_or(Fetched::Loading, Fetched::Loaded),
+    };
     {
         let state = state.clone();
         use_effect_with(url, move |url| {
             // A later URL wins over a slower earlier one.
             let current = Rc::new(Cell::new(true));
             match url.clone() {
-                None => state.set(Fetched::Idle),
+                None => state.set((None, Fetched::Idle)),
                 Some(url) => match cached(&url) {
-                    Some(text) => state.set(Fetched::Loaded(text)),
+                    Some(text) => state.set((Some(url), Fetched::Loaded(text))),
                     None => {
-                        state.set(Fetched::Loading);
+                        state.set((Some(url.clone()), Fetched::Loading));
                         let current = current.clone();
                         wasm_bindgen_futures::spawn_local(async move {
                             let text = fetch_text(&url).await;
                             if !current.get() {
                                 return;
                             }
-                            state.set(match text {
+                            let fetched = match text {
                                 Some(text) => {
                                     let text: Rc<str> = text.into();
-                                    CACHE.with(|c| c.borrow_mut().push((url, text.clone())));
+                                    CACHE
+                                        .with(|c| c.borrow_mut().push((url.clone(), text.clone())));
                                     Fetched::Loaded(text)
                                 }
                                 None => Fetched::Failed,
-                            });
+                            };
+                            state.set((Some(url), fetched));
                         });
                     }
                 },
@@ -89,5 +101,5 @@ pub fn use_fetched_text(url: Option<String>) -> Fetched {
             move || current.set(false)
         });
     }
-    (*state).clone()
+    shown
 }
