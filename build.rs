@@ -27,6 +27,12 @@ fn main() {
 
     let mut codes = String::from("/// The locale code of every `src/content/*.toml`.\n");
     codes.push_str("pub static LOCALE_CODES: &[&str] = &[\n");
+    // The publisher's page words (each locale file's `[publish]` table): never part of
+    // the content a reader downloads; the build writes them into the publisher's page.
+    let mut publish = String::from(
+        "/// (locale, `[publish]` table as JSON) for every `src/content/*.toml`; native only.\n",
+    );
+    publish.push_str("pub static PUBLISH_STRINGS: &[(&str, &str)] = &[\n");
     let mut table =
         String::from("/// (locale, content JSON) for every `src/content/*.toml`; native only.\n");
     table.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
@@ -42,6 +48,15 @@ fn main() {
             .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
         warn_on_overdue_reviews(locale, &value, today);
         warn_on_ending_statuses(locale, &value, today);
+        let mut value = value;
+        let words = value
+            .as_table_mut()
+            .and_then(|t| t.remove(PUBLISH_TABLE))
+            .map(|w| serde_json::to_string(&w).expect("TOML values map to JSON"))
+            .unwrap_or_else(|| "null".into());
+        let words_file = format!("{out}/publish-{locale}.json");
+        fs::write(&words_file, words).expect("OUT_DIR is writable");
+        writeln!(publish, "    ({locale:?}, include_str!({words_file:?})),").unwrap();
         let json = to_json(&value);
         let file = format!("{out}/content-{locale}.json");
         fs::write(&file, json).expect("OUT_DIR is writable");
@@ -52,7 +67,12 @@ fn main() {
     codes.push_str("];\n");
     table.push_str(&codes);
     fs::write(format!("{out}/locales.rs"), table).expect("OUT_DIR is writable");
+    publish.push_str("];\n");
+    fs::write(format!("{out}/publish_strings.rs"), publish).expect("OUT_DIR is writable");
 }
+
+/// The table of a locale file that holds the publisher's page words, not content.
+const PUBLISH_TABLE: &str = "publish";
 
 /// The order of a locale's top-level tables in its JSON; any other table follows, sorted.
 /// gzip only looks 32 KB back, so the `[matters]` block, whose sources repeat many of

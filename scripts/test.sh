@@ -13,6 +13,8 @@ step "format and lints"
 cargo fmt --all --check
 cargo clippy --offline --all-targets --features prerender -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown --lib --tests -- -D warnings
+# The publisher's page (its own wasm, src/publish).
+cargo clippy --offline --target wasm32-unknown-unknown --lib --features publisher -- -D warnings
 
 step "native tests: content, search, state, configuration, prerendering"
 cargo test --offline --features prerender

@@ -243,10 +243,20 @@ pub struct Attribute {
     pub json: bool,
 }
 
+/// What an attribute accepts. Besides messages and the README, this chooses the control
+/// the publisher's page (src/publish) offers for it.
 pub enum Accepts {
+    /// One of these (a group of radios or a list to pick from).
     Choices(fn() -> Vec<&'static str>),
-    /// (for the README, for a message)
+    /// A comma list of any of these (checkboxes).
+    ChoiceList(fn() -> Vec<&'static str>),
+    /// A comma list of the slugs of the cards shown (checkboxes of the cards).
+    CardList,
+    /// Free text: (for the README, for a message).
     Described(&'static str, fn() -> String),
+    /// Free text, with common values to suggest: (for the README, for a message, the
+    /// suggestions).
+    Suggested(&'static str, fn() -> String, fn() -> Vec<&'static str>),
 }
 
 impl Accepts {
@@ -268,7 +278,9 @@ impl Accepts {
                     None => String::new(),
                 }
             }
-            Accepts::Described(_, message) => message(),
+            Accepts::ChoiceList(choices) => format!("a comma list of {}", choices().join(", ")),
+            Accepts::CardList => "card slugs".into(),
+            Accepts::Described(_, message) | Accepts::Suggested(_, message, _) => message(),
         }
     }
 
@@ -279,7 +291,14 @@ impl Accepts {
                 let ticked: Vec<String> = choices().iter().map(|c| format!("`{c}`")).collect();
                 ticked.join(", ")
             }
-            Accepts::Described(readme, _) => (*readme).to_owned(),
+            Accepts::ChoiceList(choices) => {
+                let ticked: Vec<String> = choices().iter().map(|c| format!("`{c}`")).collect();
+                format!("comma list of {}", ticked.join(", "))
+            }
+            Accepts::CardList => "comma list of card slugs".into(),
+            Accepts::Described(readme, _) | Accepts::Suggested(readme, _, _) => {
+                (*readme).to_owned()
+            }
         }
     }
 }
@@ -364,10 +383,14 @@ macro_rules! readme {
 pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "lang",
-        accepts: Accepts::Described(readme!("a BCP 47 tag (`en`, `es`, `es-MX`)"), || {
-            let available: Vec<_> = content::locales().collect();
-            format!("a language with a translation (available: {})", available.join(", "))
-        }),
+        accepts: Accepts::Suggested(
+            readme!("a BCP 47 tag (`en`, `es`, `es-MX`)"),
+            || {
+                let available: Vec<_> = content::locales().collect();
+                format!("a language with a translation (available: {})", available.join(", "))
+            },
+            || content::locales().collect(),
+        ),
         purpose: readme!("content language (`es-419` → `es`); without it, the closest `lang` ancestor (the page's `<html lang>`) chooses; unknown languages fall back to English"),
         parse: |o, v, _| {
             o.locale = content::match_locale(v).ok_or(())?;
@@ -401,10 +424,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     },
     Attribute {
         name: "categories",
-        accepts: Accepts::Described(
-            readme!("comma list of `medication`, `stimulation`, `psychotherapy`, `research`"),
-            || "a comma list of medication, stimulation, psychotherapy, research".into(),
-        ),
+        accepts: Accepts::ChoiceList(|| Category::ALL.map(Category::slug).to_vec()),
         purpose: readme!("only these groups of cards"),
         parse: |o, v, warnings| {
             let mut chosen = Vec::new();
@@ -433,7 +453,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
     },
     Attribute {
         name: "open",
-        accepts: Accepts::Described(readme!("comma list of card slugs"), || "card slugs".into()),
+        accepts: Accepts::CardList,
         purpose: readme!("cards open at start (and whenever the attribute changes)"),
         // Slugs are checked against the content in `resolve`, which knows added cards.
         parse: |o, v, _| {

@@ -403,8 +403,12 @@ pub fn words(locale: &str) -> &'static PageWords {
                     "Información clara y con fuentes para las personas cuya depresión no ha mejorado después de dos o más antidepresivos, y para quienes las acompañan.",
                 ),
                 (
-                    "Embed this guide in your own pages: see the project README for the snippet and options.",
-                    "Para incluir esta guía en sus propias páginas, consulte el README del proyecto (fragmento de código y opciones).",
+                    "Embed this guide in your own pages:",
+                    "Para incluir esta guía en sus propias páginas:",
+                ),
+                (
+                    "choose the options and copy the code",
+                    "elija las opciones y copie el código",
                 ),
             ],
             other_language: "Leer esta guía en español",
@@ -431,6 +435,16 @@ pub fn page_path(locale: &str) -> String {
         "index.html".into()
     } else {
         format!("{locale}/index.html")
+    }
+}
+
+/// Where a locale's prerendered fragment lives, relative to dist/:
+/// `trd-explainer.fragment.html` for English, `trd-explainer.fragment.es.html`.
+pub fn fragment_path(locale: &str) -> String {
+    if locale == crate::content::DEFAULT_LOCALE {
+        "trd-explainer.fragment.html".into()
+    } else {
+        format!("trd-explainer.fragment.{locale}.html")
     }
 }
 
@@ -641,19 +655,11 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
 /// region, which also follows `lang`, the loader checks against the crisis data. JSON
 /// configuration always changes it.
 pub fn prerendered_with() -> Value {
-    let defaults = Options::embedded();
-    let mut with = json!({
-        "heading-level": defaults.heading_level.to_string(),
-        "theme": defaults.theme.slug(),
-        "categories": null,
-        "open": null,
-    });
-    // The options that are also JSON keys are the publisher's own disclosures (reviewer,
-    // statement, contact): any value is shown, so it changes the markup.
-    for a in config::ATTRIBUTES.iter().filter(|a| a.json) {
-        with[a.name] = Value::Null;
-    }
-    with
+    let rule = crate::prerendered::prerendered_with().into_iter();
+    Value::Object(
+        rule.map(|(name, value)| (name.to_owned(), json!(value)))
+            .collect(),
+    )
 }
 
 /// The pre-wasm accordion script with its labels from the content.

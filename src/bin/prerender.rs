@@ -12,10 +12,10 @@ use std::{env, fs, process::ExitCode};
 use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, app_after_first_paint, body_module, content_module, fragment_in, inline_stylesheets,
-    loader, localize_page, page_content_script, page_for, page_path, relative_urls, render_embed,
-    render_widget, standalone_options, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION,
-    LOADER, MANIFEST,
+    accordion, app_after_first_paint, body_module, content_module, fragment_in, fragment_path,
+    inline_stylesheets, loader, localize_page, page_content_script, page_for, page_path,
+    relative_urls, render_embed, render_widget, standalone_options, wasm_module, wasm_module_name,
+    Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
 };
 use trd_explainer::{embed_page, release};
 
@@ -151,17 +151,20 @@ fn run() -> Result<String, String> {
     write(&wasm_module_name(&assets), &wasm_module(&wasm))?;
 
     for (code, html) in &embeds {
-        let (name, lang) = if *code == content::DEFAULT_LOCALE {
-            ("trd-explainer.fragment.html".to_owned(), None)
-        } else {
-            (format!("trd-explainer.fragment.{code}.html"), Some(*code))
-        };
-        write(&name, &fragment_in(&public_url, &assets, html, lang))?;
+        let lang = (*code != content::DEFAULT_LOCALE).then_some(*code);
+        write(
+            &fragment_path(code),
+            &fragment_in(&public_url, &assets, html, lang),
+        )?;
     }
+    // Last: the publisher's pages offer the forms of code the build now holds.
+    let publish_pages =
+        trd_explainer::publish::page::write_pages(dir, &assets, &public_url, &widget_css)?;
 
     Ok(format!(
-        "prerendered {} cards into index.html, es/index.html and the fragments (loader → {}, {}, {}; {MANIFEST})",
+        "prerendered {} cards into index.html, es/index.html and the fragments, wrote {} (loader → {}, {}, {}; {MANIFEST})",
         content.cards.len(),
+        publish_pages.join(", "),
         assets.glue,
         assets.wasm,
         assets.css
