@@ -155,7 +155,8 @@ pub fn Publisher(props: &PublisherProps) -> Html {
     if let Some(iframe) = &forms.iframe {
         if let Some(page) = file_for(&iframe.pages) {
             let title = match &content {
-                Some(Ok(content)) => content.ui.widget_label.clone(),
+                // As in the README and oEmbed: the guide's own title (its page's <title>).
+                Some(Ok(content)) => content.meta.title.clone(),
                 _ => strings.title.clone(),
             };
             let lost =
