@@ -1,14 +1,20 @@
-//! The page built for framing (native only): `embed.html`, and `<locale>/embed.html` for
+//! The page built for framing: `embed.html`, and `<locale>/embed.html` for
 //! each other language. Pages that refuse a publisher's `<script>` (hosted newsletters,
 //! blogging platforms, partner sites) still accept an `<iframe>`; this page is what it
 //! shows: the prerendered widget for the default options (the fragment's markup), the
 //! element's options taken from its URL (`static/trd-embed.js`, through the attribute
 //! table), and its height reported to the host in the dialects hosts listen for.
 //! Also the iframe code publishers paste, and the oEmbed responses that carry it.
+//!
+//! The page and oEmbed are made at build time (native); the iframe code also in the
+//! browser, by the publisher's page (the `publisher` feature), so both write the same frame.
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde_json::{json, Value};
 
+#[cfg(not(target_arch = "wasm32"))]
 use crate::content::Content;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::prerender::{escape, fragment_in, Assets};
 
 /// The script that reads the options from the URL and reports the height.
@@ -38,6 +44,7 @@ pub fn embed_path(locale: &str) -> String {
 }
 
 /// The words the embed page adds around the widget, per locale.
+#[cfg(not(target_arch = "wasm32"))]
 fn note(locale: &str) -> &'static str {
     match locale {
         "es" => "Aquí, las preguntas que marque no se guardan si recarga la página.",
@@ -48,6 +55,7 @@ fn note(locale: &str) -> &'static str {
 /// The embed page for `content`'s locale: `widget_html` is the locale's default embed
 /// (as in the fragments); asset URLs are relative, so the page works in any folder
 /// (`v<version>/`, a sub-path, another origin).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn embed_page(content: &Content, assets: &Assets, widget_html: &str) -> String {
     let locale = content.locale.as_str();
     let up = "../".repeat(embed_path(locale).matches('/').count());
@@ -94,13 +102,30 @@ pub fn embed_script(template: &str) -> Result<String, String> {
     Ok(template.replace("__TRD_ATTRIBUTES__", &crate::config::attribute_names()))
 }
 
-/// The `<iframe>` a publisher pastes for the page at `src`.
+/// The `<iframe>` a publisher pastes for the page at `src` (with the options as its URL
+/// parameters, if any): the README's, the oEmbed responses' and the publisher's page's.
 pub fn iframe_code(src: &str, title: &str) -> String {
     format!(
         "<iframe src=\"{src}\" title=\"{title}\" width=\"100%\" height=\"{DEFAULT_HEIGHT}\" loading=\"lazy\" sandbox=\"{SANDBOX}\" allow=\"{ALLOW}\"></iframe>",
-        src = escape(src),
-        title = escape(title),
+        src = escape_html(src),
+        title = escape_html(title),
     )
+}
+
+/// Text for a double-quoted HTML attribute value or a text node (`&`, `<`, `>`, `"`), on
+/// both targets: the publisher's page writes code in the browser.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The site's address with a trailing `/`, when it is absolute.
@@ -124,6 +149,7 @@ pub fn oembed_path(locale: &str) -> String {
 
 /// The oEmbed response (type `rich`) for a locale's guide at `site`: the iframe code for
 /// its embed page.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn oembed(content: &Content, site: &str) -> Value {
     let base = site_base(Some(site)).unwrap_or_else(|| site.to_owned());
     let src = format!("{base}{}", embed_path(&content.locale));
@@ -141,6 +167,7 @@ pub fn oembed(content: &Content, site: &str) -> Value {
 }
 
 /// The discovery `<link>` for a standalone page whose oEmbed response is at `site`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn oembed_link(locale: &str, site: Option<&str>) -> String {
     let Some(base) = site_base(site) else {
         return String::new();

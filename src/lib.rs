@@ -32,7 +32,8 @@ pub mod state;
 pub mod mount;
 pub mod progressive;
 
-#[cfg(not(target_arch = "wasm32"))]
+// The iframe code is also written in the browser, by the publisher's page.
+#[cfg(any(not(target_arch = "wasm32"), feature = "publisher"))]
 pub mod embed_page;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

@@ -311,15 +311,28 @@ pub fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
 /// `v<major>/` channel; keeps the releases of an earlier build in `previous` (Trunk's
 /// final dist folder, still the last build's while the hooks run). Fails, naming the
 /// changed files, if `previous` holds this version with different files, unless
-/// `replace` (a local development server, which publishes nothing).
+/// `replace` (a local development server, which publishes nothing). `not_released` names
+/// files and folders of the build that are no part of a release (the publisher's page).
 pub fn write_release(
     staging: &Path,
     previous: Option<&Path>,
     version: &str,
     public_url: &str,
     replace: bool,
+    not_released: &[String],
 ) -> Result<String, String> {
-    let files = bundle_files(staging)?;
+    let left_out = |path: &str| {
+        not_released.iter().any(|name| {
+            path == name
+                || path
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+    };
+    let files: Vec<String> = bundle_files(staging)?
+        .into_iter()
+        .filter(|path| !left_out(path))
+        .collect();
     let exact = version_dir(version);
     let major = major_dir(version);
     let is_fragment =

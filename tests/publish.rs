@@ -6,16 +6,20 @@
 use std::fs;
 use std::path::Path;
 
+use std::collections::BTreeMap;
+
 use serde_json::{json, Value};
 
 use trd_explainer::config::{Attribute, ATTRIBUTES};
 use trd_explainer::content;
+use trd_explainer::embed_page::{iframe_code, ALLOW, DEFAULT_HEIGHT, SANDBOX};
 use trd_explainer::prerendered::{changed_attributes, prerendered_with};
 use trd_explainer::publish::code;
 use trd_explainer::publish::embed::{field_of, Embed};
 use trd_explainer::publish::model::{self, ColorSpec, Forms, PageData, Pinned, PublishStrings};
 use trd_explainer::publish::page;
 use trd_explainer::publish::state::{Action, Control, CtaField, PublishState, Scheme};
+use trd_explainer::release::{integrity, write_release, Release, ReleaseFile};
 use yew::Reducible;
 
 fn attribute(name: &str) -> (usize, &'static Attribute) {
@@ -333,10 +337,28 @@ fn the_iframe_carries_the_attributes_as_url_parameters() {
         "https://cdn.example/trd/",
         "Guía \"TRD\"",
     );
+    // The README's frame (title, lazy, sandbox, permissions), made by the one generator.
     assert_eq!(
         out,
-        "<iframe src=\"https://cdn.example/trd/embed.html?lang=es-MX&amp;categories=medication%2Cresearch\" title=\"Guía &quot;TRD&quot;\" loading=\"lazy\" width=\"100%\" height=\"900\"></iframe>\n"
+        format!(
+            "{}\n",
+            iframe_code(
+                "https://cdn.example/trd/embed.html?lang=es-MX&categories=medication%2Cresearch",
+                "Guía \"TRD\""
+            )
+        )
     );
+    assert!(out.starts_with(
+        "<iframe src=\"https://cdn.example/trd/embed.html?lang=es-MX&amp;categories=medication%2Cresearch\" title=\"Guía &quot;TRD&quot;\" "
+    ), "{out}");
+    for part in [
+        "loading=\"lazy\"".to_owned(),
+        format!("sandbox=\"{SANDBOX}\""),
+        format!("allow=\"{ALLOW}\""),
+        format!("height=\"{DEFAULT_HEIGHT}\""),
+    ] {
+        assert!(out.contains(&part), "{part}: {out}");
+    }
     assert_eq!(
         code::encode_uri_component("a b&c=d/é"),
         "a%20b%26c%3Dd%2F%C3%A9"
@@ -454,22 +476,164 @@ fn the_colours_come_from_the_widgets_stylesheet_with_their_defaults() {
 
 #[test]
 fn a_release_pins_the_loader_with_its_integrity_hash() {
-    for release in [
-        json!({ "version": "0.1.0", "files": [{ "path": "trd-explainer.js", "size": 10, "integrity": "sha384-AAA" }] }),
-        json!({ "version": "0.1.0", "files": { "v0.1.0/trd-explainer.js": { "sha384": "AAA" } } }),
-    ] {
-        assert_eq!(
-            page::pinned_loader(&release),
-            Some(
-                json!({ "version": "0.1.0", "loader": "v0.1.0/trd-explainer.js", "integrity": "sha384-AAA" })
-            ),
-            "{release}"
-        );
-    }
+    let file = |integrity: &str| ReleaseFile {
+        size: 10,
+        integrity: integrity.into(),
+    };
+    let mut release = Release {
+        version: "0.1.0".into(),
+        files: BTreeMap::from([
+            ("trd-explainer.js".to_owned(), file("sha384-AAA")),
+            ("trd-1.css".to_owned(), file("sha384-BBB")),
+        ]),
+    };
+    // Read back from release.json as the release step writes it.
+    let written = Release::from_json(&release.to_json()).unwrap();
     assert_eq!(
-        page::pinned_loader(&json!({ "version": "0.1.0", "files": [] })),
-        None
+        page::pinned_loader(&written),
+        Some(
+            json!({ "version": "0.1.0", "loader": "v0.1.0/trd-explainer.js", "integrity": "sha384-AAA" })
+        )
     );
+    release.files.remove("trd-explainer.js");
+    assert_eq!(page::pinned_loader(&release), None);
+}
+
+/// A build as Trunk and the first hook leave it, with the publisher's wasm.
+fn small_build(dir: &Path) {
+    let _ = fs::remove_dir_all(dir);
+    let manifest = json!({
+        "loader": "trd-explainer.js",
+        "css": "trd-1.css",
+        "content": { "en": { "json": "content-en-1.json", "module": "content-en-1.json.js" } },
+    });
+    for (path, text) in [
+        ("assets.json", manifest.to_string()),
+        ("trd-explainer.js", "loader".into()),
+        ("trd-1.css", ".trd{color:var(--trd-color-accent, #123456)}".into()),
+        ("no-js.css", "".into()),
+        ("trd-accordion.js", "".into()),
+        ("content-en-1.json", "{}".into()),
+        (
+            "trd-explainer.fragment.html",
+            "<link rel=\"stylesheet\" href=\"/trd-1.css\" data-trd><script type=\"module\" src=\"/trd-explainer.js\"></script>".into(),
+        ),
+        ("embed.html", "<p>en</p>".into()),
+        ("es/embed.html", "<p>es</p>".into()),
+        ("publish/trd_explainer-p.js", "".into()),
+        ("publish/trd_explainer-p_bg.wasm", "".into()),
+    ] {
+        let file = dir.join(path);
+        fs::create_dir_all(file.parent().unwrap()).unwrap();
+        fs::write(file, text).unwrap();
+    }
+}
+
+#[test]
+fn the_page_offers_the_forms_the_final_files_make_pinned_when_the_build_has_a_release() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("publish-forms");
+    small_build(&dir);
+    // A debug build: no release, so no pinned form; the build's own fragment and frame.
+    let data = page::build_data(&dir, "/", "0.1.0").unwrap();
+    let forms = &data["forms"];
+    assert_eq!(forms["pinned"], Value::Null);
+    assert_eq!(
+        forms["fragments"],
+        json!([{ "locale": "en", "file": "trd-explainer.fragment.html" }])
+    );
+    assert_eq!(
+        forms["fragment_assets"],
+        json!([
+            "trd-1.css",
+            "no-js.css",
+            "trd-accordion.js",
+            "trd-explainer.js"
+        ])
+    );
+    assert_eq!(
+        forms["iframe"]["pages"],
+        json!([{ "locale": "en", "file": "embed.html" }, { "locale": "es", "file": "es/embed.html" }])
+    );
+    assert_eq!(
+        data["content"],
+        json!([{ "locale": "en", "file": "content-en-1.json" }])
+    );
+    assert_eq!(data["colors"][0]["light"], "#123456");
+
+    // A release build: the pages are written after the release, from it.
+    write_release(&dir, None, "0.1.0", "/", false, &page::not_released()).unwrap();
+    let written = page::write_pages(&dir, "/", "0.1.0").unwrap();
+    assert_eq!(written, ["publish.html", "es/publish.html"]);
+    let release =
+        Release::from_json(&fs::read_to_string(dir.join("v0.1.0/release.json")).unwrap()).unwrap();
+    assert!(
+        release.files.keys().all(|f| !f.starts_with("publish")),
+        "the publisher's page is no part of a release: {:?}",
+        release.files.keys()
+    );
+    let html = fs::read_to_string(dir.join("publish.html")).unwrap();
+    let start = html.find("id=\"trd-publish-data\">").unwrap() + "id=\"trd-publish-data\">".len();
+    let end = start + html[start..].find("</script>").unwrap();
+    let read: PageData = model::decode(&html[start..end], "publish data").unwrap();
+    let pinned = read
+        .forms
+        .pinned
+        .clone()
+        .expect("a release build pins the snippet");
+    assert_eq!(pinned.loader, "v0.1.0/trd-explainer.js");
+    assert_eq!(
+        pinned.integrity,
+        release.files["trd-explainer.js"].integrity
+    );
+    assert_eq!(pinned.integrity, integrity(b"loader"));
+    // The version's own fragment, whose files carry their hashes; the frame follows the
+    // major, as in the README.
+    assert_eq!(
+        read.forms.fragments[0].file,
+        "v0.1.0/trd-explainer.fragment.html"
+    );
+    assert!(read
+        .forms
+        .fragment_assets
+        .iter()
+        .all(|a| a.starts_with("v0.1.0/")));
+    let fragment = fs::read_to_string(dir.join(&read.forms.fragments[0].file)).unwrap();
+    assert!(fragment.contains(&format!(
+        "src=\"/v0.1.0/trd-explainer.js\" integrity=\"{}\"",
+        pinned.integrity
+    )));
+    // Pasted elsewhere, it points at where the build is served, hashes kept.
+    let pasted = code::fragment(
+        &embed(vec![]),
+        &read.forms,
+        &fragment,
+        "en",
+        "/",
+        "https://cdn.example/trd/",
+    );
+    assert!(
+        pasted.contains(&format!(
+            "src=\"https://cdn.example/trd/v0.1.0/trd-explainer.js\" integrity=\"{}\" crossorigin=\"anonymous\"",
+            pinned.integrity
+        )),
+        "{pasted}"
+    );
+    assert!(
+        pasted.contains(
+            "href=\"https://cdn.example/trd/v0.1.0/trd-1.css\" data-trd integrity=\"sha384-"
+        ),
+        "{pasted}"
+    );
+    let pages: Vec<String> = read
+        .forms
+        .iframe
+        .unwrap()
+        .pages
+        .into_iter()
+        .map(|p| p.file)
+        .collect();
+    assert_eq!(pages, ["v0/embed.html", "v0/es/embed.html"]);
+    let _ = fs::remove_dir_all(dir);
 }
 
 #[test]

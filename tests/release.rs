@@ -10,7 +10,8 @@ use trd_explainer::embed_page::{
 };
 use trd_explainer::prerender::{render_embed, Assets};
 use trd_explainer::release::{
-    integrity, is_release_dir, major_dir, release_fragment, version_key, Release, ReleaseFile,
+    integrity, is_release_dir, major_dir, release_fragment, version_key, write_release, Release,
+    ReleaseFile, RELEASE_MANIFEST,
 };
 
 fn assets() -> Assets {
@@ -190,4 +191,68 @@ fn oembed_responses_are_rich_with_the_iframe_for_their_language() {
     // Discovery needs an absolute URL: none without a known site.
     assert_eq!(oembed_link("en", None), "");
     assert_eq!(oembed_link("en", Some("/relative/")), "");
+}
+
+/// A small build: the loader, a stylesheet, a fragment, a folder, and the publisher's page
+/// with its wasm (`publish.html`, `publish/`).
+fn small_build(dir: &std::path::Path, loader: &str, publisher: &str) {
+    let _ = std::fs::remove_dir_all(dir);
+    for (path, text) in [
+        ("trd-explainer.js", loader),
+        ("trd-1.css", ".trd{}"),
+        (
+            "trd-explainer.fragment.html",
+            "<link rel=\"stylesheet\" href=\"/trd-1.css\" data-trd><script type=\"module\" src=\"/trd-explainer.js\"></script>",
+        ),
+        ("es/embed.html", "<p>es</p>"),
+        ("publish.html", publisher),
+        ("publish/trd_explainer-p.js", publisher),
+    ] {
+        let file = dir.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+}
+
+#[test]
+fn a_release_leaves_out_what_is_not_released_and_an_unchanged_version_builds_again() {
+    let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("release-twice");
+    let (first, second) = (root.join("first"), root.join("second"));
+    let not_released = ["publish".to_owned(), "publish.html".to_owned()];
+    small_build(&first, "loader 1", "page 1");
+    write_release(&first, None, "0.1.0", "/", false, &not_released).unwrap();
+    let released = Release::from_json(
+        &std::fs::read_to_string(first.join("v0.1.0").join(RELEASE_MANIFEST)).unwrap(),
+    )
+    .unwrap();
+    let names: Vec<&str> = released.files.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "es/embed.html",
+            "trd-1.css",
+            "trd-explainer.fragment.html",
+            "trd-explainer.js"
+        ]
+    );
+    for folder in ["v0.1.0", "v0"] {
+        assert!(
+            !first.join(folder).join("publish.html").exists(),
+            "{folder}"
+        );
+        assert!(!first.join(folder).join("publish").exists(), "{folder}");
+    }
+    // The same bundle again, with the publisher's page changed: the same release.
+    small_build(&second, "loader 1", "page 2");
+    write_release(&second, Some(&first), "0.1.0", "/", false, &not_released).unwrap();
+    assert_eq!(
+        std::fs::read(second.join("v0.1.0").join(RELEASE_MANIFEST)).unwrap(),
+        std::fs::read(first.join("v0.1.0").join(RELEASE_MANIFEST)).unwrap()
+    );
+    // A changed loader under the same version is refused, naming it.
+    small_build(&second, "loader 2", "page 1");
+    let refused = write_release(&second, Some(&first), "0.1.0", "/", false, &not_released)
+        .expect_err("a published version never changes");
+    assert!(refused.contains("changed trd-explainer.js"), "{refused}");
+    let _ = std::fs::remove_dir_all(root);
 }

@@ -4,7 +4,8 @@
 //! list of hashed asset names.
 //! Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL.
 //! `prerender release`, run after scripts/minify.mjs, pins the loader to the hashes of
-//! what it loads and writes the versioned release folders (src/release.rs).
+//! what it loads, writes the versioned release folders (src/release.rs), and last the
+//! publisher's pages (src/publish/page.rs), which offer the code those files make.
 
 use std::path::Path;
 use std::{env, fs, process::ExitCode};
@@ -17,6 +18,7 @@ use trd_explainer::prerender::{
     relative_urls, render_embed, render_widget, standalone_options, wasm_module, wasm_module_name,
     Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
 };
+use trd_explainer::publish::page as publish_page;
 use trd_explainer::{embed_page, release};
 
 /// Options as the browser will have them for an element or page in `locale`.
@@ -157,14 +159,9 @@ fn run() -> Result<String, String> {
             &fragment_in(&public_url, &assets, html, lang),
         )?;
     }
-    // Last: the publisher's pages offer the forms of code the build now holds.
-    let publish_pages =
-        trd_explainer::publish::page::write_pages(dir, &assets, &public_url, &widget_css)?;
-
     Ok(format!(
-        "prerendered {} cards into index.html, es/index.html and the fragments, wrote {} (loader → {}, {}, {}; {MANIFEST})",
+        "prerendered {} cards into index.html, es/index.html and the fragments (loader → {}, {}, {}; {MANIFEST})",
         content.cards.len(),
-        publish_pages.join(", "),
         assets.glue,
         assets.wasm,
         assets.css
@@ -172,7 +169,8 @@ fn run() -> Result<String, String> {
 }
 
 /// `prerender release`, after scripts/minify.mjs: the loader gets the integrity hashes of
-/// what it loads, then the release folders are written (src/release.rs).
+/// what it loads, then the release folders are written (src/release.rs), then the
+/// publisher's pages, from the final files.
 fn release() -> Result<String, String> {
     let staging = env::var("TRUNK_STAGING_DIR")
         .map_err(|_| "TRUNK_STAGING_DIR is not set: run me from `trunk build`".to_string())?;
@@ -183,21 +181,28 @@ fn release() -> Result<String, String> {
     let names = release::loaded_names(&manifest)?;
     let filled = release::fill_integrity(&loader_text, dir, &names)?;
     fs::write(dir.join(LOADER), filled).map_err(|e| format!("{LOADER}: {e}"))?;
-    // Debug builds are never published: no release folders.
-    if env::var("TRUNK_PROFILE").as_deref() != Ok("release") {
-        return Ok(format!("loader pinned to {} files", names.len()));
-    }
     let public_url = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
-    let previous = release::previous_dist();
-    // scripts/serve.sh rebuilds on every edit and publishes nothing.
-    let replace = env::var_os("TRD_REPLACE_RELEASE").is_some();
-    release::write_release(
-        dir,
-        previous.as_deref(),
-        env!("CARGO_PKG_VERSION"),
-        &public_url,
-        replace,
-    )
+    let version = env!("CARGO_PKG_VERSION");
+    // Debug builds are never published: no release folders.
+    let released = if env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+        let previous = release::previous_dist();
+        // scripts/serve.sh rebuilds on every edit and publishes nothing.
+        let replace = env::var_os("TRD_REPLACE_RELEASE").is_some();
+        release::write_release(
+            dir,
+            previous.as_deref(),
+            version,
+            &public_url,
+            replace,
+            &publish_page::not_released(),
+        )?
+    } else {
+        format!("loader pinned to {} files, no release (debug)", names.len())
+    };
+    // Last, from the final files: the publisher's pages offer the forms of code the build
+    // holds, pinned to the release's hashes when there is one.
+    let pages = publish_page::write_pages(dir, &public_url, version)?;
+    Ok(format!("{released}; wrote {}", pages.join(", ")))
 }
 
 fn main() -> ExitCode {

@@ -1,5 +1,7 @@
 //! The code a publisher copies, in each form the build supports, from one [`Embed`].
 
+use crate::embed_page::iframe_code;
+
 use super::embed::{escape_html, Embed};
 use super::model::{Forms, Pinned};
 
@@ -80,7 +82,8 @@ pub fn fragment(
 }
 
 /// The iframe: the embed page for the element's language with the attributes as URL
-/// parameters (and the JSON, where the page reads it). `page` is relative to `base`.
+/// parameters (and the JSON, where the page reads it), in the README's frame
+/// ([`iframe_code`]: its title, sandbox, permissions, height). `page` is relative to `base`.
 pub fn iframe(
     embed: &Embed,
     page: &str,
@@ -101,11 +104,7 @@ pub fn iframe(
     } else {
         format!("?{}", params.join("&"))
     };
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"900\"></iframe>\n",
-        escape_html(&format!("{base}{page}{query}")),
-        escape_html(title)
-    )
+    format!("{}\n", iframe_code(&format!("{base}{page}{query}"), title))
 }
 
 /// The element the fragment of `locale` carries: the publisher's, keeping the build's

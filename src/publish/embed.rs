@@ -3,6 +3,8 @@
 //! every form of code are built from one [`Embed`], so they always agree.
 
 use crate::config::{self, JsonConfig, Options, ATTRIBUTES};
+/// The one escaper of the code a publisher copies, the iframe code's too.
+pub use crate::embed_page::escape_html;
 
 use super::model::ColorSpec;
 use super::state::{Control, CtaField, PublishState};
@@ -173,21 +175,6 @@ pub fn field_of(message: &str) -> &'static str {
                 .is_some_and(|rest| rest.starts_with(':') || rest.starts_with('='))
         })
         .unwrap_or("")
-}
-
-/// Text for an HTML attribute value or text node.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A JSON string literal.

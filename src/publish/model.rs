@@ -51,7 +51,8 @@ pub struct Forms {
     pub loader: String,
     /// A versioned copy of the loader with its integrity hash, when the build has one.
     pub pinned: Option<Pinned>,
-    /// Each locale's prerendered fragment.
+    /// Each locale's prerendered fragment: the pinned version's own (`v0.1.0/…`, its files
+    /// with their integrity hashes) when there is [`pinned`](Self::pinned), else the build's.
     pub fragments: Vec<LocaleFile>,
     /// The build's files a fragment refers to through the public URL; the page rewrites
     /// those references to where the build is actually served.
@@ -84,7 +85,8 @@ json::decode_struct!(Pinned {
     integrity,
 });
 
-/// The iframe embed: its page per locale, reading the attributes as URL parameters.
+/// The iframe embed: its page per locale (in the major channel, `v0/`, when the build has
+/// a release), reading the attributes as URL parameters.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IframeForm {
     pub pages: Vec<LocaleFile>,

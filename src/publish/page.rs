@@ -2,17 +2,20 @@
 //! static/publish/page.html, each with what this build offers a publisher as data
 //! ([`PageData`](super::model::PageData)).
 //!
-//! The forms of code are read from the build's output, so a form the build lacks is simply
-//! absent: the versioned loader from `release.json` ([`pinned_loader`]), the iframe page
-//! when `embed.html` exists ([`iframe_form`]).
+//! The forms of code are read from the build's final output, so a form the build lacks is
+//! simply absent: the versioned loader from the release's `release.json`
+//! ([`pinned_loader`]), the iframe page when `embed.html` exists ([`iframe_form`]). The
+//! pages are therefore written last, by `prerender release` after the release step (and
+//! in debug builds, which write no release, without the pinned form).
 
 use std::fs;
 use std::path::Path;
 
 use serde_json::{json, Value};
 
-use crate::content;
-use crate::prerender::{escape, fragment_path, Assets, ACCORDION, LOADER};
+use crate::prerender::{escape, fragment_path, ACCORDION, LOADER, MANIFEST};
+use crate::release::{self, Release, RELEASE_MANIFEST};
+use crate::{content, embed_page};
 
 use super::model::{self, PublishStrings};
 use super::{DATA_ID, ROOT_ID};
@@ -68,58 +71,38 @@ pub fn colors(widget_css: &str) -> Vec<(String, String, String)> {
     found
 }
 
-/// The versioned loader with its integrity hash, from the build's `release.json` (written
-/// by the release step) when there is one: `{"version": "…", "files": …}`, `files` either
-/// a list of `{path, integrity}` or an object of path → `{integrity}`. `None` without a
-/// release, or without the loader in it.
-pub fn pinned_loader(release: &Value) -> Option<Value> {
-    let version = release.get("version")?.as_str()?;
-    let entry = |path: &str, info: &Value| -> Option<(String, String)> {
-        let integrity = info
-            .get("integrity")
-            .or_else(|| info.get("sha384"))?
-            .as_str()?;
-        let integrity = if integrity.starts_with("sha384-") {
-            integrity.to_owned()
-        } else {
-            format!("sha384-{integrity}")
-        };
-        (path == LOADER || path.ends_with(&format!("/{LOADER}")))
-            .then(|| (path.to_owned(), integrity))
-    };
-    let (path, integrity) = match release.get("files")? {
-        Value::Array(list) => list.iter().find_map(|f| {
-            let path = f.get("path").or_else(|| f.get("file"))?.as_str()?;
-            entry(path, f)
-        }),
-        Value::Object(map) => map.iter().find_map(|(path, f)| entry(path, f)),
-        _ => None,
-    }?;
-    // Paths in the release are relative to its versioned folder, or to the build's root.
-    let folder = format!("v{version}/");
-    let loader = if path.starts_with(&folder) {
-        path
-    } else {
-        format!("{folder}{path}")
-    };
-    Some(json!({ "version": version, "loader": loader, "integrity": integrity }))
+/// The versioned loader with its integrity hash, from the release the build wrote
+/// (`v<version>/release.json`, see [`Release::to_json`]): `v<version>/trd-explainer.js`
+/// and its `sha384-…`, the README's pinned snippet. `None` if the release lacks the loader.
+pub fn pinned_loader(release: &Release) -> Option<Value> {
+    let loader = release.files.get(LOADER)?;
+    Some(json!({
+        "version": release.version,
+        "loader": format!("{}/{LOADER}", release::version_dir(&release.version)),
+        "integrity": loader.integrity,
+    }))
 }
 
 /// The iframe form when the build has a page for framing: `embed.html`, and a page per
-/// other locale where there is one (`es/embed.html`).
-pub fn iframe_form(dir: &Path) -> Option<Value> {
-    let page = |code: &str| {
-        if code == content::DEFAULT_LOCALE {
-            "embed.html".to_owned()
-        } else {
-            format!("{code}/embed.html")
-        }
-    };
+/// other locale where there is one (`es/embed.html`), in `folder` (with its `/`): the
+/// major channel (`v0/`) when the build has a release, as the README's iframe code, so a
+/// frame takes the fixes of its major (a frame cannot carry an integrity hash).
+pub fn iframe_form(dir: &Path, folder: &str) -> Option<Value> {
     let pages: Vec<Value> = content::locales()
-        .filter(|code| dir.join(page(code)).is_file())
-        .map(|code| json!({ "locale": code, "file": page(code) }))
+        .map(|code| (code, format!("{folder}{}", embed_page::embed_path(code))))
+        .filter(|(_, file)| dir.join(file).is_file())
+        .map(|(code, file)| json!({ "locale": code, "file": file }))
         .collect();
     (!pages.is_empty()).then(|| json!({ "pages": pages }))
+}
+
+/// What a release leaves out: the publisher's pages and their wasm, a tool for whoever
+/// hosts the build, not part of the bundle publishers pin (and written after the release,
+/// from it).
+pub fn not_released() -> Vec<String> {
+    std::iter::once(APP_DIR.to_owned())
+        .chain(content::locales().map(page_path))
+        .collect()
 }
 
 /// The publisher's own wasm and glue (Trunk's output in [`APP_DIR`]), relative to the
@@ -144,44 +127,62 @@ pub fn app_files(dir: &Path) -> Result<(String, String), String> {
     Ok((find(".js")?, find("_bg.wasm")?))
 }
 
-/// The page data for every locale's page except its words and paths.
-pub fn build_data(
-    dir: &Path,
-    assets: &Assets,
-    public_url: &str,
-    widget_css: &str,
-) -> Result<Value, String> {
+/// The page data for every locale's page except its words and paths, read from the
+/// build's final files: its manifest (`assets.json`), the widget's stylesheet, and the
+/// release of `version` when the build wrote one (`v<version>/release.json`). With a
+/// release, the snippet and the fragments are the version's own, pinned with its hashes.
+pub fn build_data(dir: &Path, public_url: &str, version: &str) -> Result<Value, String> {
     let (glue, wasm) = app_files(dir)?;
-    let release = [
-        "release.json".to_owned(),
-        format!("v{}/release.json", env!("CARGO_PKG_VERSION")),
-    ]
-    .iter()
-    .find_map(|name| fs::read_to_string(dir.join(name)).ok())
-    .and_then(|text| serde_json::from_str::<Value>(&text).ok());
+    let read = |name: &str| fs::read_to_string(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let manifest: Value =
+        serde_json::from_str(&read(MANIFEST)?).map_err(|e| format!("{MANIFEST}: {e}"))?;
+    let css = manifest["css"]
+        .as_str()
+        .ok_or_else(|| format!("{MANIFEST} has no css"))?;
+    let widget_css = read(css)?;
+    let content: Vec<Value> = content::locales()
+        .filter_map(|code| {
+            let file = manifest["content"][code]["json"].as_str()?;
+            Some(json!({ "locale": code, "file": file }))
+        })
+        .collect();
+    let released = format!("{}/{RELEASE_MANIFEST}", release::version_dir(version));
+    let release = match fs::read_to_string(dir.join(&released)) {
+        Ok(text) => Some(Release::from_json(&text).map_err(|e| format!("{released}: {e}"))?),
+        Err(_) => None,
+    };
+    let pinned = release.as_ref().and_then(pinned_loader);
+    // The fragments (and the files they load) of the version the snippet pins, else the
+    // build's own.
+    let (folder, channel) = match (&release, &pinned) {
+        (Some(r), Some(_)) => (
+            format!("{}/", release::version_dir(&r.version)),
+            format!("{}/", release::major_dir(&r.version)),
+        ),
+        _ => (String::new(), String::new()),
+    };
     let fragments: Vec<Value> = content::locales()
-        .map(|code| (code, fragment_path(code)))
+        .map(|code| (code, format!("{folder}{}", fragment_path(code))))
         .filter(|(_, file)| dir.join(file).is_file())
         .map(|(code, file)| json!({ "locale": code, "file": file }))
         .collect();
-    let colors: Vec<Value> = colors(widget_css)
+    let fragment_assets: Vec<String> = [css, "no-js.css", ACCORDION, LOADER]
+        .iter()
+        .map(|name| format!("{folder}{name}"))
+        .collect();
+    let colors: Vec<Value> = colors(&widget_css)
         .into_iter()
         .map(|(name, light, dark)| json!({ "name": name, "light": light, "dark": dark }))
-        .collect();
-    let content: Vec<Value> = assets
-        .content
-        .iter()
-        .map(|f| json!({ "locale": f.locale, "file": f.json }))
         .collect();
     Ok(json!({
         "public_url": public_url,
         "app": { "glue": glue, "wasm": wasm },
         "forms": {
             "loader": LOADER,
-            "pinned": release.as_ref().and_then(pinned_loader),
+            "pinned": pinned,
             "fragments": fragments,
-            "fragment_assets": [assets.css, "no-js.css", ACCORDION, LOADER],
-            "iframe": iframe_form(dir),
+            "fragment_assets": fragment_assets,
+            "iframe": iframe_form(dir, &channel).or_else(|| iframe_form(dir, "")),
         },
         "content": content,
         "colors": colors,
@@ -239,14 +240,10 @@ pub fn page(locale: &str, data: &Value) -> Result<String, String> {
     Ok(html)
 }
 
-/// Writes every locale's page into the build; returns their paths.
-pub fn write_pages(
-    dir: &Path,
-    assets: &Assets,
-    public_url: &str,
-    widget_css: &str,
-) -> Result<Vec<String>, String> {
-    let data = build_data(dir, assets, public_url, widget_css)?;
+/// Writes every locale's page into the build (last: it offers the forms of code the
+/// final files make, see [`build_data`]); returns their paths.
+pub fn write_pages(dir: &Path, public_url: &str, version: &str) -> Result<Vec<String>, String> {
+    let data = build_data(dir, public_url, version)?;
     let mut written = Vec::new();
     for code in content::locales() {
         let path = page_path(code);

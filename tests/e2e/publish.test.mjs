@@ -5,19 +5,30 @@
 // 360 px and on a desktop, light and dark, under a strict CSP, in English and Spanish.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST, assets, launch, serveDist, watchConsole, axe, formatViolations } from "./helpers.mjs";
+import { crateVersion } from "../../scripts/changelog.mjs";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 // The blank pages code is pasted into: filled in by the tests (the server reads routes
 // when a request comes).
 const routes = { "/favicon.ico": { body: "", type: "image/x-icon" } };
 let browser, server;
+// The release this build wrote (the e2e tests run on a release build), and the README's
+// iframe code, which the page's iframe form must match.
+const VERSION = crateVersion();
+const MAJOR = VERSION.split(".")[0];
+const RELEASE_FILE = join(DIST, `v${VERSION}`, "release.json");
+const release = () => JSON.parse(readFileSync(RELEASE_FILE, "utf8"));
+const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+const README_IFRAME = README.match(/<iframe src="https:\/\/cdn\.example\/trd\/v0\/embed\.html"[^>]*><\/iframe>/)?.[0];
 
 before(async () => {
   browser = await launch();
-  server = await serveDist({ routes, headers: () => ({ "content-security-policy": CSP }) });
+  // CORS as the README asks: a sandboxed frame (the iframe form) has an opaque origin, so
+  // its requests to the build are cross-origin.
+  server = await serveDist({ routes, cors: true, headers: () => ({ "content-security-policy": CSP }) });
 });
 
 after(async () => {
@@ -70,7 +81,23 @@ function readGuide(selector) {
 
 const guideIn = (page, selector) => page.evaluate(readGuide, selector);
 
-/** Waits until the guide in `selector` is live and shows `expected` (or any, if null). */
+/** The attributes of the first `<iframe>` tag in `html`. */
+function iframeAttributes(html) {
+  const tag = html.match(/<iframe [^>]*>/)?.[0] ?? "";
+  return Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map(([, name, value]) => [name, value.replaceAll("&amp;", "&").replaceAll("&quot;", '"')]));
+}
+
+/** The frame of `page` showing an embed page, once it is there. */
+async function embedFrame(page) {
+  for (let i = 0; i < 150; i++) {
+    const frame = page.frames().find((f) => /embed\.html/.test(f.url()));
+    if (frame) return frame;
+    await page.waitForTimeout(100);
+  }
+  throw new Error("no embed frame");
+}
+
+/** Waits until the guide in `selector` (of a page or a frame) is live and shows `expected` (or any, if null). */
 async function waitGuide(page, selector, expected = null) {
   await page.locator(selector).scrollIntoViewIfNeeded();
   let last;
@@ -129,6 +156,15 @@ describe("the publisher's page", () => {
     assert.deepEqual(forms, ["snippet", "fragment", ...(data.forms.iframe ? ["iframe"] : [])]);
     const snippet = await page.inputValue("#publish-code-snippet");
     assert.equal(snippet.includes("integrity="), !!data.forms.pinned, snippet);
+    // A release build pins the snippet to its release.json, written before the page.
+    assert.equal(!!data.forms.pinned, existsSync(RELEASE_FILE));
+    if (data.forms.pinned) {
+      assert.deepEqual(data.forms.pinned, {
+        version: VERSION,
+        loader: `v${VERSION}/trd-explainer.js`,
+        integrity: release().files["trd-explainer.js"].integrity,
+      });
+    }
     assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
     assert.deepEqual(log.pageErrors, []);
     assert.deepEqual(log.errors, [], log.all.join("\n"));
@@ -167,6 +203,14 @@ describe("the publisher's page", () => {
 
     const forms = await page.$$eval("[data-form]", (els) => els.map((e) => e.dataset.form));
     assert.ok(forms.includes("snippet") && forms.includes("fragment"), forms.join());
+    // The release build offers every form, pinned where a hash can pin it.
+    assert.deepEqual(forms, ["snippet", "fragment", "iframe"]);
+    assert.ok(existsSync(RELEASE_FILE), `the tests run on a release build: ${RELEASE_FILE}`);
+    const { files } = release();
+    const pinnedLoader = `src="${server.url}/v${VERSION}/trd-explainer.js" integrity="${files["trd-explainer.js"].integrity}" crossorigin="anonymous"`;
+    // Colours and the call-to-action cannot travel in the frame's URL: the page says so.
+    const data = pageData();
+    assert.ok((await page.textContent('[data-form="iframe"]')).includes(data.strings.iframe_not_carried));
     for (const form of forms) {
       const area = `#publish-code-${form}`;
       await page.waitForSelector(area);
@@ -175,7 +219,32 @@ describe("the publisher's page", () => {
       await page.waitForFunction((form) => document.querySelector(".publish-status")?.textContent.includes(document.querySelector(`[data-form="${form}"] h3`).textContent), form);
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       assert.equal(copied, code, `${form}: the clipboard holds the code shown`);
-      assert.match(copied, /lang="es"/, form);
+      if (form === "iframe") {
+        // The README's frame, its options as the URL parameters the embed page reads.
+        const frame = iframeAttributes(copied);
+        const readme = iframeAttributes(README_IFRAME);
+        for (const name of ["width", "height", "loading", "sandbox", "allow"]) assert.equal(frame[name], readme[name], `iframe ${name}`);
+        assert.equal(frame.title, spanish.meta.title);
+        const src = new URL(frame.src);
+        assert.equal(`${src.origin}${src.pathname}`, `${server.url}/v${MAJOR}/es/embed.html`, "the frame follows the major, as in the README");
+        assert.deepEqual(Object.fromEntries(src.searchParams), {
+          lang: "es",
+          "crisis-region": "mx",
+          categories: "medication,stimulation",
+          open: "ketamine",
+          theme: "dark",
+        });
+        assert.match(copied, /[?&]lang=es[&"]/, form);
+      } else {
+        assert.match(copied, /lang="es"/, form);
+        // The version's own loader with its hash (the fragment: the version's fragment,
+        // its stylesheet hashed too).
+        assert.ok(copied.includes(pinnedLoader), `${form}: pinned to v${VERSION}\n${copied}`);
+      }
+      if (form === "fragment") {
+        const css = assets().css;
+        assert.ok(copied.includes(`href="${server.url}/v${VERSION}/${css}" data-trd integrity="${files[css].integrity}" crossorigin="anonymous"`), copied);
+      }
 
       // A blank page with nothing but the pasted code, on the server the build is served by.
       const path = `/pasted-${form}.html`;
@@ -186,24 +255,49 @@ describe("the publisher's page", () => {
       await blank.addInitScript(VIOLATIONS);
       const blankLog = watchConsole(blank);
       await blank.goto(server.url + path);
+      // The iframe's guide is in its frame; no colours reach it.
+      const guideOf = async (page) => (form === "iframe" ? embedFrame(page) : page);
+      const uncoloured = { ...expected, accent: "", accentDark: "" };
       // Under the same strict CSP, the colours in the pasted <style> are refused (the note
       // says to move them into a stylesheet): compare the guide itself.
-      const pasted = await waitGuide(blank, "trd-explainer", { ...expected, accent: "", accentDark: "" });
+      const pasted = await waitGuide(await guideOf(blank), "trd-explainer", uncoloured);
       assert.equal(pasted.lang, preview.lang, form);
       const violations = await blank.evaluate(() => window.__violations);
       if (copied.includes("<style>")) assert.ok(violations.every((v) => v.startsWith("style-src")), violations.join());
       else assert.deepEqual(violations, []);
       assert.deepEqual(blankLog.warnings, [], `${form}: no console warning\n${blankLog.all.join("\n")}`);
       assert.deepEqual(blankLog.pageErrors, []);
+      // The hashes verified: nothing was refused, and the guide came from the version pinned.
+      assert.deepEqual(blankLog.all.filter((m) => /integrity/i.test(m)), [], `${form}: no integrity error`);
+      if (form !== "iframe") {
+        const loaded = await blank.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+        assert.ok(loaded.includes(`${server.url}/v${VERSION}/trd-explainer.js`), `${form}: the pinned loader ran\n${loaded.join("\n")}`);
+      }
       await blank.close();
 
-      // Without the policy, the pasted colours apply too.
+      // Without the policy, the pasted colours apply too (not through a frame's URL).
       const open = `/pasted-${form}-open.html`;
       routes[open] = { ...routes[path], headers: { "content-security-policy": "default-src * 'unsafe-inline' 'wasm-unsafe-eval'" } };
       const free = await context.newPage();
       await free.goto(server.url + open);
-      assert.deepEqual(await waitGuide(free, "trd-explainer", expected), expected, `${form}: the same guide, colours included`);
+      const same = form === "iframe" ? uncoloured : expected;
+      assert.deepEqual(await waitGuide(await guideOf(free), "trd-explainer", same), same, `${form}: the same guide, colours included where they travel`);
       await free.close();
+
+      // The check can fail: the same code with another hash is refused and shows nothing.
+      if (form === "snippet") {
+        const hash = files["trd-explainer.js"].integrity;
+        const forged = `sha384-${hash.slice(7, 8) === "A" ? "B" : "A"}${hash.slice(8)}`;
+        const tampered = `/pasted-${form}-tampered.html`;
+        routes[tampered] = { body: routes[path].body.replace(hash, forged) };
+        const bad = await context.newPage();
+        const badLog = watchConsole(bad);
+        await bad.goto(server.url + tampered);
+        await bad.waitForTimeout(1500);
+        assert.equal(await bad.evaluate(() => customElements.get("trd-explainer") === undefined), true, "a loader that fails its hash never runs");
+        assert.ok(badLog.errors.some((m) => /integrity/i.test(m)), badLog.all.join("\n"));
+        await bad.close();
+      }
     }
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(log.pageErrors, []);

@@ -100,14 +100,18 @@ pub fn Publisher(props: &PublisherProps) -> Html {
     // Each form of code the build supports, in order of how many publishers need it.
     let forms = &data.forms;
     let style_note = (!embed.colors.is_empty()).then(|| strings.style_note.clone());
+    // With a release, the snippet and the fragments are the version's own, with its hashes.
+    let pinned_note = forms
+        .pinned
+        .as_ref()
+        .map(|p| fill(&strings.snippet_pinned, &[("version", &p.version)]));
     let mut views = vec![CodeView {
         form: CodeForm::Snippet,
         title: strings.snippet_title.clone(),
         hint: strings.snippet_hint.clone(),
-        notes: forms
-            .pinned
-            .iter()
-            .map(|p| fill(&strings.snippet_pinned, &[("version", &p.version)]))
+        notes: pinned_note
+            .clone()
+            .into_iter()
             .chain(style_note.clone())
             .collect(),
         code: Ok(code::snippet(&embed, forms, &base)),
@@ -131,6 +135,7 @@ pub fn Publisher(props: &PublisherProps) -> Html {
             title: strings.fragment_title.clone(),
             hint: strings.fragment_hint.clone(),
             notes: std::iter::once(rendered)
+                .chain(pinned_note)
                 .chain(style_note.clone())
                 .collect(),
             code: match &fragment_text {
@@ -150,7 +155,8 @@ pub fn Publisher(props: &PublisherProps) -> Html {
     if let Some(iframe) = &forms.iframe {
         if let Some(page) = file_for(&iframe.pages) {
             let title = match &content {
-                Some(Ok(content)) => content.ui.widget_label.clone(),
+                // As in the README and oEmbed: the guide's own title (its page's <title>).
+                Some(Ok(content)) => content.meta.title.clone(),
                 _ => strings.title.clone(),
             };
             let lost =
