@@ -520,6 +520,26 @@ impl Source for &serde_json::Value {
     }
 }
 
+/// Decodes JSON text the build wrote (a locale's content, the publisher page's data):
+/// in the wasm the browser's `JSON.parse` reads it (so the wasm carries no JSON parser)
+/// and serde-wasm-bindgen decodes the result; natively [`decode_strict`] does, and
+/// `unknown` gets the path of every field the model does not know.
+pub fn decode_text<T: DeserializeOwned>(
+    json: &str,
+    unknown: &mut Vec<String>,
+) -> Result<T, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = unknown;
+        let parsed = js_sys::JSON::parse(json).map_err(|_| "invalid JSON".to_owned())?;
+        decode(parsed)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        decode_strict(json, unknown)
+    }
+}
+
 /// Parses built-in content JSON natively and decodes it, naming the path of any error
 /// (`serde_path_to_error`) and of every field the model does not know (`serde_ignored`).
 /// Native only: the content is checked here, by the tests, before it ships.

@@ -1,21 +1,40 @@
 //! Content: the typed model, the locale files (compiled into native builds; handed to the
 //! wasm at run time by [`register`]), and the checks every built-in locale must pass.
 
+mod about;
+pub mod deadline;
+pub mod fairness;
 mod matters;
 mod model;
 mod ui;
 mod validate;
 
+pub use about::{About, AboutPart, Change, ABOUT_ID, ABOUT_TARGETS, PRIVACY_ID, REPORT_ID};
 pub use matters::{
-    issue_cards, issue_spec, validate as validate_matters, AnswerGroup, Answered, IssueCard,
-    IssueSpec, Issues, ISSUES, NOT_KNOWN,
+    evidence_class, issue_cards, issue_spec, validate as validate_matters, AnswerGroup, Answered,
+    IssueCard, IssueSpec, Issues, ISSUES, NOT_KNOWN,
 };
 pub use model::*;
 pub use ui::{fill, UiStrings};
+
+/// A counted phrase in its grammatical form, chosen here for every counted string: `one`
+/// for exactly 1, `many` otherwise (0 too, "0 tratamientos"), `{count}` filled in.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    let form = if count == 1 { one } else { many };
+    fill(form, &[("count", &count.to_string())])
+}
 pub use validate::{
     find_word, has_figure, has_number, parse_iso_date, phrases, reading_ease_es, reading_grade,
-    safe_href, validate, Phrases,
+    safe_href, Phrases,
 };
+
+/// Every problem in a built-in locale, each naming the card or block it is in: the
+/// content checks, then the fairness rules. Empty means the content may ship.
+pub fn validate(content: &Content) -> Vec<String> {
+    let mut errors = validate::check(content);
+    errors.extend(fairness::check(content));
+    errors
+}
 
 use std::rc::Rc;
 
@@ -55,18 +74,10 @@ pub fn match_locale(tag: &str) -> Option<&'static str> {
 /// here means a broken build, but it is still reported rather than panicking. Fields the
 /// model does not know are kept in [`Content::unknown_fields`] for [`validate`].
 pub fn parse(json: &str) -> Result<Content, String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let parsed = js_sys::JSON::parse(json).map_err(|_| "invalid JSON".to_owned())?;
-        data::decode(parsed)
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let mut unknown = Vec::new();
-        let mut content: Content = data::decode_strict(json, &mut unknown)?;
-        content.unknown_fields = unknown;
-        Ok(content)
-    }
+    let mut unknown = Vec::new();
+    let mut content: Content = data::decode_text(json, &mut unknown)?;
+    content.unknown_fields = unknown;
+    Ok(content)
 }
 
 thread_local! {
@@ -216,13 +227,19 @@ impl Content {
         }
     }
 
-    /// An ISO date as readers see it, "26 November 2026"; the ISO text if it does not parse.
+    /// An ISO date as readers of this locale write it, by its `date_pattern`: "26 November
+    /// 2026", "26 de noviembre de 2026"; the ISO text if it does not parse.
     pub fn format_date(&self, iso: &str) -> String {
         let months: Vec<&str> = self.ui.month_names.split_whitespace().collect();
         match parse_iso_date(iso) {
-            Some((y, m, d)) if months.len() == 12 => {
-                format!("{d} {} {y}", months[(m - 1) as usize])
-            }
+            Some((y, m, d)) if months.len() == 12 => fill(
+                &self.ui.date_pattern,
+                &[
+                    ("day", &d.to_string()),
+                    ("month", months[(m - 1) as usize]),
+                    ("year", &y.to_string()),
+                ],
+            ),
             _ => iso.to_owned(),
         }
     }
