@@ -1,7 +1,7 @@
 //! What the build tells the publisher's page: the files a publisher can copy code for (the
 //! forms), the colours the widget's stylesheet offers, and the page's words. The build
 //! writes it as JSON into the page (`<script type="application/json">`, see
-//! [`page`](super::page)); the page reads it back with the content's decoder.
+//! [`page`](super::page)); the page reads it back with serde, as the content is read.
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
