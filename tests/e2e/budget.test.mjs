@@ -38,12 +38,14 @@ const KiB = 1024;
 // added 8.7 KiB of wasm after taking the sort of its changes out (a file order, tested):
 // 287.2 KiB (wasm 210.0, content 31.5, guide 26.1, glue 6.9, CSS 5.3, loader 5.0,
 // accordion 2.4).
-// Raised to 295 for issue 21: the content and configuration are decoded by serde and
-// serde-wasm-bindgen, as the design names them, instead of a hand-written decoder: 293.5 KiB
-// (wasm 220.5, +19.2; glue 7.2, +0.4). Where it goes (twiggy): the derived deserializers,
-// serde's error messages (which format floats: about 15 KB of raw wasm on their own) and
-// serde-wasm-bindgen itself; see the README's Performance section.
-const EMBED_GZIP_BUDGET = 295 * KiB;
+// Issue 21 (merged with main at 300.0 KiB: the content re-check took the English content
+// to 36.5 KiB and the guide to 29.2): the content and configuration are decoded by serde and
+// serde-wasm-bindgen, as the design names them, instead of a hand-written decoder: 324.2 KiB
+// (wasm 237.1, +23.8; glue 7.3, +0.4; content 36.5, guide 29.2, loader 6.4, CSS 5.3,
+// accordion 2.4). Where it goes (twiggy, README's Performance section): the derived
+// deserializers, about 25 types and 170 fields (a locale's content as a whole, a card), the
+// float formatting that serde's error messages link in, and serde-wasm-bindgen itself.
+const EMBED_GZIP_BUDGET = 325 * KiB;
 
 // The issue's goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20
