@@ -38,7 +38,14 @@ const KiB = 1024;
 // added 8.7 KiB of wasm after taking the sort of its changes out (a file order, tested):
 // 287.2 KiB (wasm 210.0, content 31.5, guide 26.1, glue 6.9, CSS 5.3, loader 5.0,
 // accordion 2.4).
-const EMBED_GZIP_BUDGET = 288 * KiB;
+// Raised to 301 for the fairness fixes and the engines work (issues 20 and 23): the same
+// question answered to one standard for every card (label-backed safety answers, failed
+// trials named, who was studied) added 5.0 KiB to the content file and 3.1 to the
+// prerendered guide; the loader's integrity checks for pinned releases +1.4; the crisis
+// line chosen from the reader's languages, plurals and locale dates +3.3 of wasm:
+// 300.0 KiB (wasm 213.3, content 36.5, guide 29.2, glue 6.9, loader 6.4, CSS 5.3,
+// accordion 2.4).
+const EMBED_GZIP_BUDGET = 301 * KiB;
 
 // The issue's goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20
