@@ -322,6 +322,31 @@ fn unknown_fields_anywhere_get_one_warning_naming_their_path() {
 }
 
 #[test]
+fn unknown_fields_in_a_cards_sources_safety_and_time_limits_are_named_too() {
+    let config = json!({
+        "cards": [
+            { "id": "a", "category": "research", "title": "T", "summary": "S",
+              "sources": [{ "id": "s", "short": "S", "text": "Source", "pages": "1-2" }],
+              "safety": { "pregnancy": "P", "driving": "D", "interactions": "I", "not_for": "N",
+                          "checked_silent": { "memory": [], "sleep": [] }, "alcohol": "x" },
+              "time_limited": [{ "source": "s", "until": "2027-01-01", "from": "2026-01-01" }] }
+        ]
+    });
+    let (o, w) = parse_json_text(&config.to_string());
+    assert_warns(
+        &w,
+        &[
+            "config.cards[0].sources[0].pages",
+            "config.cards[0].safety.alcohol",
+            "config.cards[0].safety.checked_silent.sleep",
+            "config.cards[0].time_limited[0].from",
+        ],
+    );
+    assert_eq!(w.len(), 4, "{:#?}", messages(&w));
+    assert_eq!(o.cards.len(), 1, "unknown fields do not cost the card");
+}
+
+#[test]
 fn a_duplicate_card_id_is_named_and_the_first_card_kept() {
     let config = json!({ "cards": [
         { "id": "mine", "category": "research", "title": "First", "summary": "S" },
