@@ -23,7 +23,14 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --offline --target wasm32-unknown-unknown --test components --test what_matters --test how_made
 
 step "release build"
-trunk build --release --offline
+# Trunk builds the embed's wasm and the publisher's at once through one wasm-bindgen folder;
+# on a busy machine one can take the other's output, and the build then refuses the bundle
+# (src/publish/page.rs, check_apart). Such a failure is the race, not the code: build once more.
+trunk build --release --offline || {
+  echo "release build failed; deleting dist/ and building once more"
+  rm -rf dist
+  trunk build --release --offline
+}
 
 step "browser tests on the release build (playwright-core + axe-core)"
 (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec $(ls ./*.test.mjs | grep -v '/engines\.test\.mjs$'))

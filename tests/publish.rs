@@ -663,3 +663,40 @@ fn every_locales_page_data_reads_back_and_names_every_attribute() {
         }
     }
 }
+
+/// A bundle whose two wasm builds crossed (Trunk's race) is refused, naming the files.
+#[test]
+fn crossed_wasm_builds_are_refused() {
+    use trd_explainer::publish::page::{check_apart, START_EXPORT};
+    let embed: &[u8] = b"export function start() {}";
+    let publisher = format!("export function {START_EXPORT}() {{}}");
+    let publisher = publisher.as_bytes();
+    assert!(check_apart([
+        ("glue.js", embed),
+        ("e.wasm", embed),
+        ("publish/glue.js", publisher),
+        ("publish/p.wasm", publisher)
+    ])
+    .is_ok());
+    // The embed's wasm replaced by the publisher's.
+    let crossed = check_apart([
+        ("glue.js", embed),
+        ("e.wasm", publisher),
+        ("publish/glue.js", publisher),
+        ("publish/p.wasm", publisher),
+    ])
+    .expect_err("crossed builds must be refused");
+    assert!(
+        crossed.contains("e.wasm") && !crossed.contains("glue.js,"),
+        "{crossed}"
+    );
+    // The publisher's glue replaced by the embed's.
+    let crossed = check_apart([
+        ("glue.js", embed),
+        ("e.wasm", embed),
+        ("publish/glue.js", embed),
+        ("publish/p.wasm", publisher),
+    ])
+    .expect_err("crossed builds must be refused");
+    assert!(crossed.contains("publish/glue.js"), "{crossed}");
+}

@@ -44,6 +44,15 @@ fn run() -> Result<String, String> {
         .collect();
     // The one search for hashed names; everything after this reads the manifest.
     let mut assets = Assets::find(&files)?;
+    // Before anything is made from them: the embed's and the publisher's wasm builds did
+    // not take each other's output (a race in Trunk, see publish_page::check_apart).
+    let (app_glue, app_wasm) = publish_page::app_files(dir)?;
+    let bytes = |name: &str| fs::read(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let built = [&assets.glue, &assets.wasm, &app_glue, &app_wasm]
+        .map(|name| bytes(name).map(|b| (name.as_str(), b)));
+    let [a, b, c, d] = built;
+    let (a, b, c, d) = (a?, b?, c?, d?);
+    publish_page::check_apart([(a.0, &a.1), (b.0, &b.1), (c.0, &c.1), (d.0, &d.1)])?;
     // Each locale's widget as a bare `<trd-explainer>` in that language shows it: the
     // fragments' markup, and a file of its own that the loader shows before the wasm.
     let mut embeds = Vec::new();

@@ -127,6 +127,39 @@ pub fn app_files(dir: &Path) -> Result<(String, String), String> {
     Ok((find(".js")?, find("_bg.wasm")?))
 }
 
+/// The function the publisher's wasm exports to start its page (`#[wasm_bindgen(js_name)]`
+/// in `src/publish/mod.rs`, called by `static/publish/publish.js`): only that wasm has it.
+pub const START_EXPORT: &str = "startPublisher";
+
+/// Trunk builds the embed's wasm and the publisher's at the same time, and both pass through
+/// wasm-bindgen under the crate's name in one folder, so on a busy machine one pipeline can
+/// copy the other's output. Such a bundle must never ship: the embed would carry the
+/// publisher's code, or the publisher's page would not start. `files` are the build's
+/// `(path, bytes)` of the embed's glue and wasm, then the publisher's glue and wasm.
+pub fn check_apart(files: [(&str, &[u8]); 4]) -> Result<(), String> {
+    let has = |bytes: &[u8]| {
+        bytes
+            .windows(START_EXPORT.len())
+            .any(|w| w == START_EXPORT.as_bytes())
+    };
+    let wrong: Vec<&str> = files
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, bytes))| has(bytes) != (*i >= 2))
+        .map(|(_, (path, _))| *path)
+        .collect();
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the embed's and the publisher's wasm builds crossed ({} hold the other build's output): \
+             Trunk ran their wasm-bindgen steps through one folder at the same time. \
+             Delete dist/ and build again.",
+            wrong.join(", ")
+        ))
+    }
+}
+
 /// The page data for every locale's page except its words and paths, read from the
 /// build's final files: its manifest (`assets.json`), the widget's stylesheet, and the
 /// release of `version` when the build wrote one (`v<version>/release.json`). With a
