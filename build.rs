@@ -33,6 +33,12 @@ fn main() {
         "/// (locale, `[publish]` table as JSON) for every `src/content/*.toml`; native only.\n",
     );
     publish.push_str("pub static PUBLISH_STRINGS: &[(&str, &str)] = &[\n");
+    // The words of the page around the guide (each locale file's `[page]` table), which
+    // the build writes into the standalone page and the scripts; native only.
+    let mut page = String::from(
+        "/// (locale, `[page]` table as JSON) for every `src/content/*.toml`; native only.\n",
+    );
+    page.push_str("pub static PAGE_STRINGS: &[(&str, &str)] = &[\n");
     let mut table =
         String::from("/// (locale, content JSON) for every `src/content/*.toml`; native only.\n");
     table.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
@@ -57,6 +63,14 @@ fn main() {
         let words_file = format!("{out}/publish-{locale}.json");
         fs::write(&words_file, words).expect("OUT_DIR is writable");
         writeln!(publish, "    ({locale:?}, include_str!({words_file:?})),").unwrap();
+        let page_words = value
+            .as_table_mut()
+            .and_then(|t| t.remove(PAGE_TABLE))
+            .map(|w| serde_json::to_string(&w).expect("TOML values map to JSON"))
+            .unwrap_or_else(|| "null".into());
+        let page_file = format!("{out}/page-{locale}.json");
+        fs::write(&page_file, page_words).expect("OUT_DIR is writable");
+        writeln!(page, "    ({locale:?}, include_str!({page_file:?})),").unwrap();
         let json = to_json(&value);
         let file = format!("{out}/content-{locale}.json");
         fs::write(&file, json).expect("OUT_DIR is writable");
@@ -69,10 +83,14 @@ fn main() {
     fs::write(format!("{out}/locales.rs"), table).expect("OUT_DIR is writable");
     publish.push_str("];\n");
     fs::write(format!("{out}/publish_strings.rs"), publish).expect("OUT_DIR is writable");
+    page.push_str("];\n");
+    fs::write(format!("{out}/page_strings.rs"), page).expect("OUT_DIR is writable");
 }
 
 /// The table of a locale file that holds the publisher's page words, not content.
 const PUBLISH_TABLE: &str = "publish";
+/// The table of a locale file that holds the words of the page around the guide.
+const PAGE_TABLE: &str = "page";
 
 /// The order of a locale's top-level tables in its JSON; any other table follows, sorted.
 /// gzip only looks 32 KB back, so the `[matters]` block, whose sources repeat many of

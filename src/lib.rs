@@ -18,6 +18,7 @@ pub mod collections;
 pub mod components;
 pub mod config;
 pub mod content;
+pub mod contract;
 pub mod json;
 pub mod prerendered;
 #[cfg(feature = "publisher")]
@@ -27,6 +28,7 @@ pub mod search;
 pub mod slot;
 mod slug;
 pub mod state;
+pub mod yew_markers;
 
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
