@@ -197,7 +197,10 @@ mod browser {
 
     fn enqueue(card: &Shared) {
         // Says so in the page (a test reads it), until `hydrate`.
-        let _ = card.borrow().item.set_attribute(crate::contract::WAITING, "");
+        let _ = card
+            .borrow()
+            .item
+            .set_attribute(crate::contract::WAITING, "");
         QUEUE.with(|q| q.borrow_mut().push(Rc::downgrade(card)));
         CARDS.with(|c| c.borrow_mut().push(Rc::downgrade(card)));
         listen();

@@ -14,7 +14,6 @@ pub fn page_path(locale: &str) -> String {
     }
 }
 
-
 /// `hreflang` alternates for every locale's page, as absolute URLs under `site` (search
 /// engines and Lighthouse accept no relative ones). Without a known site URL, none: the
 /// visible language links still carry `hreflang`.
