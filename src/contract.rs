@@ -40,9 +40,9 @@
 //! **Language and crisis line.** A tag's language is its primary subtag (`es-MX` → `es`);
 //! the crisis line that leads follows `config::lead_region`. The loader needs both before
 //! the wasm: it gets each locale's default line and the country codes that have a line
-//! of their own (`__TRD_CRISIS__`, `__TRD_REGIONS__`), and the crisis lines in this
-//! module's [`crisis_order`], with the emergency numbers last; it only lifts the line
-//! that leads to the top. A new language is a new locale file: nothing here or in the
+//! of their own (`__TRD_CRISIS__`, `__TRD_REGIONS__`), and the crisis lines in the
+//! content's order with the emergency numbers last ([`crisis_order`] without a lead); it
+//! only lifts the line that leads to the top, which gives the banner's order. A new language is a new locale file: nothing here or in the
 //! scripts names one.
 
 use crate::content::{CrisisLine, Region};
@@ -175,16 +175,17 @@ pub fn names_json() -> String {
 
 /// Where a line goes in a crisis list led by `lead`: that line first, the emergency
 /// numbers last, every other line in the content's order between.
-pub fn crisis_rank(region: Region, lead: Region) -> u8 {
+pub fn crisis_rank(region: Region, lead: Option<Region>) -> u8 {
     match region {
-        r if r == lead => 0,
+        r if Some(r) == lead => 0,
         Region::Emergency => 2,
         _ => 1,
     }
 }
 
 /// `lines` in the order a list led by `lead` shows them (a stable sort by [`crisis_rank`]).
-pub fn crisis_order(lines: &[CrisisLine], lead: Region) -> Vec<&CrisisLine> {
+/// Without a lead, the order the loader gets: it lifts the line that leads to the top.
+pub fn crisis_order(lines: &[CrisisLine], lead: Option<Region>) -> Vec<&CrisisLine> {
     let mut ordered: Vec<&CrisisLine> = lines.iter().collect();
     crate::collections::sort_by(&mut ordered, |a, b| {
         crisis_rank(a.region, lead).cmp(&crisis_rank(b.region, lead))

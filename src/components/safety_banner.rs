@@ -11,7 +11,7 @@ use crate::content::{Content, CrisisLine, Region};
 pub fn safety_banner(content: &Content, region: Region, level: u8, node: &NodeRef) -> Html {
     let safety = &content.safety;
     // The chosen region leads; emergency numbers always close the list.
-    let lines = crate::contract::crisis_order(&safety.lines, region);
+    let lines = crate::contract::crisis_order(&safety.lines, Some(region));
     let phones = |l: &CrisisLine| l.contacts.iter().any(|c| c.href.starts_with("tel:"));
     // A line to call is always in the first screen: where the chosen one has no number
     // (the worldwide directory), the emergency numbers join it.

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use super::{wasm_module_name, Assets, PageWords, ACCORDION};
-use crate::content::Content;
+use crate::content::{Content, Region};
 
 /// A locale as the scripts get it: its content and its page words.
 pub type ScriptLocale = (std::rc::Rc<Content>, PageWords);
@@ -25,8 +25,8 @@ pub fn built_in_locales(default: &Content) -> Vec<ScriptLocale> {
 }
 
 /// What a bare snippet shows before the wasm, and if it never runs: the crisis lines
-/// (in the order a list led by the language's default line shows them, see
-/// src/contract.rs) and the could-not-load message, from the content (one copy of the
+/// (emergency numbers last; the loader lifts the line that leads, see src/contract.rs)
+/// and the could-not-load message, from the content (one copy of the
 /// words).
 pub fn crisis_data(content: &Content) -> Value {
     crisis_data_with(content, &PageWords::built_in(&content.locale))
@@ -37,7 +37,7 @@ pub fn crisis_data_with(content: &Content, words: &PageWords) -> Value {
     // The line a bare `lang` of this language leads with when the reader's own languages
     // name no region of it (the body was rendered with it).
     let lead = crate::config::lead_region(&content.locale, &content.locale, &[]);
-    let lines: Vec<Value> = crate::contract::crisis_order(&content.safety.lines, lead)
+    let lines: Vec<Value> = crate::contract::crisis_order(&content.safety.lines, None)
         .into_iter()
         .map(|l| {
             json!({
@@ -78,11 +78,17 @@ fn crisis_of(locales: &[ScriptLocale]) -> Value {
 /// `{ country code: region }` for every country code that leads with a line of its own
 /// (`gb` → `uk`): how the loader reads a region subtag or a `crisis-region`.
 pub fn region_codes() -> Value {
-    let map = crate::content::Region::country_codes()
+    let map = Region::country_codes()
         .into_iter()
         .map(|(code, region)| (code.to_owned(), json!(region.slug())))
         .collect();
     Value::Object(map)
+}
+
+/// The `crisis-region` values a publisher may write besides country codes (the regions'
+/// own names, `intl` among them; never `emergency`), as `Region::from_attribute` reads them.
+pub fn crisis_regions() -> Value {
+    json!(Region::CHOOSABLE.map(Region::slug))
 }
 
 fn fill(template: &str, what: &str, placeholder: &str, value: &str) -> Result<String, String> {
@@ -128,6 +134,12 @@ pub fn loader_with(
         "loader",
         "__TRD_REGIONS__",
         &region_codes().to_string(),
+    )?;
+    out = fill(
+        &out,
+        "loader",
+        "__TRD_CRISIS_REGIONS__",
+        &crisis_regions().to_string(),
     )?;
     out = fill(
         &out,
