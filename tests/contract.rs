@@ -1,6 +1,7 @@
 //! The contract of the phase before the app (src/contract.rs): the names the scripts share
 //! with the markup and the wasm are declared once in Rust, the markup carries the ones it
 //! promises, and the scripts read languages and crisis lines as the Rust side does.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,7 @@
 //! Progressive hydration relies on Yew's hydration comment markers, which are not part of
 //! its public API (src/yew_markers.rs). These tests render with the pinned Yew and fail
 //! if the markers change, long before a browser test would notice.
+#![cfg(not(target_arch = "wasm32"))]
 
 use trd_explainer::config::Options;
 use trd_explainer::contract::LIST_ITEM;
