@@ -360,7 +360,11 @@ class TrdExplainer extends HTMLElement {
     try {
       if (this.#widget) method(this.#widget);
     } catch (error) {
-      try { console.error("<trd-explainer>:", error); } catch {}
+      try {
+        console.error("<trd-explainer>:", error);
+      } catch {
+        // A host page's broken console must not make this throw either.
+      }
     }
   }
 
@@ -427,7 +431,9 @@ class TrdExplainer extends HTMLElement {
     let html = null;
     try {
       [html] = await Promise.all([fetchBody(code), css]);
-    } catch {}
+    } catch {
+      // No body: the app renders the widget itself (html stays null).
+    }
     if (this.#early !== "pending" || !this.isConnected || html === null) {
       if (this.#early === "pending") this.#early = "off";
       return;
