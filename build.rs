@@ -54,8 +54,7 @@ fn main() {
             .and_then(|s| s.to_str())
             .expect("utf-8 file name");
         let text = fs::read_to_string(&path).expect("readable content file");
-        let file = locale_file::split(&text)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file = locale_file::split(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         warn_on_overdue_reviews(locale, &file.value, today);
         warn_on_ending_statuses(locale, &file.value, today);
         let words_file = format!("{out}/publish-{locale}.json");

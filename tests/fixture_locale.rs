@@ -8,8 +8,8 @@ use std::rc::Rc;
 use trd_explainer::config::{Options, Publisher};
 use trd_explainer::content::{self, Region};
 use trd_explainer::prerender::{
-    accordion_with, built_in_locales, crisis_data_with, head_with, loader_with,
-    localize_page_with, render_content, Assets, PageWords,
+    accordion_with, built_in_locales, crisis_data_with, head_with, loader_with, localize_page_with,
+    render_content, Assets, PageWords,
 };
 
 #[path = "../src/content/locale_file.rs"]
@@ -35,7 +35,10 @@ fn fixture() -> String {
         for key in parents {
             at = at.get_mut(*key).unwrap().as_table_mut().unwrap();
         }
-        assert!(at.contains_key(*last), "{path:?} exists in the English file");
+        assert!(
+            at.contains_key(*last),
+            "{path:?} exists in the English file"
+        );
         at.insert((*last).into(), text.into());
     };
     set(table, &["meta", "title"], TITLE);
@@ -54,7 +57,10 @@ struct Built {
 fn build() -> Built {
     // The build's own split of a locale file (build.rs).
     let file = locale_file::split(&fixture()).unwrap();
-    assert!(!file.content_json.contains(SKIP), "page words stay out of the content");
+    assert!(
+        !file.content_json.contains(SKIP),
+        "page words stay out of the content"
+    );
     let content = Rc::new(content::parse(&file.content_json).unwrap());
     let words = PageWords::from_json(CODE, &file.page_json).unwrap();
     Built { content, words }
@@ -72,7 +78,10 @@ fn a_fixture_locale_parses_and_renders_in_its_own_language() {
     let built = build();
     assert_eq!(built.content.locale, CODE);
     let html = render_content(built.content.clone(), options()).unwrap();
-    assert!(html.contains(&format!("lang=\"{CODE}\"")), "the root says its language");
+    assert!(
+        html.contains(&format!("lang=\"{CODE}\"")),
+        "the root says its language"
+    );
     assert!(html.contains(CRISIS_HEADING), "its own crisis heading");
     assert!(html.contains("tel:988"), "its crisis lines");
     assert!(html.contains("trd-card__button"), "its cards");
@@ -86,7 +95,10 @@ fn a_fixture_locale_gets_its_own_page() {
     assert!(head.contains(&format!("\"inLanguage\":\"{CODE}\"")));
     let template = include_str!("../index.html");
     let page = localize_page_with(template, &built.words, &[]);
-    assert!(page.contains(&format!("<html lang=\"{CODE}\">")), "its <html lang>");
+    assert!(
+        page.contains(&format!("<html lang=\"{CODE}\">")),
+        "its <html lang>"
+    );
     assert!(page.contains(SKIP), "its own page words");
     assert!(!page.contains("Skip to the treatment guide"));
 }
@@ -111,7 +123,12 @@ fn a_fixture_locale_reaches_the_scripts_that_run_before_the_app() {
     .map(String::from)
     .into();
     let assets = Assets::find(&files).unwrap();
-    let loader = loader_with(include_str!("../static/trd-explainer.js"), &assets, &locales).unwrap();
+    let loader = loader_with(
+        include_str!("../static/trd-explainer.js"),
+        &assets,
+        &locales,
+    )
+    .unwrap();
     assert!(loader.contains(SLOW) && loader.contains(CRISIS_HEADING));
     assert!(loader.contains(&format!("\"lang\":\"{CODE}\"")));
     let accordion = accordion_with(include_str!("../static/trd-accordion.js"), &locales).unwrap();
@@ -126,10 +143,16 @@ fn the_scripts_name_no_language() {
         include_str!("../static/trd-accordion.js"),
     ] {
         for code in content::locales() {
-            for quoted in [format!("\"{code}\""), format!("'{code}'"), format!(".{code}\n")] {
+            for quoted in [
+                format!("\"{code}\""),
+                format!("'{code}'"),
+                format!(".{code}\n"),
+            ] {
                 assert!(!script.contains(&quoted), "a script names {quoted}");
             }
-            assert!(!script.contains(&format!(".{code};")) && !script.contains(&format!(".{code})")));
+            assert!(
+                !script.contains(&format!(".{code};")) && !script.contains(&format!(".{code})"))
+            );
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The explainer's content model: what a locale file (`src/content/<locale>.toml`) holds.
 //!
 //! Content is data. View code never contains treatment facts; it renders these structs.
-//! Every struct rejects unknown fields so a typo in a content file or a publisher's
-//! card fails loudly instead of silently dropping text.
+//! Every struct rejects unknown fields, so no text is silently dropped: a typo in a
+//! built-in content file fails the content checks, and one in a publisher's card is
+//! reported as a configuration warning.
 
 use std::rc::Rc;
 

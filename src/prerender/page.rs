@@ -159,7 +159,7 @@ pub fn page_content_script(locale: &str, json: &str) -> String {
 /// The attributes of the standalone page's container (`<div … data-trd-standalone …>`)
 /// in the page template, decoded: a publisher hosting the page configures it with the
 /// same attributes as an element (`reviewer-name="…"`), and the app reads the same ones
-/// from the same element when it hydrates (mount.rs), so both render alike.
+/// from the same element when it hydrates (src/mount/standalone.rs), so both render alike.
 pub fn standalone_attributes(template: &str) -> Vec<(String, String)> {
     let Some(at) = template.find("data-trd-standalone") else {
         return Vec::new();
