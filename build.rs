@@ -6,6 +6,10 @@
 
 use std::{env, fmt::Write as _, fs, path::Path};
 
+// How a locale file splits into content, publisher's words and page words.
+#[path = "src/content/locale_file.rs"]
+mod locale_file;
+
 // The same deadline arithmetic the content checks use.
 #[path = "src/content/deadline.rs"]
 #[allow(dead_code)]
@@ -33,6 +37,12 @@ fn main() {
         "/// (locale, `[publish]` table as JSON) for every `src/content/*.toml`; native only.\n",
     );
     publish.push_str("pub static PUBLISH_STRINGS: &[(&str, &str)] = &[\n");
+    // The words of the page around the guide (each locale file's `[page]` table), which
+    // the build writes into the standalone page and the scripts; native only.
+    let mut page = String::from(
+        "/// (locale, `[page]` table as JSON) for every `src/content/*.toml`; native only.\n",
+    );
+    page.push_str("pub static PAGE_STRINGS: &[(&str, &str)] = &[\n");
     let mut table =
         String::from("/// (locale, content JSON) for every `src/content/*.toml`; native only.\n");
     table.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
@@ -44,23 +54,18 @@ fn main() {
             .and_then(|s| s.to_str())
             .expect("utf-8 file name");
         let text = fs::read_to_string(&path).expect("readable content file");
-        let value: toml::Value = toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
-        warn_on_overdue_reviews(locale, &value, today);
-        warn_on_ending_statuses(locale, &value, today);
-        let mut value = value;
-        let words = value
-            .as_table_mut()
-            .and_then(|t| t.remove(PUBLISH_TABLE))
-            .map(|w| serde_json::to_string(&w).expect("TOML values map to JSON"))
-            .unwrap_or_else(|| "null".into());
+        let file = locale_file::split(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        warn_on_overdue_reviews(locale, &file.value, today);
+        warn_on_ending_statuses(locale, &file.value, today);
         let words_file = format!("{out}/publish-{locale}.json");
-        fs::write(&words_file, words).expect("OUT_DIR is writable");
+        fs::write(&words_file, &file.publish_json).expect("OUT_DIR is writable");
         writeln!(publish, "    ({locale:?}, include_str!({words_file:?})),").unwrap();
-        let json = to_json(&value);
-        let file = format!("{out}/content-{locale}.json");
-        fs::write(&file, json).expect("OUT_DIR is writable");
-        writeln!(table, "    ({locale:?}, include_str!({file:?})),").unwrap();
+        let page_file = format!("{out}/page-{locale}.json");
+        fs::write(&page_file, &file.page_json).expect("OUT_DIR is writable");
+        writeln!(page, "    ({locale:?}, include_str!({page_file:?})),").unwrap();
+        let file_name = format!("{out}/content-{locale}.json");
+        fs::write(&file_name, &file.content_json).expect("OUT_DIR is writable");
+        writeln!(table, "    ({locale:?}, include_str!({file_name:?})),").unwrap();
         writeln!(codes, "    {locale:?},").unwrap();
     }
     table.push_str("];\n");
@@ -69,47 +74,8 @@ fn main() {
     fs::write(format!("{out}/locales.rs"), table).expect("OUT_DIR is writable");
     publish.push_str("];\n");
     fs::write(format!("{out}/publish_strings.rs"), publish).expect("OUT_DIR is writable");
-}
-
-/// The table of a locale file that holds the publisher's page words, not content.
-const PUBLISH_TABLE: &str = "publish";
-
-/// The order of a locale's top-level tables in its JSON; any other table follows, sorted.
-/// gzip only looks 32 KB back, so the `[matters]` block, whose sources repeat many of
-/// the cards' sources, goes right before the cards (alphabetical order put 66 KB of cards
-/// between them), which saves about 0.6 KB of a reader's download.
-const JSON_ORDER: &[&str] = &[
-    "locale",
-    "meta",
-    "ui",
-    "intro",
-    "safety",
-    "disclaimer",
-    "categories",
-    "glossary",
-    "matters",
-    "cards",
-];
-
-/// Compact JSON of a locale file, top-level tables in [`JSON_ORDER`].
-fn to_json(value: &toml::Value) -> String {
-    let table = value.as_table().expect("a locale file is a table");
-    let mut keys: Vec<&String> = table.keys().collect();
-    keys.sort_by_key(|k| {
-        let at = JSON_ORDER.iter().position(|o| o == k);
-        (at.unwrap_or(JSON_ORDER.len()), k.as_str())
-    });
-    let mut out = String::from("{");
-    for (i, key) in keys.into_iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let key_json = serde_json::to_string(key).expect("a key maps to JSON");
-        let value_json = serde_json::to_string(&table[key]).expect("TOML values map to JSON");
-        write!(out, "{key_json}:{value_json}").unwrap();
-    }
-    out.push('}');
-    out
+    page.push_str("];\n");
+    fs::write(format!("{out}/page_strings.rs"), page).expect("OUT_DIR is writable");
 }
 
 /// Today's date (UTC) as (year, month, day); `SOURCE_DATE_EPOCH` wins for reproducible builds.

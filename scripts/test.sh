@@ -15,6 +15,9 @@ cargo clippy --offline --all-targets --features prerender -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown --lib --tests -- -D warnings
 # The publisher's page (its own wasm, src/publish).
 cargo clippy --offline --target wasm32-unknown-unknown --lib --features publisher -- -D warnings
+# The scripts and stylesheets the build ships (ESLint, Stylelint; pinned in tests/e2e).
+tests/e2e/node_modules/.bin/eslint -c tests/e2e/eslint.config.mjs static
+tests/e2e/node_modules/.bin/stylelint -c tests/e2e/stylelint.config.mjs "static/**/*.css"
 
 step "native tests: content, search, state, configuration, prerendering"
 cargo test --offline --features prerender

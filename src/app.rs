@@ -185,7 +185,7 @@ pub fn prepare_index(content: &Rc<Content>) -> Rc<Vec<CardText>> {
 }
 
 /// The first state: cards open by configuration, or opened by the reader before the wasm
-/// arrived (see mount.rs), are open from the first render, so hydration matches the page.
+/// arrived (see src/contract.rs), are open from the first render, so hydration matches the page.
 fn initial_state(content: &Content, options: &Options) -> ExplainerState {
     let mut s = ExplainerState::default();
     s.open.extend(

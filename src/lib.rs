@@ -18,7 +18,9 @@ pub mod collections;
 pub mod components;
 pub mod config;
 pub mod content;
+pub mod contract;
 pub mod data;
+
 pub mod prerendered;
 #[cfg(feature = "publisher")]
 pub mod publish;
@@ -27,6 +29,7 @@ pub mod search;
 pub mod slot;
 mod slug;
 pub mod state;
+pub mod yew_markers;
 
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

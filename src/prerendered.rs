@@ -1,7 +1,7 @@
 //! Which configuration the build's prerendered markup (the fragments, the bare snippet's
 //! bodies) was rendered with, and which attributes make an element's first render differ
 //! from it. The loader gets this rule as data (`__TRD_PRERENDERED_WITH__`, filled in by
-//! src/prerender.rs); the publisher's page uses it to say when a fragment is rendered
+//! src/prerender/scripts.rs); the publisher's page uses it to say when a fragment is rendered
 //! afresh. One rule, so the two never disagree.
 
 use crate::config::{Options, ATTRIBUTES};

@@ -182,24 +182,25 @@ mod browser {
     }
 
     /// Marks the prerendered cards in `root` for adoption: hydration reads each card's
-    /// markup as one raw node, so its component markers become raw-node markers.
+    /// markup as one raw node (src/yew_markers.rs).
     pub fn prepare(root: &Element) {
-        let Ok(items) = root.query_selector_all("li.trd-list__item") else {
+        let selector = format!("li.{}", crate::contract::LIST_ITEM);
+        let Ok(items) = root.query_selector_all(&selector) else {
             return;
         };
         for i in 0..items.length() {
-            let Some(item) = items.item(i) else { continue };
-            if let (Some(first), Some(last)) = (item.first_child(), item.last_child()) {
-                let is_comment = |n: &web_sys::Node| n.node_type() == web_sys::Node::COMMENT_NODE;
-                if is_comment(&first) && is_comment(&last) && first != last {
-                    first.set_text_content(Some("<#>"));
-                    last.set_text_content(Some("</#>"));
-                }
+            if let Some(item) = items.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                crate::yew_markers::adopt_as_raw(&item);
             }
         }
     }
 
     fn enqueue(card: &Shared) {
+        // Says so in the page (a test reads it), until `hydrate`.
+        let _ = card
+            .borrow()
+            .item
+            .set_attribute(crate::contract::WAITING, "");
         QUEUE.with(|q| q.borrow_mut().push(Rc::downgrade(card)));
         CARDS.with(|c| c.borrow_mut().push(Rc::downgrade(card)));
         listen();
@@ -262,27 +263,15 @@ mod browser {
         let first = copy(first, &card.dispatch);
         let item = card.item.clone();
         // Hydration expects the card between component markers (adoption removed the raw
-        // ones); the names are not checked.
-        if let (Some(open), Some(close)) = (comment(&item, "<[c]>"), comment(&item, "</[c]>")) {
-            let _ = item.prepend_with_node_1(&open);
-            let _ = item.append_with_node_1(&close);
-        }
+        // ones).
+        crate::yew_markers::bracket_as_component(&item);
+        let _ = item.remove_attribute(crate::contract::WAITING);
         let changed = card.latest.as_ref() != &first;
         let mut app = Renderer::<TreatmentCard>::with_root_and_props(item, first).hydrate();
         if changed {
             app.update(copy(&card.latest, &card.dispatch));
         }
         card.state = State::Live(app);
-    }
-
-    /// `document.createComment`, called directly (no web-sys binding is compiled for it).
-    fn comment(near: &Element, text: &str) -> Option<web_sys::Node> {
-        let doc = near.owner_document()?;
-        let create: js_sys::Function = js_sys::Reflect::get(&doc, &"createComment".into())
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        create.call1(&doc, &text.into()).ok()?.dyn_into().ok()
     }
 
     /// The deferred card `event` happens in, if any.
@@ -315,7 +304,7 @@ mod browser {
         if event.type_() == "click" {
             let on_button = path.iter().any(|n| {
                 n.dyn_ref::<Element>()
-                    .is_some_and(|el| el.class_list().contains("trd-card__button"))
+                    .is_some_and(|el| el.class_list().contains(crate::contract::CARD_BUTTON))
             });
             let latest = card.borrow().latest.clone();
             TAKEN.with(|t| t.set(false));

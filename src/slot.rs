@@ -1,7 +1,7 @@
 //! What a `<trd-explainer>` element's app renders: a [`Slot`] that shows an explainer or
 //! nothing. The element's app is always a `Slot`, whether it hydrated the build's markup
 //! or rendered afresh, so a removed element's app can be parked and reused (see
-//! `mount.rs`); the prerender renders the same `Slot`, so its markup hydrates as one.
+//! `src/mount/element.rs`); the prerender renders the same `Slot`, so its markup hydrates as one.
 
 use std::rc::Rc;
 

@@ -6,49 +6,51 @@
 // and touches a widget only until the app has taken it over (`trd-explainer:ready`):
 //   - card headers open and close with the app's ARIA states, Expand all works, and a
 //     deep link (`#ect`) opens its card, all from first paint;
-//   - when the app arrives, it replays the reader's changes as clicks, so the app ends in
-//     the same state and emits its usual `trd-explainer:toggle` events;
+//   - everything it does is in the markup (an open card has its open class), which is all
+//     the app reads when it arrives: it starts with those cards open and reports each as a
+//     `trd-explainer:toggle` event (the one hand-over, src/contract.rs);
 //   - where the app cannot run (from disk, failure, timeout) the controls that need it are
 //     hidden, with a one-line note saying how to get them.
-// The build fills in the content's labels (src/bin/prerender.rs).
+// The build fills in the content's labels and the names it shares with the markup
+// (src/prerender/scripts.rs).
 (() => {
   if (window.trdAccordion) return; // the page and a fragment may both include this file
+  // Class names, data attributes and events, declared once in src/contract.rs.
+  const N = __TRD_NAMES__;
+  const dot = (name) => `.${name}`;
   // Per language (expandAll, collapseAll from the content; fromDisk, unavailable): a
   // root's words follow its `lang`, English when there is none.
   const BY_LANG = __TRD_ACCORDION_STRINGS__;
-  const strings = (root) => BY_LANG[root.getAttribute("lang")] ?? BY_LANG.en;
+  const strings = (root) => BY_LANG[root.getAttribute("lang")] ?? BY_LANG[N.defaultLocale];
   // Ids inside "How this guide was made" (a native <details>) that links may point at.
   const ABOUT = __TRD_ABOUT_TARGETS__;
   // After this long without the app, stop waiting: show every card open, as without JS.
   const TIMEOUT_MS = 8000;
 
   const taken = new WeakSet(); // `.trd` roots the app has taken over
-  const changes = new WeakMap(); // `.trd` root → Map(card id → open) made before the app
+  const touched = new WeakSet(); // `.trd` roots whose cards the reader changed before the app
   const enhanced = new WeakSet(); // roots whose Expand all this script runs
   const settled = new WeakSet(); // roots already put in static mode
 
-  const isLive = (root) => taken.has(root) || root.classList.contains("trd--live");
-  const cards = (root) => [...root.querySelectorAll(".trd-card")];
-  const isOpen = (card) => card.querySelector(".trd-card__button")?.getAttribute("aria-expanded") === "true";
+  const isLive = (root) => taken.has(root) || root.classList.contains(N.live);
+  const cards = (root) => [...root.querySelectorAll(dot(N.card))];
+  const isOpen = (card) => card.querySelector(dot(N.cardButton))?.getAttribute("aria-expanded") === "true";
 
   function setOpen(root, card, open, record = true) {
-    const button = card.querySelector(".trd-card__button");
-    const panel = card.querySelector(".trd-card__panel");
+    const button = card.querySelector(dot(N.cardButton));
+    const panel = card.querySelector(dot(N.cardPanel));
     if (!button || !panel) return;
     button.setAttribute("aria-expanded", String(open));
-    card.classList.toggle("trd-card--open", open);
+    card.classList.toggle(N.cardOpen, open);
     // Closed panels stay findable by find-in-page, as in the app.
     if (open) panel.removeAttribute("hidden");
     else panel.setAttribute("hidden", "until-found");
-    if (record) {
-      if (!changes.has(root)) changes.set(root, new Map());
-      changes.get(root).set(card.id, open);
-    }
+    if (record) touched.add(root);
     syncExpandAll(root);
   }
 
   function syncExpandAll(root) {
-    const button = root.querySelector(".trd-expand-all");
+    const button = root.querySelector(dot(N.expandAll));
     if (!button) return;
     const all = cards(root);
     const allOpen = all.length > 0 && all.every(isOpen);
@@ -64,8 +66,8 @@
   function enhance(root) {
     if (isLive(root) || enhanced.has(root)) return;
     enhanced.add(root);
-    root.querySelector(".trd-expand-all")?.removeAttribute("disabled");
-    for (const box of root.querySelectorAll(".trd-question__box")) box.setAttribute("aria-disabled", "true");
+    root.querySelector(dot(N.expandAll))?.removeAttribute("disabled");
+    for (const box of root.querySelectorAll(dot(N.questionBox))) box.setAttribute("aria-disabled", "true");
     syncExpandAll(root);
   }
 
@@ -78,22 +80,21 @@
     settled.add(root);
     enhance(root);
     const host = root.parentNode;
-    host.classList?.add("trd-static");
+    host.classList?.add(N.static);
     const p = document.createElement("p");
-    p.className = "trd-static-note";
+    p.className = N.staticNote;
     p.setAttribute("role", "note");
     p.textContent = note;
-    const toolbar = root.querySelector(".trd-toolbar");
+    const toolbar = root.querySelector(dot(N.toolbar));
     if (final && toolbar) toolbar.before(p);
     else host.before(p);
-    const reader = changes.get(root)?.size > 0;
-    if (openAll && !reader) for (const card of cards(root)) setOpen(root, card, true, false);
+    if (openAll && !touched.has(root)) for (const card of cards(root)) setOpen(root, card, true, false);
   }
 
   function roots() {
-    const found = [...document.querySelectorAll("[data-trd-standalone] > .trd")];
-    for (const el of document.querySelectorAll("trd-explainer")) {
-      const root = el.shadowRoot?.querySelector(".trd-root > .trd:not(.trd--early)");
+    const found = [...document.querySelectorAll(`[${N.standalone}] > ${dot(N.widget)}`)];
+    for (const el of document.querySelectorAll(N.element)) {
+      const root = el.shadowRoot?.querySelector(`${dot(N.container)} > ${dot(N.widget)}:not(${dot(N.early)})`);
       if (root) found.push(root);
     }
     return found;
@@ -120,12 +121,12 @@
     }
     if (ABOUT.includes(id)) {
       const target = document.getElementById(id);
-      const root = target?.closest(".trd");
+      const root = target?.closest(dot(N.widget));
       if (root && !isLive(root)) openSection(target);
       return;
     }
     const card = id ? document.getElementById(id) : null;
-    const root = card?.classList.contains("trd-card") ? card.closest(".trd") : null;
+    const root = card?.classList.contains(N.card) ? card.closest(dot(N.widget)) : null;
     if (root && !isLive(root)) {
       enhance(root);
       setOpen(root, card, true);
@@ -155,7 +156,7 @@
       for (const root of roots()) {
         if (isLive(root)) continue;
         const card = cards(root).find((c) =>
-          c.querySelector(".trd-card__panel")?.textContent.replace(/\s+/g, " ").toLowerCase().includes(wanted),
+          c.querySelector(dot(N.cardPanel))?.textContent.replace(/\s+/g, " ").toLowerCase().includes(wanted),
         );
         if (card) {
           enhance(root);
@@ -172,7 +173,7 @@
   document.addEventListener("click", (event) => {
     const link = event.composedPath().find((n) => n instanceof Element && n.matches("a[href^='#']"));
     const id = link?.getAttribute("href").slice(1);
-    const root = link?.closest(".trd");
+    const root = link?.closest(dot(N.widget));
     if (!root || isLive(root) || !ABOUT.includes(id)) return;
     const target = root.querySelector(`[id="${id}"]`);
     if (!target) return;
@@ -182,17 +183,17 @@
 
   document.addEventListener("click", (event) => {
     const path = event.composedPath();
-    const control = path.find((n) => n instanceof Element && n.matches(".trd-card__button, .trd-expand-all, .trd-question__box"));
-    const root = control?.closest(".trd");
+    const control = path.find((n) => n instanceof Element && n.matches([N.cardButton, N.expandAll, N.questionBox].map(dot).join(", ")));
+    const root = control?.closest(dot(N.widget));
     if (!root || isLive(root)) return;
     enhance(root);
-    if (control.matches(".trd-question__box")) {
+    if (control.matches(dot(N.questionBox))) {
       event.preventDefault(); // My questions needs the app
-    } else if (control.matches(".trd-expand-all")) {
+    } else if (control.matches(dot(N.expandAll))) {
       const open = !cards(root).every(isOpen);
       for (const card of cards(root)) if (isOpen(card) !== open) setOpen(root, card, open);
     } else {
-      const card = control.closest(".trd-card");
+      const card = control.closest(dot(N.card));
       if (card) setOpen(root, card, !isOpen(card));
     }
   });
@@ -201,8 +202,8 @@
   document.addEventListener(
     "beforematch",
     (event) => {
-      const card = event.target instanceof Element && event.target.closest(".trd-card");
-      const root = card?.closest(".trd");
+      const card = event.target instanceof Element && event.target.closest(dot(N.card));
+      const root = card?.closest(dot(N.widget));
       if (root && !isLive(root)) setOpen(root, card, true);
     },
     true,
@@ -215,8 +216,9 @@
   // the app's widgets too (it never sets `open` on them), and closes them again after.
   let openedForPrint = [];
   window.addEventListener("beforeprint", () => {
-    const all = [...document.querySelectorAll(".trd details")];
-    for (const el of document.querySelectorAll("trd-explainer")) all.push(...(el.shadowRoot?.querySelectorAll(".trd details") ?? []));
+    const details = `${dot(N.widget)} details`;
+    const all = [...document.querySelectorAll(details)];
+    for (const el of document.querySelectorAll(N.element)) all.push(...(el.shadowRoot?.querySelectorAll(details) ?? []));
     openedForPrint = all.filter((d) => !d.open);
     for (const d of openedForPrint) d.open = true;
   });
@@ -225,29 +227,19 @@
     openedForPrint = [];
   });
 
-  // The app took over: undo static mode and replay the reader's changes as clicks, after
-  // the app's first render (the event fires from its first effect) and before any paint.
-  document.addEventListener("trd-explainer:ready", (event) => {
+  // The app took over (its first effect announces it): undo static mode. What the reader
+  // did is in the markup, which the app read when it mounted.
+  document.addEventListener(N.ready, (event) => {
     const host = event.target;
     const scope = host.shadowRoot ?? host;
-    const root = scope.querySelector(".trd");
+    const root = scope.querySelector(dot(N.widget));
     if (!root) return;
     taken.add(root);
     settled.delete(root);
-    root.parentNode?.classList?.remove("trd-static");
+    root.parentNode?.classList?.remove(N.static);
     const note = root.parentNode?.previousElementSibling;
-    if (note?.classList.contains("trd-static-note")) note.remove(); // only ever outside: see settle
-    for (const box of root.querySelectorAll(".trd-question__box[aria-disabled]")) box.removeAttribute("aria-disabled");
-    const wanted = changes.get(root);
-    changes.delete(root);
-    if (!wanted) return;
-    queueMicrotask(() => {
-      for (const [id, open] of wanted) {
-        const card = [...root.querySelectorAll(".trd-card")].find((c) => c.id === id);
-        const button = card?.querySelector(".trd-card__button");
-        if (button && isOpen(card) !== open) button.click();
-      }
-    });
+    if (note?.classList.contains(N.staticNote)) note.remove(); // only ever outside: see settle
+    for (const box of root.querySelectorAll(`${dot(N.questionBox)}[aria-disabled]`)) box.removeAttribute("aria-disabled");
   });
 
   function start() {
@@ -268,7 +260,7 @@
   window.trdAccordion = {
     /** The loader put prerendered markup into this `.trd-root` after this script started. */
     add(container) {
-      const root = container.querySelector(":scope > .trd");
+      const root = container.querySelector(`:scope > ${dot(N.widget)}`);
       if (!root || isLive(root)) return;
       enhance(root);
       // Weakly held: a removed widget's markup must not wait for this timer to be freed.
@@ -280,7 +272,7 @@
     },
     /** The app could not start in this `.trd-root` or standalone container. */
     failed(container) {
-      const root = container.querySelector(":scope > .trd");
+      const root = container.querySelector(`:scope > ${dot(N.widget)}`);
       if (root) settle(root, { note: strings(root).unavailable, openAll: true, final: true });
       return !!root;
     },

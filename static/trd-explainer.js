@@ -5,6 +5,10 @@
 // own URL, so the bundle works from any origin or sub-path. It owns the shadow root,
 // lazy start and the config plumbing; rendering and validation live in the wasm.
 
+// The names this script shares with the markup and the wasm (class names, data attributes,
+// events), declared once on the Rust side (src/contract.rs) and filled in at build time.
+const NAMES = __TRD_NAMES__;
+
 const ASSETS = {
   glue: "__TRD_GLUE__",
   wasm: "__TRD_WASM__",
@@ -42,9 +46,15 @@ const CRISIS_BY_LANG = __TRD_CRISIS__;
 const SLOW_MS = 8000;
 
 // Each country code with a crisis line of its own and that line's region ({ gb: "uk" }),
-// filled in from the Rust side at build time.
+// and the other values a `crisis-region` may name (["us", …, "intl"]), filled in from the
+// Rust side at build time (content.rs `Region::from_attribute` reads the same).
 const REGION_OF = __TRD_REGIONS__;
-const regionOfCode = (code) => (Object.hasOwn(REGION_OF, code) ? REGION_OF[code] : "");
+const CRISIS_REGIONS = __TRD_CRISIS_REGIONS__;
+const regionOf = (value) => {
+  const key = value.trim().toLowerCase();
+  if (Object.hasOwn(REGION_OF, key)) return REGION_OF[key];
+  return CRISIS_REGIONS.includes(key) ? key : "";
+};
 
 // The reader's own languages, most preferred first (the browser's settings; as the wasm
 // reads them, browser.rs `reader_languages`).
@@ -52,47 +62,56 @@ function readerLanguages() {
   return [...(navigator.languages ?? [])].filter((t) => typeof t === "string");
 }
 
-// The line a tag's region subtag leads with (es-MX → mx), or "".
+// A language tag's subtags (`es-MX`, `es_mx`); its language is the first, lower-cased, as
+// content.rs `match_locale` reads it.
+const subtags = (tag) => tag.trim().split(/[-_]/);
+const primaryOf = (tag) => subtags(tag)[0].toLowerCase();
+
+// The line a tag's region subtag leads with (es-MX → mx), or "" (as content.rs
+// `Region::from_locale_tag`: a region subtag has two letters).
 function regionOfTag(tag) {
-  const sub = tag.split(/[-_]/).slice(1).find((t) => /^[a-z]{2}$/i.test(t));
-  return sub ? regionOfCode(sub.toLowerCase()) : "";
+  const sub = subtags(tag).slice(1).find((t) => /^[a-z]{2}$/i.test(t));
+  return sub ? regionOf(sub) : "";
 }
 
-// The element's language as the app will choose it: its `lang`, else the closest
-// ancestor's (the page's `<html lang>`), matched on the primary subtag (`es-419` → es);
-// and the crisis line that language leads with, by the Rust side's rule (config.rs
-// `lead_region`): the tag's own region, else the first of the reader's own languages in
-// the same language with a line (`es` read in an `es-MX` browser → mx), else "" (the
-// language's default, `words.region`).
-function language(el) {
-  const own = el.getAttribute("lang");
-  const tag = (own ?? el.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "").trim();
-  const primary = tag.split(/[-_]/)[0].toLowerCase();
-  const words = CRISIS_BY_LANG[primary];
-  if (!words) return { words: CRISIS_BY_LANG.en, region: "" };
-  const sameLanguage = readerLanguages().filter((t) => t.split(/[-_]/)[0].toLowerCase() === primary);
-  const region = [tag, ...sameLanguage].map(regionOfTag).find(Boolean) ?? "";
-  return { words, region };
+// The element's language tag as the app reads it: its `lang`, else the closest
+// ancestor's (the page's `<html lang>`).
+const tagOf = (el) => (el.getAttribute("lang") ?? el.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "").trim();
+
+// The locale whose content an element shows: its language if translated, else the default.
+function localeOf(el) {
+  const primary = primaryOf(tagOf(el));
+  return Object.hasOwn(CONTENT, primary) ? primary : NAMES.defaultLocale;
 }
 
-// The crisis line that leads for this element: its `crisis-region`, else its language's.
+// The crisis line that leads for this element, by the Rust side's rule (config.rs
+// `lead_region`): its `crisis-region`, else its tag's own region, else the first of the
+// reader's own languages in the same language with a line (`es` read in an `es-MX`
+// browser → mx), else the language's default (`words.region`).
 function crisisRegion(el) {
-  const { words, region } = language(el);
-  const asked = (el.getAttribute("crisis-region") ?? "").trim().toLowerCase();
-  return { words, region: regionOfCode(asked) || asked || region || words.region };
+  const tag = tagOf(el);
+  const words = CRISIS_BY_LANG[localeOf(el)];
+  const asked = regionOf(el.getAttribute("crisis-region") ?? "");
+  const sameLanguage = readerLanguages().filter((t) => primaryOf(t) === primaryOf(tag));
+  const own = Object.hasOwn(CRISIS_BY_LANG, primaryOf(tag)) ? [tag, ...sameLanguage].map(regionOfTag).find(Boolean) : "";
+  return { words, region: asked || own || words.region };
 }
 
 // The attributes the element reads, filled in from the Rust side's list at build time.
 const OBSERVED = "__TRD_ATTRIBUTES__".split(",");
 
-// Whether the element's first render is the prerendered body of its language: no JSON
-// configuration, and no attribute that changes the markup (the crisis region included,
-// which a regional `lang` or the reader's own languages may choose: the body leads with
-// the language's default line). Otherwise the app renders afresh, so the reader never
-// sees one widget, or one crisis line, swapped for another.
-function showsPrerendered(el, config) {
+// Whether the element's first render is the build's markup of its language (the body of a
+// bare snippet, or a fragment's, in `markup` when there is some): no JSON configuration,
+// the markup in the element's language, and no attribute that changes the markup (the
+// crisis region included, which a regional `lang` or the reader's own languages may
+// choose: the markup leads with the language's default line). This script alone decides
+// whether the app hydrates the markup (src/contract.rs); otherwise the app renders afresh,
+// so the reader never sees one widget, or one crisis line, swapped for another.
+function showsPrerendered(el, config, markup) {
   if (config !== undefined || el.querySelector(':scope > script[type="application/json"]')) return false;
   if (!Object.hasOwn(BODY, localeOf(el))) return false;
+  const lang = markup?.querySelector(`.${NAMES.widget}[lang]`)?.getAttribute("lang");
+  if (markup && lang !== localeOf(el)) return false;
   for (const [name, value] of Object.entries(PRERENDERED_WITH)) {
     const own = el.getAttribute(name);
     if (own !== null && own.trim().toLowerCase() !== value) return false;
@@ -168,14 +187,6 @@ function boot() {
   return booting;
 }
 
-// The locale whose content an element shows: its language if translated, else English.
-function localeOf(el) {
-  const own = el.getAttribute("lang");
-  const tag = own ?? el.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "";
-  const primary = tag.trim().split(/[-_]/)[0].toLowerCase();
-  return Object.hasOwn(CONTENT, primary) ? primary : "en";
-}
-
 // A text asset: fetched from the same origin; imported as a module (whose default export
 // is the text) from another, where a strict host policy allows our scripts but not
 // fetch() (connect-src), as for the wasm. A failed download may be retried later.
@@ -224,7 +235,9 @@ function locale(code) {
 }
 
 // The crisis lines as plain DOM (no HTML parsing, so Trusted Types policies allow it),
-// in the banner's own classes; the chosen region leads and emergency numbers close.
+// in the banner's own classes. The build lists them in the content's order with the
+// emergency numbers last (src/contract.rs `crisis_order`); the line that leads is lifted
+// to the top, which gives the banner's order.
 function crisisBlock(CRISIS, region) {
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
@@ -232,19 +245,20 @@ function crisisBlock(CRISIS, region) {
     if (text) node.textContent = text;
     return node;
   };
-  const rank = (r) => (r === region ? 0 : r === "emergency" ? 2 : 1);
-  const lines = [...CRISIS.lines].sort((a, b) => rank(a.region) - rank(b.region));
-  const list = el("ul", "trd-safety__lines");
+  const lines = [...CRISIS.lines];
+  const lead = lines.findIndex((line) => line.region === region);
+  if (lead > 0) lines.unshift(...lines.splice(lead, 1));
+  const list = el("ul", NAMES.safetyLines);
   list.setAttribute("role", "list");
   for (const line of lines) {
-    const item = el("li", "trd-safety__line");
-    const who = el("p", "trd-safety__who");
+    const item = el("li", NAMES.safetyLine);
+    const who = el("p", NAMES.safetyWho);
     who.append(el("strong", "", line.label), ` · ${line.name}`);
-    item.append(who, el("p", "trd-safety__detail", line.detail));
+    item.append(who, el("p", NAMES.safetyDetail, line.detail));
     if (line.contacts.length) {
-      const contacts = el("p", "trd-safety__contacts");
+      const contacts = el("p", NAMES.safetyContacts);
       for (const c of line.contacts) {
-        const a = el("a", "trd-safety__link", c.label);
+        const a = el("a", NAMES.safetyLink, c.label);
         a.href = c.href;
         contacts.append(a);
       }
@@ -252,13 +266,13 @@ function crisisBlock(CRISIS, region) {
     }
     list.append(item);
   }
-  const safety = el("section", "trd-safety");
-  safety.append(el("h2", "trd-safety__heading", CRISIS.heading), list);
-  const status = el("p", "trd-early__status");
+  const safety = el("section", NAMES.safety);
+  safety.append(el("h2", NAMES.safetyHeading, CRISIS.heading), list);
+  const status = el("p", NAMES.earlyStatus);
   status.setAttribute("role", "status");
-  const inner = el("div", "trd-inner");
+  const inner = el("div", NAMES.inner);
   inner.append(safety, status);
-  const root = el("section", "trd trd--early");
+  const root = el("section", `${NAMES.widget} ${NAMES.early}`);
   root.setAttribute("aria-label", CRISIS.label);
   root.setAttribute("lang", CRISIS.lang);
   root.append(inner);
@@ -267,17 +281,17 @@ function crisisBlock(CRISIS, region) {
 
 // What the reader sees when the app is late (`slow`) or cannot start.
 function tellReader(container, CRISIS, region, text, alert) {
-  let status = container.querySelector(".trd--early .trd-early__status");
+  let status = container.querySelector(`.${NAMES.early} .${NAMES.earlyStatus}`);
   if (!status) {
     container.append(crisisBlock(CRISIS, region));
-    status = container.querySelector(".trd-early__status");
+    status = container.querySelector(`.${NAMES.earlyStatus}`);
   }
   if (alert) status.setAttribute("role", "alert");
   status.textContent = text;
 }
 
 function stylesheet(root) {
-  let link = root.querySelector('link[rel="stylesheet"][data-trd]');
+  let link = root.querySelector(`link[rel="stylesheet"][${NAMES.stylesheet}]`);
   if (!link) {
     link = document.createElement("link");
     link.rel = "stylesheet";
@@ -285,7 +299,7 @@ function stylesheet(root) {
     link.integrity = integrityOf(ASSETS.css);
     link.crossOrigin = "anonymous";
     link.href = assetUrl(ASSETS.css);
-    link.dataset.trd = "";
+    link.setAttribute(NAMES.stylesheet, "");
     root.prepend(link);
   }
   if (link.sheet) return Promise.resolve();
@@ -346,23 +360,27 @@ class TrdExplainer extends HTMLElement {
     try {
       if (this.#widget) method(this.#widget);
     } catch (error) {
-      try { console.error("<trd-explainer>:", error); } catch {}
+      try {
+        console.error("<trd-explainer>:", error);
+      } catch {
+        // A host page's broken console must not make this throw either.
+      }
     }
   }
 
   connectedCallback() {
     if (this.#widget || this.#starting) return;
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    let container = shadow.querySelector(".trd-root");
+    let container = shadow.querySelector(`.${NAMES.container}`);
     // Markup from the build (not the crisis lines this loader put there) can be hydrated.
-    const prerendered = !!container?.querySelector(":scope > :not(.trd--early)");
+    const prerendered = !!container?.querySelector(`:scope > :not(.${NAMES.early})`);
     if (!container) {
       container = document.createElement("div");
-      container.className = "trd-root";
+      container.className = NAMES.container;
       shadow.append(container);
       // Hold a screen's height until the widget renders so the page below does not jump
       // while it is in view (set through the CSSOM, which strict CSPs allow).
-      this.style.minHeight = "var(--trd-reserve-height, 100vh)";
+      this.style.minHeight = `var(${NAMES.reserveHeight}, 100vh)`;
     }
 
     const css = stylesheet(shadow);
@@ -413,7 +431,9 @@ class TrdExplainer extends HTMLElement {
     let html = null;
     try {
       [html] = await Promise.all([fetchBody(code), css]);
-    } catch {}
+    } catch {
+      // No body: the app renders the widget itself (html stays null).
+    }
     if (this.#early !== "pending" || !this.isConnected || html === null) {
       if (this.#early === "pending") this.#early = "off";
       return;
@@ -454,13 +474,12 @@ class TrdExplainer extends HTMLElement {
     const drawn = new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer); // nothing may keep a removed element alive (leak test)
-        this.removeEventListener("trd-explainer:ready", done);
+        this.removeEventListener(NAMES.ready, done);
         resolve();
       };
-      this.addEventListener("trd-explainer:ready", done);
+      this.addEventListener(NAMES.ready, done);
       timer = setTimeout(done, 5000);
     });
-    let hydrate = prerendered;
     try {
       await this.#bodyFirst;
       const [glue] = await Promise.all([boot(), css]);
@@ -472,12 +491,13 @@ class TrdExplainer extends HTMLElement {
       } while (code !== localeOf(this));
       // A prerendered body still on its way is not waited for: the app renders instead.
       if (this.#early === "pending") this.#early = "off";
-      hydrate = prerendered || this.#early === "shown";
       // The render is a task of its own, not the tail of the one that started the wasm.
       // Prerendered cards already answer clicks (trd-accordion.js), so hydration waits for
       // a quiet moment; a fresh render goes next.
-      await later(hydrate);
+      await later(prerendered || this.#early === "shown");
       if (!this.isConnected) return;
+      // Whether the app hydrates the markup: decided here alone, as it starts.
+      const hydrate = (prerendered || this.#early === "shown") && showsPrerendered(this, this.#config, container);
       this.#widget = new glue.Widget(this, container, this.#configText(), hydrate);
       if (this.#config !== undefined) this.#call((w) => w.setConfig(this.#config));
       this.#watchConfigChild();
@@ -486,11 +506,11 @@ class TrdExplainer extends HTMLElement {
       // A prerendered body on its way is still worth showing: its cards work without the app.
       if (this.#early === "pending") await Promise.race([this.#earlyDone, sleep(3000)]);
       if (this.#early === "pending") this.#early = "off";
-      if (hydrate || this.#early === "shown") {
+      if (prerendered || this.#early === "shown") {
         // Every card open with working buttons (trd-accordion.js); CSS alone if that
         // script is missing.
         if (this.#early === "shown") await loadAccordion();
-        if (!window.trdAccordion?.failed(container)) container.classList.add("trd-no-app");
+        if (!window.trdAccordion?.failed(container)) container.classList.add(NAMES.noApp);
       } else {
         const { words, region } = crisisRegion(this);
         tellReader(container, words, region, words.fallback, true);
@@ -522,7 +542,7 @@ class TrdExplainer extends HTMLElement {
       this.#call((w) => w.destroy());
       this.#call((w) => w.free?.());
       this.#widget = null;
-      this.shadowRoot?.querySelector(".trd-root")?.replaceChildren();
+      this.shadowRoot?.querySelector(`.${NAMES.container}`)?.replaceChildren();
     }
   }
 
@@ -543,9 +563,9 @@ class TrdExplainer extends HTMLElement {
   }
 }
 
-const defined = customElements.get("trd-explainer");
+const defined = customElements.get(NAMES.element);
 if (!defined) {
-  customElements.define("trd-explainer", TrdExplainer);
+  customElements.define(NAMES.element, TrdExplainer);
 } else if (!defined.trdLoader) {
   console.error(
     "<trd-explainer>: this page already defines a different <trd-explainer> element, so the " +

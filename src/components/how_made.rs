@@ -127,7 +127,7 @@ pub fn review_line(content: &Content, publisher: &Publisher) -> Option<String> {
 }
 
 /// The publisher's review as schema.org data, for an embedded widget (the standalone
-/// page's head carries it instead, see prerender.rs). Not executed, so any policy allows it.
+/// page's head carries it instead, see src/prerender/structured_data.rs). Not executed, so any policy allows it.
 fn structured_data(publisher: &Publisher, own_page: bool) -> Html {
     match publisher.review() {
         Some(review) if !own_page => html! {

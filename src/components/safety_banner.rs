@@ -1,7 +1,6 @@
 use yew::prelude::*;
 
 use super::heading;
-use crate::collections::sort_by;
 use crate::content::{Content, CrisisLine, Region};
 
 /// The crisis block that opens the widget: the chosen region's line with its call and
@@ -11,14 +10,8 @@ use crate::content::{Content, CrisisLine, Region};
 /// the block scrolls out of view.
 pub fn safety_banner(content: &Content, region: Region, level: u8, node: &NodeRef) -> Html {
     let safety = &content.safety;
-    let mut lines: Vec<_> = safety.lines.iter().collect();
     // The chosen region leads; emergency numbers always close the list.
-    let rank = |r: Region| match r {
-        r if r == region => 0,
-        Region::Emergency => 2,
-        _ => 1,
-    };
-    sort_by(&mut lines, |a, b| rank(a.region).cmp(&rank(b.region)));
+    let lines = crate::contract::crisis_order(&safety.lines, Some(region));
     let phones = |l: &CrisisLine| l.contacts.iter().any(|c| c.href.starts_with("tel:"));
     // A line to call is always in the first screen: where the chosen one has no number
     // (the worldwide directory), the emergency numbers join it.

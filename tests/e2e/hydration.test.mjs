@@ -28,12 +28,14 @@ async function openSlow(path = "/") {
   return { page, context, cdp, log };
 }
 
-// A card is hydrated once its list item hosts its own app (Yew brands the host).
+// A card waits for its own hydration while its list item says so (src/progressive.rs,
+// `data-trd-waiting` in src/contract.rs).
+const WAITING = "data-trd-waiting";
 const waiting = (page, id) =>
-  page.evaluate((id) => document.getElementById(id).closest("li").__yew_subtree_id === undefined, id);
+  page.evaluate(([id, attr]) => document.getElementById(id).closest("li").hasAttribute(attr), [id, WAITING]);
 const expanded = (page, id) => page.getAttribute(`#${id}-button`, "aria-expanded");
 const allHydrated = (page) =>
-  page.waitForFunction(() => [...document.querySelectorAll(".trd-list__item")].every((li) => li.__yew_subtree_id !== undefined), null, {
+  page.waitForFunction((attr) => [...document.querySelectorAll(".trd-list__item")].every((li) => !li.hasAttribute(attr)), WAITING, {
     timeout: 60000,
   });
 
@@ -81,11 +83,14 @@ describe("progressive hydration", () => {
   test("a scripted click() on a card still waiting opens it once", async () => {
     const opened = await onWaitingCard((page) =>
       // Checked and clicked in one task, so it is certainly still waiting when clicked.
-      page.evaluate((id) => {
-        const waiting = document.getElementById(id).closest("li").__yew_subtree_id === undefined;
-        if (waiting) document.getElementById(`${id}-button`).click();
-        return waiting;
-      }, LAST),
+      page.evaluate(
+        ([id, attr]) => {
+          const waiting = document.getElementById(id).closest("li").hasAttribute(attr);
+          if (waiting) document.getElementById(`${id}-button`).click();
+          return waiting;
+        },
+        [LAST, WAITING],
+      ),
     );
     await assertOpenedOnce(opened);
   });
