@@ -3,6 +3,9 @@
 //! JSON at run time (the prerender writes it to `dist/`), so a reader downloads only their
 //! own language. Authors write readable TOML; the wasm never carries a TOML or JSON parser
 //! (the browser's `JSON.parse` does the work) and adding a locale needs no code change.
+//! The fact boxes' numbers, the same in every language, are written once in
+//! `src/content/data/facts.toml` (a subfolder, so not a locale) and joined here with each
+//! locale's words for them.
 
 use std::{env, fmt::Write as _, fs, path::Path};
 
@@ -19,6 +22,7 @@ fn main() {
     entries.sort();
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     let today = build_date();
+    let fact_data = read_fact_data(dir);
 
     let mut codes = String::from("/// The locale code of every `src/content/*.toml`.\n");
     codes.push_str("pub static LOCALE_CODES: &[&str] = &[\n");
@@ -33,8 +37,11 @@ fn main() {
             .and_then(|s| s.to_str())
             .expect("utf-8 file name");
         let text = fs::read_to_string(&path).expect("readable content file");
-        let value: toml::Value = toml::from_str(&text)
+        let mut value: toml::Value = toml::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display()));
+        if let Some(data) = &fact_data {
+            join_fact_boxes(locale, &mut value, data);
+        }
         warn_on_overdue_reviews(locale, &value, today);
         let json = to_json(&value);
         let file = format!("{out}/content-{locale}.json");
@@ -62,6 +69,7 @@ const JSON_ORDER: &[&str] = &[
     "categories",
     "glossary",
     "matters",
+    "facts",
     "cards",
 ];
 
@@ -131,5 +139,67 @@ fn warn_on_overdue_reviews(locale: &str, value: &toml::Value, today: (i64, i64, 
                 );
             }
         }
+    }
+}
+
+/// The fact boxes' numbers, written once for every locale (`src/content/data/facts.toml`).
+fn read_fact_data(dir: &Path) -> Option<toml::Value> {
+    let path = dir.join("data/facts.toml");
+    println!("cargo:rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(&path).ok()?;
+    Some(
+        toml::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display())),
+    )
+}
+
+/// Joins each fact box's numbers (the data file) with its words (the locale's
+/// `[[facts.boxes]]`, matched by `id`) and appends the box to every card it names, with
+/// that card's `lead` group. What is left of `[facts]` is the locale's strings. A box
+/// without words, words without a box, a key in both or an unknown card stops the build:
+/// each would be a figure shown without its context, or words without their figures.
+fn join_fact_boxes(locale: &str, value: &mut toml::Value, data: &toml::Value) {
+    use toml::Value;
+    let root = value.as_table_mut().expect("a locale file is a table");
+    let mut words = match root.get_mut("facts").and_then(|f| f.as_table_mut()) {
+        Some(facts) => match facts.remove("boxes") {
+            Some(Value::Array(boxes)) => boxes,
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let boxes = data.get("boxes").and_then(Value::as_array).cloned().unwrap_or_default();
+    for numbers in boxes {
+        let mut numbers = numbers.as_table().cloned().expect("a fact box is a table");
+        let id = numbers.get("id").and_then(Value::as_str).expect("a fact box has an id").to_owned();
+        let at = words
+            .iter()
+            .position(|w| w.get("id").and_then(Value::as_str) == Some(id.as_str()))
+            .unwrap_or_else(|| panic!("locale `{locale}`: no [[facts.boxes]] words for fact box `{id}`"));
+        let mut joined = words.remove(at).as_table().cloned().expect("fact box words are a table");
+        let cards = numbers.remove("cards").and_then(|c| c.as_array().cloned()).unwrap_or_default();
+        for (key, v) in numbers {
+            if key != "id" && joined.insert(key.clone(), v).is_some() {
+                panic!("locale `{locale}`: fact box `{id}`: `{key}` is both data and words");
+            }
+        }
+        for shown in cards {
+            let card_id = shown.get("card").and_then(Value::as_str).unwrap_or_default();
+            let mut on_card = joined.clone();
+            on_card.insert("lead".into(), shown.get("lead").cloned().unwrap_or(Value::String(String::new())));
+            let card = root
+                .get_mut("cards")
+                .and_then(Value::as_array_mut)
+                .and_then(|cards| {
+                    cards.iter_mut().find(|c| c.get("id").and_then(Value::as_str) == Some(card_id))
+                })
+                .and_then(Value::as_table_mut)
+                .unwrap_or_else(|| panic!("locale `{locale}`: fact box `{id}` names no card `{card_id}`"));
+            let list = card.entry("facts").or_insert_with(|| Value::Array(Vec::new()));
+            list.as_array_mut().expect("a card's facts are a list").push(Value::Table(on_card));
+        }
+    }
+    if let Some(extra) = words.first().and_then(|w| w.get("id")) {
+        panic!("locale `{locale}`: [[facts.boxes]] `{extra}` has no numbers in data/facts.toml");
     }
 }

@@ -413,6 +413,13 @@ impl<'r> Node<'r> {
         }
     }
 
+    pub fn number(self) -> Result<f64, Error> {
+        match self.value {
+            Value::Number(n) => Ok(n),
+            _ => Err(self.mismatch("a number")),
+        }
+    }
+
     /// The items of a list, each with its path.
     pub fn items(self) -> Result<Vec<Node<'r>>, Error> {
         let Node {
@@ -594,6 +601,31 @@ impl<'r> Fields<'r> {
 impl Decode for String {
     fn decode(node: Node<'_>) -> Result<Self, Error> {
         node.text()
+    }
+}
+
+/// A count: a whole number from 0 up.
+impl Decode for u32 {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        let at = node.error(String::new());
+        let n = node.number()?;
+        if n >= 0.0 && n <= f64::from(u32::MAX) && n.fract() == 0.0 {
+            Ok(n as u32)
+        } else {
+            Err(Error {
+                message: format!("expected a whole number from 0, found {n}"),
+                ..at
+            })
+        }
+    }
+}
+
+impl Decode for bool {
+    fn decode(node: Node<'_>) -> Result<Self, Error> {
+        match node.value {
+            Value::Bool(b) => Ok(b),
+            _ => Err(node.mismatch("true or false")),
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Content: the typed model, the locale files (compiled into native builds; handed to the
 //! wasm at run time by [`register`]), and the checks every built-in locale must pass.
 
+mod facts;
 mod matters;
 mod model;
 mod ui;
@@ -9,6 +10,10 @@ mod validate;
 pub use matters::{
     issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
     IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
+};
+pub use facts::{
+    agrees, check as check_facts, check_strings as check_fact_strings, headline, headline_difference, out_of_100, FactBox, FactRow,
+    Group, Tenths, Words, KEYS as FACT_KEYS,
 };
 pub use model::*;
 pub use ui::{fill, UiStrings};

@@ -28,6 +28,8 @@ pub struct Content {
     pub glossary: Vec<GlossaryEntry>,
     /// "What matters to me" issue cards (`[matters]`, see `matters.rs`).
     pub matters: Option<Rc<super::matters::Matters>>,
+    /// The fact boxes' strings (`[facts]`, see `facts.rs`); the boxes are on their cards.
+    pub facts: Rc<super::facts::Words>,
 }
 
 crate::json::decode_struct!(Content {
@@ -41,6 +43,7 @@ crate::json::decode_struct!(Content {
     cards,
     glossary = default,
     matters = default,
+    facts = default,
 });
 
 /// One entry of the "Words explained" section.
@@ -293,6 +296,8 @@ pub struct Card {
     // Research cards.
     pub known: Option<Section>,
     pub may_change: Option<Section>,
+    /// "In numbers": what its studies found, as "X out of 100" per group (`facts.rs`).
+    pub facts: Vec<super::facts::FactBox>,
 }
 
 crate::json::decode_struct!(Card {
@@ -317,6 +322,7 @@ crate::json::decode_struct!(Card {
     safety = default,
     known = default,
     may_change = default,
+    facts = default,
 });
 
 impl Card {
