@@ -134,18 +134,22 @@ pub fn session_set(key: &str, value: &str) {
     }
 }
 
-/// Scrolls a card into view and moves keyboard focus to its button.
+/// Scrolls a card (or its numbers) into view and moves keyboard focus to its button (or
+/// to the numbers).
 pub fn reveal(root: &Element, id: &str) {
     let Ok(Some(card)) = root.query_selector(&format!("[id=\"{id}\"]")) else {
         return;
     };
     card.scroll_into_view();
-    if let Ok(Some(button)) = root.query_selector(&format!("[id=\"{id}-button\"]")) {
-        if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = b.focus_with_options(&opts);
-        }
+    // A card's button, or the target itself when it takes focus (a card's numbers).
+    let target = match root.query_selector(&format!("[id=\"{id}-button\"]")) {
+        Ok(Some(button)) => Some(button),
+        _ => card.has_attribute("tabindex").then_some(card),
+    };
+    if let Some(el) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlElement>()) {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
     }
 }
 

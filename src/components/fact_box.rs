@@ -68,11 +68,10 @@ fn fact_box(card: &Card, b: &FactBox, words: &Words, level: u8) -> Html {
             if !b.compared() {
                 <p class="trd-fact-box__alone">{ words.get("no-comparison") }</p>
             }
-            <p class="trd-fact-box__source">
-                <strong>{ format!("{}: ", words.get("source")) }</strong>
-                if let Some(s) = source { <cite>{ &s.text }</cite>{ ". " } }
-                { study }
-            </p>
+            <p class="trd-fact-box__study"><strong>{ format!("{}: ", words.get("study-label")) }</strong>{ study }</p>
+            if let Some(s) = source {
+                <p class="trd-fact-box__source"><strong>{ format!("{}: ", words.get("source")) }</strong><cite>{ &s.text }</cite></p>
+            }
             <p class="trd-fact-box__certainty">
                 <strong>{ format!("{}: ", words.get("certainty")) }</strong>
                 { format!("{certainty}. {}", b.reason) }

@@ -88,6 +88,7 @@ pub const KEYS: &[&str] = &[
     "basis-percent",
     "who",
     "source",
+    "study-label",
     "study",
     "certainty",
     "no-comparison",
