@@ -147,10 +147,7 @@ fn read_fact_data(dir: &Path) -> Option<toml::Value> {
     let path = dir.join("data/facts.toml");
     println!("cargo:rerun-if-changed={}", path.display());
     let text = fs::read_to_string(&path).ok()?;
-    Some(
-        toml::from_str(&text)
-            .unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display())),
-    )
+    Some(toml::from_str(&text).unwrap_or_else(|e| panic!("{}: invalid TOML: {e}", path.display())))
 }
 
 /// Joins each fact box's numbers (the data file) with its words (the locale's
@@ -168,35 +165,69 @@ fn join_fact_boxes(locale: &str, value: &mut toml::Value, data: &toml::Value) {
         },
         None => Vec::new(),
     };
-    let boxes = data.get("boxes").and_then(Value::as_array).cloned().unwrap_or_default();
+    let boxes = data
+        .get("boxes")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     for numbers in boxes {
         let mut numbers = numbers.as_table().cloned().expect("a fact box is a table");
-        let id = numbers.get("id").and_then(Value::as_str).expect("a fact box has an id").to_owned();
+        let id = numbers
+            .get("id")
+            .and_then(Value::as_str)
+            .expect("a fact box has an id")
+            .to_owned();
         let at = words
             .iter()
             .position(|w| w.get("id").and_then(Value::as_str) == Some(id.as_str()))
-            .unwrap_or_else(|| panic!("locale `{locale}`: no [[facts.boxes]] words for fact box `{id}`"));
-        let mut joined = words.remove(at).as_table().cloned().expect("fact box words are a table");
-        let cards = numbers.remove("cards").and_then(|c| c.as_array().cloned()).unwrap_or_default();
+            .unwrap_or_else(|| {
+                panic!("locale `{locale}`: no [[facts.boxes]] words for fact box `{id}`")
+            });
+        let mut joined = words
+            .remove(at)
+            .as_table()
+            .cloned()
+            .expect("fact box words are a table");
+        let cards = numbers
+            .remove("cards")
+            .and_then(|c| c.as_array().cloned())
+            .unwrap_or_default();
         for (key, v) in numbers {
             if key != "id" && joined.insert(key.clone(), v).is_some() {
                 panic!("locale `{locale}`: fact box `{id}`: `{key}` is both data and words");
             }
         }
         for shown in cards {
-            let card_id = shown.get("card").and_then(Value::as_str).unwrap_or_default();
+            let card_id = shown
+                .get("card")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             let mut on_card = joined.clone();
-            on_card.insert("lead".into(), shown.get("lead").cloned().unwrap_or(Value::String(String::new())));
+            on_card.insert(
+                "lead".into(),
+                shown
+                    .get("lead")
+                    .cloned()
+                    .unwrap_or(Value::String(String::new())),
+            );
             let card = root
                 .get_mut("cards")
                 .and_then(Value::as_array_mut)
                 .and_then(|cards| {
-                    cards.iter_mut().find(|c| c.get("id").and_then(Value::as_str) == Some(card_id))
+                    cards
+                        .iter_mut()
+                        .find(|c| c.get("id").and_then(Value::as_str) == Some(card_id))
                 })
                 .and_then(Value::as_table_mut)
-                .unwrap_or_else(|| panic!("locale `{locale}`: fact box `{id}` names no card `{card_id}`"));
-            let list = card.entry("facts").or_insert_with(|| Value::Array(Vec::new()));
-            list.as_array_mut().expect("a card's facts are a list").push(Value::Table(on_card));
+                .unwrap_or_else(|| {
+                    panic!("locale `{locale}`: fact box `{id}` names no card `{card_id}`")
+                });
+            let list = card
+                .entry("facts")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            list.as_array_mut()
+                .expect("a card's facts are a list")
+                .push(Value::Table(on_card));
         }
     }
     if let Some(extra) = words.first().and_then(|w| w.get("id")) {

@@ -17,7 +17,7 @@ step "native tests: content, search, state, configuration, prerendering"
 cargo test --offline --features prerender
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --offline --target wasm32-unknown-unknown --test components --test what_matters
+cargo test --offline --target wasm32-unknown-unknown --test components --test what_matters --test fact_box
 
 step "release build"
 trunk build --release --offline

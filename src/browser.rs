@@ -146,7 +146,10 @@ pub fn reveal(root: &Element, id: &str) {
         Ok(Some(button)) => Some(button),
         _ => card.has_attribute("tabindex").then_some(card),
     };
-    if let Some(el) = target.as_ref().and_then(|t| t.dyn_ref::<web_sys::HtmlElement>()) {
+    if let Some(el) = target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<web_sys::HtmlElement>())
+    {
         let opts = web_sys::FocusOptions::new();
         opts.set_prevent_scroll(true);
         let _ = el.focus_with_options(&opts);

@@ -112,13 +112,22 @@ fn every_figure_shown_is_worked_out_from_what_its_source_reports() {
         let c = load(code);
         let html = widget(code);
         let want: Vec<u32> = groups(&c).iter().map(|(_, _, g)| expected(g)).collect();
-        assert!(want.len() > 20, "{code}: the boxes hold {} groups", want.len());
+        assert!(
+            want.len() > 20,
+            "{code}: the boxes hold {} groups",
+            want.len()
+        );
 
         // The bold figure beside each group, in order.
         let phrase = c.facts.get("out-of").replace("{x}", "");
         let shown: Vec<u32> = inside(&html, "trd-fact-group__figure", "</strong>")
             .iter()
-            .map(|t| figures_before(t, phrase.trim_start()).first().copied().unwrap_or(0))
+            .map(|t| {
+                figures_before(t, phrase.trim_start())
+                    .first()
+                    .copied()
+                    .unwrap_or(0)
+            })
             .collect();
         assert_eq!(shown, want, "{code}: each group's figure");
 
@@ -133,7 +142,8 @@ fn every_figure_shown_is_worked_out_from_what_its_source_reports() {
         anywhere.sort_unstable();
         derived.sort_unstable();
         assert_eq!(
-            anywhere, derived,
+            anywhere,
+            derived,
             "{code}: every \"{}\" on the page is a box's figure",
             phrase.trim()
         );
@@ -150,7 +160,11 @@ fn a_percentage_without_counts_is_shown_as_the_study_gives_it() {
         assert_eq!(bases.len(), all.len(), "{code}: a basis line per group");
         for ((card, b, g), basis) in all.iter().zip(&bases) {
             let size = g.size.to_string();
-            assert!(basis.contains(&size), "{code} {card} {}: size in {basis}", b.id);
+            assert!(
+                basis.contains(&size),
+                "{code} {card} {}: size in {basis}",
+                b.id
+            );
             match (g.events, g.percent) {
                 (Some(e), _) => assert!(basis.contains(&e.to_string()), "{basis}"),
                 (None, Some(p)) => {
@@ -193,7 +207,10 @@ fn the_rounding_rule_is_nearest_whole_number_halves_up() {
         assert_eq!(expected(&g), x, "the test's own arithmetic agrees");
     }
     assert!(content::agrees(91, 336, Tenths(271)));
-    assert!(content::agrees(21, 222, Tenths(90)), "9 % printed as a whole number");
+    assert!(
+        content::agrees(21, 222, Tenths(90)),
+        "9 % printed as a whole number"
+    );
     assert!(!content::agrees(95, 336, Tenths(271)), "an edited count");
 }
 
@@ -262,7 +279,8 @@ fn problems(mutate: impl FnOnce(&mut FactBox)) -> Vec<String> {
 #[test]
 fn validation_fails_when_a_figure_loses_its_source_size_or_time_point() {
     assert!(problems(|_| {}).is_empty(), "the content as it is passes");
-    let cases: [(&str, fn(&mut FactBox)); 6] = [
+    type Edit = fn(&mut FactBox);
+    let cases: [(&str, Edit); 6] = [
         ("no group size", |b| b.rows[0].groups[1].size = 0),
         ("different time points", |b| b.rows[0].groups[1].at = 12),
         ("the figure has no source", |b| {
@@ -271,8 +289,12 @@ fn validation_fails_when_a_figure_loses_its_source_size_or_time_point() {
             g.percent = None;
         }),
         // A count edited by hand no longer matches the percentage the paper printed.
-        ("is not the reported", |b| b.rows[0].groups[0].events = Some(95)),
-        ("not among the card's sources", |b| b.source = "nobody2024".into()),
+        ("is not the reported", |b| {
+            b.rows[0].groups[0].events = Some(95)
+        }),
+        ("not among the card's sources", |b| {
+            b.source = "nobody2024".into()
+        }),
         ("no name in `arms`", |b| b.arms.0.clear()),
     ];
     for (says, mutate) in cases {
@@ -328,5 +350,8 @@ fn the_comparison_column_shows_each_headline_and_sorts_by_the_difference() {
     );
     let without = c.card("neurofeedback").unwrap();
     assert!(sort(without) == sort(without) && content::headline(&without.facts).is_none());
-    assert!(sort(ketamine) > sort(ect), "a larger difference sorts after a smaller one");
+    assert!(
+        sort(ketamine) > sort(ect),
+        "a larger difference sorts after a smaller one"
+    );
 }

@@ -27,7 +27,8 @@ pub fn card_section(
         .filter(|_| kind == SectionKind::Risks)
         .map(|safety| safety_checks(card, safety, content, level, query));
     // The numbers sit with the evidence they put in proportion.
-    let facts = (kind == SectionKind::Evidence).then(|| fact_boxes(card, content, (level + 1).min(6)));
+    let facts =
+        (kind == SectionKind::Evidence).then(|| fact_boxes(card, content, (level + 1).min(6)));
     html! {
         <div class="trd-section">
             { heading(level, None, "trd-section__heading", html! { content.section_heading(kind).to_owned() }) }

@@ -84,7 +84,10 @@ fn fact_box(card: &Card, b: &FactBox, words: &Words, level: u8) -> Html {
 fn fact_row(b: &FactBox, row: &FactRow, words: &Words) -> Html {
     let (name, meaning) = outcome_text(words, row);
     let groups = row.ordered(&b.lead);
-    let when = groups.first().map(|g| time_text(words, g)).unwrap_or_default();
+    let when = groups
+        .first()
+        .map(|g| time_text(words, g))
+        .unwrap_or_default();
     let outcome = if meaning.is_empty() {
         format!(", {when}")
     } else {

@@ -282,7 +282,9 @@ pub fn check(card: &super::Card, words: &Words) -> Vec<String> {
             if let Some(first) = row.groups.first() {
                 need(&mut errors, format!("time-{}", first.unit), &what);
                 if row.groups.iter().any(|g| g.time() != first.time()) {
-                    errors.push(format!("{who}: {what}: the groups have different time points"));
+                    errors.push(format!(
+                        "{who}: {what}: the groups have different time points"
+                    ));
                 }
             }
             for g in &row.groups {
@@ -300,9 +302,10 @@ pub fn check(card: &super::Card, words: &Words) -> Vec<String> {
                     (None, None) => errors.push(format!(
                         "{who}: {what}: neither `events` nor `percent`: the figure has no source"
                     )),
-                    (Some(e), _) if e > g.size => {
-                        errors.push(format!("{who}: {what}: {e} events in a group of {}", g.size))
-                    }
+                    (Some(e), _) if e > g.size => errors.push(format!(
+                        "{who}: {what}: {e} events in a group of {}",
+                        g.size
+                    )),
                     (Some(e), Some(p)) if !agrees(e, g.size, p) => errors.push(format!(
                         "{who}: {what}: {e} of {} is not the reported {}%",
                         g.size,

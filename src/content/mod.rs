@@ -7,13 +7,13 @@ mod model;
 mod ui;
 mod validate;
 
+pub use facts::{
+    agrees, check as check_facts, check_strings as check_fact_strings, headline,
+    headline_difference, out_of_100, FactBox, FactRow, Group, Tenths, Words, KEYS as FACT_KEYS,
+};
 pub use matters::{
     issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
     IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
-};
-pub use facts::{
-    agrees, check as check_facts, check_strings as check_fact_strings, headline, headline_difference, out_of_100, FactBox, FactRow,
-    Group, Tenths, Words, KEYS as FACT_KEYS,
 };
 pub use model::*;
 pub use ui::{fill, UiStrings};
