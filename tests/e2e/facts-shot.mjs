@@ -11,8 +11,22 @@ const page = await context.newPage();
 await page.goto(`${server.url}/index.html#${card}-facts`);
 await page.waitForFunction(() => document.querySelector(".trd--live"));
 await page.waitForTimeout(500);
-const box = await page.locator(`[id="${card}-facts"] .trd-fact-box`).first();
-await box.screenshot({ path: out });
+// The whole "In numbers" block down to its first box. The pinned crisis strip would sit
+// over its top: this picture is of the box alone.
+await page.addStyleTag({ content: ".trd-strip { display: none !important }" });
+await page.evaluate(() => document.activeElement?.blur());
+await page.evaluate((card) => {
+  const facts = document.getElementById(`${card}-facts`);
+  window.scrollTo(0, facts.getBoundingClientRect().top + scrollY - 16);
+}, card);
+await page.waitForTimeout(300);
+const clip = await page.evaluate((card) => {
+  const facts = document.getElementById(`${card}-facts`);
+  const a = facts.getBoundingClientRect();
+  const b = facts.querySelector(".trd-fact-box").getBoundingClientRect();
+  return { x: 0, y: Math.max(0, a.top - 8), width: 360, height: b.bottom - a.top + 16 };
+}, card);
+await page.screenshot({ path: out, clip });
 console.log(out);
 await server.close();
 await browser.close();
