@@ -141,15 +141,16 @@ pub fn reveal(root: &Element, id: &str) {
         return;
     };
     card.scroll_into_view();
-    // A card's button, or the target itself when it takes focus (a card's numbers).
+    // A card's button, or else the target itself (a card's numbers), made focusable only
+    // now: in the markup a `tabindex` would look like a control that does nothing.
     let target = match root.query_selector(&format!("[id=\"{id}-button\"]")) {
-        Ok(Some(button)) => Some(button),
-        _ => card.has_attribute("tabindex").then_some(card),
+        Ok(Some(button)) => button,
+        _ => {
+            let _ = card.set_attribute("tabindex", "-1");
+            card
+        }
     };
-    if let Some(el) = target
-        .as_ref()
-        .and_then(|t| t.dyn_ref::<web_sys::HtmlElement>())
-    {
+    if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
         let opts = web_sys::FocusOptions::new();
         opts.set_prevent_scroll(true);
         let _ = el.focus_with_options(&opts);

@@ -31,7 +31,7 @@ fn outcome_text(words: &Words, row: &FactRow) -> (String, String) {
 }
 
 /// A card's fact boxes under "In numbers", right after its evidence. The section's id
-/// (`<card>-facts`) is where "What matters to me" links; it takes focus when it does
+/// (`<card>-facts`) is where "What matters to me" links; it takes focus when followed
 /// (a `div`, not a `section`: eleven more landmarks would only be noise).
 pub fn fact_boxes(card: &Card, content: &Content, level: u8) -> Html {
     if card.facts.is_empty() {
@@ -41,7 +41,7 @@ pub fn fact_boxes(card: &Card, content: &Content, level: u8) -> Html {
     let id = format!("{}-facts", card.id);
     let sub = (level + 1).min(6);
     html! {
-        <div class="trd-facts" id={id.clone()} role="group" tabindex="-1" aria-labelledby={format!("{id}-heading")}>
+        <div class="trd-facts" id={id.clone()} role="group" aria-labelledby={format!("{id}-heading")}>
             { heading(level, Some(format!("{id}-heading")), "trd-facts__heading", html! { words.get("heading").to_owned() }) }
             <p class="trd-facts__intro">{ words.get("intro") }</p>
             { for card.facts.iter().map(|b| fact_box(card, b, words, sub)) }
