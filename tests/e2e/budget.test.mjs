@@ -32,7 +32,11 @@ const KiB = 1024;
 // content before the wasm, 26.1 KiB), and progressive hydration (goal 4: no long task
 // while loading) added 7–8 KiB of wasm: 273.8 KiB (wasm 201.3, content 29.6, guide 23.9,
 // glue 6.8, CSS 5.0, loader 5.0, accordion 2.2).
-const EMBED_GZIP_BUDGET = 275 * KiB;
+// Raised to 293 for the fact boxes (issue 22), +18.9 KiB measured on the same build
+// machine: 292.7 KiB (wasm 211.5, +10.2 for three decoders, the box and icon-array views,
+// the comparison column and the "See the numbers" link; content 33.3, +3.7 for 13 boxes'
+// numbers and words; prerendered guide 28.7, +4.8 for the boxes in the HTML; CSS 5.3).
+const EMBED_GZIP_BUDGET = 293 * KiB;
 
 // The issue's goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20
