@@ -9,6 +9,11 @@
 
 use std::{env, fmt::Write as _, fs, path::Path};
 
+// The same deadline arithmetic the content checks use.
+#[path = "src/content/deadline.rs"]
+#[allow(dead_code)]
+mod deadline;
+
 fn main() {
     let dir = Path::new("src/content");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -26,6 +31,12 @@ fn main() {
 
     let mut codes = String::from("/// The locale code of every `src/content/*.toml`.\n");
     codes.push_str("pub static LOCALE_CODES: &[&str] = &[\n");
+    // The publisher's page words (each locale file's `[publish]` table): never part of
+    // the content a reader downloads; the build writes them into the publisher's page.
+    let mut publish = String::from(
+        "/// (locale, `[publish]` table as JSON) for every `src/content/*.toml`; native only.\n",
+    );
+    publish.push_str("pub static PUBLISH_STRINGS: &[(&str, &str)] = &[\n");
     let mut table =
         String::from("/// (locale, content JSON) for every `src/content/*.toml`; native only.\n");
     table.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
@@ -43,6 +54,16 @@ fn main() {
             join_fact_boxes(locale, &mut value, data);
         }
         warn_on_overdue_reviews(locale, &value, today);
+        warn_on_ending_statuses(locale, &value, today);
+        let mut value = value;
+        let words = value
+            .as_table_mut()
+            .and_then(|t| t.remove(PUBLISH_TABLE))
+            .map(|w| serde_json::to_string(&w).expect("TOML values map to JSON"))
+            .unwrap_or_else(|| "null".into());
+        let words_file = format!("{out}/publish-{locale}.json");
+        fs::write(&words_file, words).expect("OUT_DIR is writable");
+        writeln!(publish, "    ({locale:?}, include_str!({words_file:?})),").unwrap();
         let json = to_json(&value);
         let file = format!("{out}/content-{locale}.json");
         fs::write(&file, json).expect("OUT_DIR is writable");
@@ -53,7 +74,12 @@ fn main() {
     codes.push_str("];\n");
     table.push_str(&codes);
     fs::write(format!("{out}/locales.rs"), table).expect("OUT_DIR is writable");
+    publish.push_str("];\n");
+    fs::write(format!("{out}/publish_strings.rs"), publish).expect("OUT_DIR is writable");
 }
+
+/// The table of a locale file that holds the publisher's page words, not content.
+const PUBLISH_TABLE: &str = "publish";
 
 /// The order of a locale's top-level tables in its JSON; any other table follows, sorted.
 /// gzip only looks 32 KB back, so the `[matters]` block, whose sources repeat many of
@@ -232,5 +258,41 @@ fn join_fact_boxes(locale: &str, value: &mut toml::Value, data: &toml::Value) {
     }
     if let Some(extra) = words.first().and_then(|w| w.get("id")) {
         panic!("locale `{locale}`: [[facts.boxes]] `{extra}` has no numbers in data/facts.toml");
+    }
+}
+
+/// A regulatory status listed until a date (`time_limited` on a card) must be re-checked
+/// when the date is near, and once it has passed, until the card is reviewed after it (the
+/// content checks then hold its text to saying that no extension was found).
+fn warn_on_ending_statuses(locale: &str, value: &toml::Value, today: (i64, i64, i64)) {
+    let Some(cards) = value.get("cards").and_then(|c| c.as_array()) else {
+        return;
+    };
+    for card in cards {
+        let id = card.get("id").and_then(|v| v.as_str()).unwrap_or("?");
+        let reviewed = card
+            .get("reviewed")
+            .and_then(|v| v.as_str())
+            .and_then(deadline::iso_parts);
+        let limits = card.get("time_limited").and_then(|v| v.as_array());
+        for limit in limits.into_iter().flatten() {
+            let source = limit.get("source").and_then(|v| v.as_str()).unwrap_or("?");
+            let Some(until) = limit.get("until").and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let Some(date) = deadline::iso_parts(until) else {
+                continue;
+            };
+            match deadline::deadline(date, today) {
+                deadline::Deadline::Passed if reviewed.is_some_and(|r| r > date) => {}
+                deadline::Deadline::Passed => println!(
+                    "cargo:warning=content `{locale}`: card `{id}`: the status from `{source}` was listed until {until}, which has passed; check whether it was extended and make the text say so"
+                ),
+                deadline::Deadline::Soon(days) => println!(
+                    "cargo:warning=content `{locale}`: card `{id}`: the status from `{source}` ends on {until}, in {days} days; check whether it will be extended"
+                ),
+                deadline::Deadline::Later => {}
+            }
+        }
     }
 }

@@ -41,7 +41,24 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
     || { as_root apt-get update && as_root apt-get install -y --no-install-recommends chromium chromium-driver; }
 fi
 
-# 5. Node packages (playwright-core, axe-core, lighthouse, binaryen's wasm-opt, govuk-frontend,
+# 4b. The other two engines of the cross-engine suite (tests/e2e/engines.test.mjs):
+#     Firefox ESR (driven over WebDriver BiDi by puppeteer-core) and WebKit
+#     (WebKitWebDriver with its MiniBrowser, from libwebkit2gtk-4.1-0), which needs a
+#     display: Xvfb through xvfb-run (and xauth, which xvfb-run calls). A font, so pages
+#     lay out the same on a bare machine.
+ENGINE_PACKAGES=(firefox-esr webkit2gtk-driver xvfb xauth fonts-dejavu-core)
+missing=()
+for p in "${ENGINE_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y --no-install-recommends "${missing[@]}" \
+    || { as_root apt-get update && as_root apt-get install -y --no-install-recommends "${missing[@]}"; }
+fi
+
+# 5. Node packages (playwright-core, puppeteer-core for Firefox, axe-core, lighthouse, binaryen's wasm-opt, govuk-frontend,
 #    terser for the post-build minification in scripts/minify.mjs). twiggy, for the wasm's
 #    bytes by crate, is installed by scripts/bench.sh, the one command that uses it.
 if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then

@@ -2,6 +2,7 @@
 //! Each browser integration (URL, storage, deep links, scrolling) is a hook of its own
 //! under `app/`.
 
+mod about_links;
 mod deep_links;
 mod open_option;
 mod open_search;
@@ -21,6 +22,7 @@ use crate::config::{Options, Theme};
 use crate::content::Content;
 use crate::search::{search_index, CardText, Query};
 use crate::state::{Action, ExplainerState, Notice, View};
+use about_links::use_about_links;
 use deep_links::use_deep_links;
 use open_option::use_open_option;
 use open_search::use_open_search;
@@ -78,6 +80,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
     use_url_state(&state, options.url_state);
     use_saved_questions(&state, content, &options.storage_key);
     use_deep_links(&state, content, &root, options.deep_links);
+    use_about_links(&root, options.deep_links);
     use_ready(&state, &props.on_event);
     use_toggle_events(&state, &props.on_event, options.deep_links);
     use_view_events(&state, &props.on_event);
@@ -149,7 +152,7 @@ pub fn Explainer(props: &ExplainerProps) -> Html {
                 <Toolbar content={content.clone()} {current} question_count={state.questions.len()}
                     results={results.clone()} filter={filter} query={AttrValue::from(state.query.clone())}
                     message={AttrValue::from(message)} {hydrated} find={search_node} dispatch={dispatch.clone()} />
-                <div class="trd-view">{ view }</div>
+                <div class="trd-view">{ view }{ about_links(content) }</div>
                 <ContentPart part={Part::Bottom} content={content.clone()} options={options.clone()} />
                 <div class="trd-sr-only" role="status">{ notice }</div>
             </div>
@@ -256,7 +259,8 @@ fn ContentPart(props: &ContentPartProps) -> Html {
         </> },
         Part::Bottom => html! { <>
             { words_explained(content, level) }
-            { disclaimer(content, level) }
+            { disclaimer(content, level, review_line(content, &options.publisher)) }
+            { how_made(content, options, level) }
         </> },
     }
 }

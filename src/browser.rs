@@ -22,6 +22,16 @@ fn location_search() -> String {
         .unwrap_or_default()
 }
 
+/// The reader's own languages, most preferred first (`navigator.languages`); none if
+/// the browser does not say.
+pub fn reader_languages() -> Vec<String> {
+    let Some(window) = window() else {
+        return Vec::new();
+    };
+    let languages = window.navigator().languages();
+    languages.iter().filter_map(|tag| tag.as_string()).collect()
+}
+
 /// One query parameter of the page URL, decoded.
 pub fn query_param(key: &str) -> Option<String> {
     UrlSearchParams::new_with_str(&location_search())
@@ -151,6 +161,39 @@ pub fn reveal(root: &Element, id: &str) {
         }
     };
     if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
+    }
+}
+
+/// Opens the `<details>` holding the element `id` (or that is it), scrolls to the element
+/// and moves keyboard focus there (to the summary when it is the disclosure itself).
+pub fn open_section(root: &Element, id: &str) {
+    let Ok(Some(target)) = root.query_selector(&format!("[id=\"{id}\"]")) else {
+        return;
+    };
+    if let Ok(Some(details)) = target.closest("details") {
+        let _ = details.set_attribute("open", "");
+    }
+    // The disclosure or its content: focus its summary; a part of it: that part.
+    let whole = |el: &Element| el.tag_name().eq_ignore_ascii_case("details");
+    let focus = if whole(&target) || target.parent_element().is_some_and(|p| whole(&p)) {
+        target
+            .closest("details")
+            .ok()
+            .flatten()
+            .and_then(|d| d.query_selector("summary").ok().flatten())
+    } else {
+        // A heading: focusable by script only, so it is no control in the tab order.
+        let _ = target.set_attribute("tabindex", "-1");
+        Some(target.clone())
+    };
+    target.scroll_into_view();
+    if let Some(el) = focus
+        .as_ref()
+        .and_then(|f| f.dyn_ref::<web_sys::HtmlElement>())
+    {
         let opts = web_sys::FocusOptions::new();
         opts.set_prevent_scroll(true);
         let _ = el.focus_with_options(&opts);

@@ -21,6 +21,10 @@ pub struct Options {
     /// Cards open at start.
     pub open: Vec<String>,
     pub crisis_region: Region,
+    /// The reader's own languages, most preferred first (the browser's
+    /// `navigator.languages`; none in the prerender). A `lang` without a region takes its
+    /// crisis line from them (see [`lead_region`]).
+    pub reader_languages: Vec<String>,
     /// Whether the page fragment (`#ect`) opens cards, and opening a card updates it.
     pub deep_links: bool,
     /// Whether search, filters and view are mirrored in the page URL.
@@ -29,9 +33,92 @@ pub struct Options {
     pub storage_key: String,
     pub theme: Theme,
     pub cta: Option<Cta>,
+    /// What the publisher tells readers about itself (reviewer, statement, contact).
+    pub publisher: Publisher,
+    /// The widget is the page (the standalone page): the page's head carries its
+    /// structured data, so the widget writes none of its own.
+    pub own_page: bool,
     /// 1 for the first widget on a page; later ones get a numbered landmark name so
     /// screen-reader users can tell them apart.
     pub instance: u32,
+}
+
+/// What a publisher tells readers about itself, shown in "How this guide was made":
+/// its medical reviewer, its own funding and conflicts statement, where to report an
+/// error. Every field is empty unless the publisher set it; nothing here is ever made up.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Publisher {
+    pub name: Option<String>,
+    pub reviewer: Option<String>,
+    pub credentials: Option<String>,
+    /// ISO date of the reviewer's review.
+    pub review_date: Option<String>,
+    pub disclosure: Option<String>,
+    /// A `mailto:` or `http(s):` link.
+    pub contact: Option<String>,
+}
+
+/// A medical review the publisher has configured: shown only with a name and a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Review<'a> {
+    pub reviewer: &'a str,
+    pub credentials: Option<&'a str>,
+    pub date: &'a str,
+    pub publisher: Option<&'a str>,
+}
+
+impl Review<'_> {
+    /// The review as schema.org data (`reviewedBy`, `lastReviewed`, `publisher` of a
+    /// `MedicalWebPage`), as JSON text that can sit inside a `<script>` element: `<`, `>`
+    /// and `&` are escaped, so it reads the same in HTML and in a DOM text node.
+    pub fn json_ld(&self) -> String {
+        let mut person = format!(r#"{{"@type":"Person","name":{}"#, json_text(self.reviewer));
+        if let Some(credentials) = self.credentials {
+            person.push_str(&format!(r#","jobTitle":{}"#, json_text(credentials)));
+        }
+        person.push('}');
+        let mut out = format!(
+            r#"{{"@context":"https://schema.org","@type":"MedicalWebPage","reviewedBy":{person},"lastReviewed":{}"#,
+            json_text(self.date)
+        );
+        if let Some(name) = self.publisher {
+            out.push_str(&format!(
+                r#","publisher":{{"@type":"Organization","name":{}}}"#,
+                json_text(name)
+            ));
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// A JSON string literal for `text`, with `<`, `>` and `&` escaped too (see [`Review::json_ld`]).
+fn json_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' | '>' | '&' => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl Publisher {
+    /// The review to show, if the publisher named a reviewer and dated the review.
+    pub fn review(&self) -> Option<Review<'_>> {
+        Some(Review {
+            reviewer: self.reviewer.as_deref()?,
+            credentials: self.credentials.as_deref(),
+            date: self.review_date.as_deref()?,
+            publisher: self.name.as_deref(),
+        })
+    }
 }
 
 crate::slug::slug_enum! {
@@ -54,11 +141,14 @@ impl Options {
             categories: None,
             open: Vec::new(),
             crisis_region: DEFAULT_REGION,
+            reader_languages: Vec::new(),
             deep_links: true,
             url_state: true,
             storage_key: "page".into(),
             theme: Theme::Auto,
             cta: None,
+            publisher: Publisher::default(),
+            own_page: true,
             instance: 1,
         }
     }
@@ -69,6 +159,7 @@ impl Options {
         Options {
             url_state: false,
             storage_key: "default".into(),
+            own_page: false,
             ..Self::standalone()
         }
     }
@@ -93,12 +184,33 @@ json::decode_struct!(Cta {
     sponsor,
 });
 
-/// What the JSON config changes: interface strings, added or replaced cards, the CTA.
+/// What the JSON config changes: interface strings, added or replaced cards, the CTA,
+/// and the options that are also JSON keys (`publisher-name`, …; see [`Attribute::json`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct JsonConfig {
     pub strings: Vec<(String, String)>,
     pub cards: Vec<Rc<Card>>,
     pub cta: Option<Cta>,
+    /// (attribute name, value), each value already accepted by that attribute.
+    pub options: Vec<(&'static str, String)>,
+}
+
+impl JsonConfig {
+    /// Applies the JSON config's options to `options`, except those the element also has
+    /// as attributes (`has_attribute`): an attribute wins over the JSON key of its name.
+    pub fn apply_options(
+        &self,
+        options: &mut Options,
+        defaults: &Options,
+        has_attribute: impl Fn(&str) -> bool,
+    ) {
+        for (name, value) in &self.options {
+            if !has_attribute(name) {
+                // Accepted when the JSON was read, so no warning can come of it here.
+                let _ = options.set_attribute(defaults, name, Some(value));
+            }
+        }
+    }
 }
 
 /// A problem with publisher input, shown once in the console.
@@ -127,12 +239,24 @@ pub struct Attribute {
     reset: fn(&mut Options, &Options),
     /// This option's value in `options`, as the README and messages write it.
     pub show: fn(&Options) -> String,
+    /// Also a key of the JSON config, with the same values (an attribute wins).
+    pub json: bool,
 }
 
+/// What an attribute accepts. Besides messages and the README, this chooses the control
+/// the publisher's page (src/publish) offers for it.
 pub enum Accepts {
+    /// One of these (a group of radios or a list to pick from).
     Choices(fn() -> Vec<&'static str>),
-    /// (for the README, for a message)
+    /// A comma list of any of these (checkboxes).
+    ChoiceList(fn() -> Vec<&'static str>),
+    /// A comma list of the slugs of the cards shown (checkboxes of the cards).
+    CardList,
+    /// Free text: (for the README, for a message).
     Described(&'static str, fn() -> String),
+    /// Free text, with common values to suggest: (for the README, for a message, the
+    /// suggestions).
+    Suggested(&'static str, fn() -> String, fn() -> Vec<&'static str>),
 }
 
 impl Accepts {
@@ -154,7 +278,9 @@ impl Accepts {
                     None => String::new(),
                 }
             }
-            Accepts::Described(_, message) => message(),
+            Accepts::ChoiceList(choices) => format!("a comma list of {}", choices().join(", ")),
+            Accepts::CardList => "card slugs".into(),
+            Accepts::Described(_, message) | Accepts::Suggested(_, message, _) => message(),
         }
     }
 
@@ -165,7 +291,14 @@ impl Accepts {
                 let ticked: Vec<String> = choices().iter().map(|c| format!("`{c}`")).collect();
                 ticked.join(", ")
             }
-            Accepts::Described(readme, _) => (*readme).to_owned(),
+            Accepts::ChoiceList(choices) => {
+                let ticked: Vec<String> = choices().iter().map(|c| format!("`{c}`")).collect();
+                format!("comma list of {}", ticked.join(", "))
+            }
+            Accepts::CardList => "comma list of card slugs".into(),
+            Accepts::Described(readme, _) | Accepts::Suggested(readme, _, _) => {
+                (*readme).to_owned()
+            }
         }
     }
 }
@@ -198,6 +331,36 @@ fn crisis_regions() -> Vec<&'static str> {
 /// The crisis line shown first when neither `crisis-region` nor a regional `lang` says.
 const DEFAULT_REGION: Region = Region::Us;
 
+/// The crisis line that leads for a `lang` tag. The one rule, for every path (the element,
+/// the standalone page, the prerender); the loader gets it at build time as each
+/// language's default region and [`Region::country_codes`]:
+/// 1. the tag's own region, if this guide has a line for it (`es-MX` → Mexico);
+/// 2. else the region of the first of the reader's own languages in the same language
+///    that has a line (`es` on a page, `es-MX` in the browser → Mexico), so a Spanish
+///    reader's first line is one they can call in Spanish;
+/// 3. else the language's default: English leads with the US line; any other language,
+///    read in many countries, with the international directory.
+pub fn lead_region(tag: &str, locale: &str, reader_languages: &[String]) -> Region {
+    let primary = |t: &str| {
+        let first = t.split(['-', '_']).next().unwrap_or_default();
+        first.trim().to_ascii_lowercase()
+    };
+    let tag = tag.trim();
+    let language = primary(tag);
+    let same_language = reader_languages
+        .iter()
+        .map(String::as_str)
+        .filter(|t| primary(t) == language);
+    std::iter::once(tag)
+        .chain(same_language)
+        .find_map(Region::from_locale_tag)
+        .unwrap_or(if locale == content::DEFAULT_LOCALE {
+            DEFAULT_REGION
+        } else {
+            Region::Intl
+        })
+}
+
 fn split_list(value: &str) -> impl Iterator<Item = &str> {
     value
         .split([',', ' '])
@@ -220,29 +383,27 @@ macro_rules! readme {
 pub const ATTRIBUTES: &[Attribute] = &[
     Attribute {
         name: "lang",
-        accepts: Accepts::Described(readme!("a BCP 47 tag (`en`, `es`, `es-MX`)"), || {
-            let available: Vec<_> = content::locales().collect();
-            format!("a language with a translation (available: {})", available.join(", "))
-        }),
+        accepts: Accepts::Suggested(
+            readme!("a BCP 47 tag (`en`, `es`, `es-MX`)"),
+            || {
+                let available: Vec<_> = content::locales().collect();
+                format!("a language with a translation (available: {})", available.join(", "))
+            },
+            || content::locales().collect(),
+        ),
         purpose: readme!("content language (`es-419` → `es`); without it, the closest `lang` ancestor (the page's `<html lang>`) chooses; unknown languages fall back to English"),
         parse: |o, v, _| {
             o.locale = content::match_locale(v).ok_or(())?;
-            // A regional tag (en-AU) leads with that country's crisis line unless a
-            // `crisis-region` has already chosen another (attributes apply in order).
-            // A language without a region (plain `es`, or `es-AR` with no line of its
-            // own) is read in many countries: lead with the international directory.
-            let region = Region::from_locale_tag(v).or_else(|| {
-                (o.locale != content::DEFAULT_LOCALE).then_some(Region::Intl)
-            });
-            if let Some(region) = region {
-                if o.crisis_region == DEFAULT_REGION {
-                    o.crisis_region = region;
-                }
+            // The tag (or the reader's own languages) chooses the crisis line, unless a
+            // `crisis-region` has already chosen one (attributes apply in order).
+            if o.crisis_region == DEFAULT_REGION {
+                o.crisis_region = lead_region(v, o.locale, &o.reader_languages);
             }
             Ok(())
         },
         reset: |o, d| o.locale = d.locale,
         show: |o| o.locale.to_owned(),
+        json: false,
     },
     Attribute {
         name: "heading-level",
@@ -259,13 +420,11 @@ pub const ATTRIBUTES: &[Attribute] = &[
         },
         reset: |o, d| o.heading_level = d.heading_level,
         show: |o| o.heading_level.to_string(),
+        json: false,
     },
     Attribute {
         name: "categories",
-        accepts: Accepts::Described(
-            readme!("comma list of `medication`, `stimulation`, `psychotherapy`, `research`"),
-            || "a comma list of medication, stimulation, psychotherapy, research".into(),
-        ),
+        accepts: Accepts::ChoiceList(|| Category::ALL.map(Category::slug).to_vec()),
         purpose: readme!("only these groups of cards"),
         parse: |o, v, warnings| {
             let mut chosen = Vec::new();
@@ -290,10 +449,11 @@ pub const ATTRIBUTES: &[Attribute] = &[
             None => "all".into(),
             Some(list) => list.iter().map(|c| c.slug()).collect::<Vec<_>>().join(","),
         },
+        json: false,
     },
     Attribute {
         name: "open",
-        accepts: Accepts::Described(readme!("comma list of card slugs"), || "card slugs".into()),
+        accepts: Accepts::CardList,
         purpose: readme!("cards open at start (and whenever the attribute changes)"),
         // Slugs are checked against the content in `resolve`, which knows added cards.
         parse: |o, v, _| {
@@ -308,14 +468,16 @@ pub const ATTRIBUTES: &[Attribute] = &[
                 o.open.join(",")
             }
         },
+        json: false,
     },
     Attribute {
         name: "crisis-region",
         accepts: Accepts::Choices(crisis_regions),
-        purpose: readme!("which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `es-MX`) chooses, and a language without a region other than English (`es`) leads with the international directory"),
+        purpose: readme!("which crisis lines lead the banner and the pinned strip; without it, a regional `lang` (`en-AU`, `es-MX`) chooses; a `lang` without a region (`es`) takes the region of the reader's own browser languages in that language (`es-MX`), else English leads with the US line and other languages with the international directory"),
         parse: |o, v, _| Region::from_attribute(v).map(|r| o.crisis_region = r).ok_or(()),
         reset: |o, d| o.crisis_region = d.crisis_region,
         show: |o| o.crisis_region.slug().to_owned(),
+        json: false,
     },
     Attribute {
         name: "deep-links",
@@ -324,6 +486,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
         parse: |o, v, _| switch(v).map(|on| o.deep_links = on),
         reset: |o, d| o.deep_links = d.deep_links,
         show: |o| on_off(o.deep_links),
+        json: false,
     },
     Attribute {
         name: "url-state",
@@ -332,6 +495,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
         parse: |o, v, _| switch(v).map(|on| o.url_state = on),
         reset: |o, d| o.url_state = d.url_state,
         show: |o| on_off(o.url_state),
+        json: false,
     },
     Attribute {
         name: "storage-key",
@@ -348,6 +512,7 @@ pub const ATTRIBUTES: &[Attribute] = &[
         },
         reset: |o, d| o.storage_key = d.storage_key.clone(),
         show: |o| o.storage_key.clone(),
+        json: false,
     },
     Attribute {
         name: "theme",
@@ -364,8 +529,117 @@ pub const ATTRIBUTES: &[Attribute] = &[
         },
         reset: |o, d| o.theme = d.theme,
         show: |o| o.theme.slug().into(),
+        json: false,
+    },
+    // The publisher's own disclosures, shown in "How this guide was made" (issue 25).
+    Attribute {
+        name: "publisher-name",
+        accepts: Accepts::Described(readme!("text, 1–200 characters"), || {
+            "the publisher's name, 1–200 characters".into()
+        }),
+        purpose: readme!("your organization's name, as readers know it: it names your statement and your medical review (\"Medically reviewed for {publisher} by …\")"),
+        parse: |o, v, _| text_option(&mut o.publisher.name, v, 200),
+        reset: |o, d| o.publisher.name = d.publisher.name.clone(),
+        show: |o| shown(&o.publisher.name),
+        json: true,
+    },
+    Attribute {
+        name: "reviewer-name",
+        accepts: Accepts::Described(readme!("text, 1–200 characters"), || {
+            "the medical reviewer's name, 1–200 characters".into()
+        }),
+        purpose: readme!("the name of your medical reviewer; the review is shown (and written into structured data) only with `review-date`"),
+        parse: |o, v, _| text_option(&mut o.publisher.reviewer, v, 200),
+        reset: |o, d| o.publisher.reviewer = d.publisher.reviewer.clone(),
+        show: |o| shown(&o.publisher.reviewer),
+        json: true,
+    },
+    Attribute {
+        name: "reviewer-credentials",
+        accepts: Accepts::Described(readme!("text, 1–200 characters"), || {
+            "the reviewer's credentials, 1–200 characters (e.g. MD, consultant psychiatrist)".into()
+        }),
+        purpose: readme!("the reviewer's qualifications and role, e.g. `MD, consultant psychiatrist`"),
+        parse: |o, v, _| text_option(&mut o.publisher.credentials, v, 200),
+        reset: |o, d| o.publisher.credentials = d.publisher.credentials.clone(),
+        show: |o| shown(&o.publisher.credentials),
+        json: true,
+    },
+    Attribute {
+        name: "review-date",
+        accepts: Accepts::Described(readme!("an ISO date, `YYYY-MM-DD`"), || {
+            "an ISO date, YYYY-MM-DD (e.g. 2026-12-01)".into()
+        }),
+        purpose: readme!("when your reviewer reviewed the guide"),
+        parse: |o, v, _| {
+            let date = v.trim();
+            content::parse_iso_date(date).ok_or(())?;
+            o.publisher.review_date = Some(date.to_owned());
+            Ok(())
+        },
+        reset: |o, d| o.publisher.review_date = d.publisher.review_date.clone(),
+        show: |o| shown(&o.publisher.review_date),
+        json: true,
+    },
+    Attribute {
+        name: "publisher-disclosure",
+        accepts: Accepts::Described(readme!("text, 1–2,000 characters"), || {
+            "your funding and conflicts of interest statement, 1–2,000 characters".into()
+        }),
+        purpose: readme!("your own statement of funding and conflicts of interest, shown beside the guide's own"),
+        parse: |o, v, _| text_option(&mut o.publisher.disclosure, v, 2000),
+        reset: |o, d| o.publisher.disclosure = d.publisher.disclosure.clone(),
+        show: |o| shown(&o.publisher.disclosure),
+        json: true,
+    },
+    Attribute {
+        name: "report-contact",
+        accepts: Accepts::Described(
+            readme!("an `http(s):` URL, a `mailto:` link or an email address"),
+            || "an http(s): URL, a mailto: link or an email address".into(),
+        ),
+        purpose: readme!("where readers report an error (your corrections page or address); without it, the guide tells them to use your site's contact page"),
+        parse: |o, v, _| {
+            o.publisher.contact = Some(contact_href(v).ok_or(())?);
+            Ok(())
+        },
+        reset: |o, d| o.publisher.contact = d.publisher.contact.clone(),
+        show: |o| shown(&o.publisher.contact),
+        json: true,
     },
 ];
+
+/// Sets a text option: trimmed, not empty, at most `max` characters.
+fn text_option(slot: &mut Option<String>, value: &str, max: usize) -> Result<(), ()> {
+    let text = value.trim();
+    if text.is_empty() || text.chars().count() > max {
+        return Err(());
+    }
+    *slot = Some(text.to_owned());
+    Ok(())
+}
+
+fn shown(value: &Option<String>) -> String {
+    value.clone().unwrap_or_else(|| "none".into())
+}
+
+/// A contact for error reports as a link: an `http(s):` or `mailto:` URL, or a bare email
+/// address (`health@example.org` → `mailto:`). Anything else (`javascript:`, `tel:`) is not one.
+pub fn contact_href(value: &str) -> Option<String> {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    let href = if lower.starts_with("mailto:")
+        || lower.starts_with("https://")
+        || lower.starts_with("http://")
+    {
+        v.to_owned()
+    } else if v.contains('@') && !v.contains(':') && !v.contains(char::is_whitespace) {
+        format!("mailto:{v}")
+    } else {
+        return None;
+    };
+    safe_href(&href).map(str::to_owned)
+}
 
 /// The attribute names, comma-separated (the loader's `observedAttributes`).
 pub fn attribute_names() -> String {
@@ -391,8 +665,9 @@ pub fn readme_attribute_table() -> String {
         if on_page != (a.show)(&embedded) && a.name != "storage-key" {
             default = format!("{default} ({} on the standalone page)", cell(on_page));
         }
+        let json = if a.json { "; also a JSON key" } else { "" };
         out.push_str(&format!(
-            "| `{}` | {} | {default} | {} |\n",
+            "| `{}` | {} | {default} | {}{json} |\n",
             a.name,
             a.accepts.readme(),
             a.purpose
@@ -430,8 +705,12 @@ impl Options {
     }
 }
 
-/// The keys of the JSON config.
-const CONFIG_KEYS: &str = "strings, cards, cta";
+/// The keys of the JSON config: its own, then the attributes that are also JSON keys.
+fn config_keys() -> String {
+    let mut keys = vec!["strings", "cards", "cta"];
+    keys.extend(ATTRIBUTES.iter().filter(|a| a.json).map(|a| a.name));
+    keys.join(", ")
+}
 
 /// Parses a JSON config given as text (the `<script type="application/json">` child).
 pub fn parse_json_text(text: &str) -> (JsonConfig, Vec<Warning>) {
@@ -474,7 +753,8 @@ fn read_config(value: Value, reader: &Reader) -> JsonConfig {
         Value::Unreadable => return config,
         other => {
             reader.warn(format!(
-                "the JSON config must be an object with any of the keys {CONFIG_KEYS}, not {}. Ignoring it.",
+                "the JSON config must be an object with any of the keys {}, not {}. Ignoring it.",
+                config_keys(),
                 other.kind()
             ));
             return config;
@@ -485,12 +765,52 @@ fn read_config(value: Value, reader: &Reader) -> JsonConfig {
             "strings" => config.strings = read_strings(value, reader),
             "cards" => config.cards = read_cards(value, reader),
             "cta" => config.cta = read_cta(value, reader),
-            _ => reader.warn(format!(
-                "config.{key}: unknown key \"{key}\"; known keys are {CONFIG_KEYS}. Ignoring it."
-            )),
+            _ => match ATTRIBUTES.iter().find(|a| a.json && a.name == key) {
+                Some(attribute) => {
+                    if let Some(value) = read_option(attribute, value, reader) {
+                        config.options.retain(|(name, _)| *name != attribute.name);
+                        config.options.push((attribute.name, value));
+                    }
+                }
+                None => reader.warn(format!(
+                    "config.{key}: unknown key \"{key}\"; known keys are {}. Ignoring it.",
+                    config_keys()
+                )),
+            },
         }
     }
     config
+}
+
+/// An option given as a JSON key: text its attribute accepts, or a warning like the
+/// attribute's and nothing.
+fn read_option(attribute: &Attribute, value: Value, reader: &Reader) -> Option<String> {
+    let name = attribute.name;
+    let text = match value {
+        Value::Text(text) => text,
+        Value::Null | Value::Unreadable => return None,
+        other => {
+            reader.warn(format!(
+                "config.{name} must be text ({}), not {}. Ignoring it.",
+                attribute.accepts.message(),
+                other.kind()
+            ));
+            return None;
+        }
+    };
+    let mut scratch = Options::embedded();
+    let mut warnings = Vec::new();
+    if (attribute.parse)(&mut scratch, &text, &mut warnings).is_err() {
+        reader.warn(format!(
+            "config.{name} \"{text}\" is not valid; use {}. Ignoring it.",
+            attribute.accepts.message()
+        ));
+        return None;
+    }
+    for w in warnings {
+        reader.warn(w.0);
+    }
+    Some(text)
 }
 
 fn read_strings(value: Value, reader: &Reader) -> Vec<(String, String)> {
@@ -665,5 +985,23 @@ pub fn resolve(
             )));
         }
     }
+    warnings.extend(review_warning(&options.publisher));
     Ok((content, warnings))
+}
+
+/// A review is shown only with a reviewer's name and its date; half of one is a mistake
+/// worth one warning (never a made-up or undated "reviewed by").
+fn review_warning(p: &Publisher) -> Option<Warning> {
+    let missing = match (&p.reviewer, &p.review_date) {
+        (Some(_), Some(_)) => return None,
+        (Some(_), None) => "reviewer-name is set but review-date is not",
+        (None, Some(_)) => "review-date is set but reviewer-name is not",
+        (None, None) if p.credentials.is_some() => {
+            "reviewer-credentials is set but reviewer-name and review-date are not"
+        }
+        (None, None) => return None,
+    };
+    Some(Warning(format!(
+        "{missing}: a medical review is shown only with both a reviewer's name and the date of the review. Not showing it."
+    )))
 }

@@ -209,6 +209,9 @@ async fn next_task() {
 
 async fn hydrate_standalone(root: Element) {
     let mut options = Options::standalone();
+    // The crisis line the reader's own languages choose for a `lang` without a region
+    // (an `es` page read in an `es-MX` browser); the page itself was prerendered without.
+    let mut reader_line = options.crisis_region;
     // The page's language (`/es/` is `<html lang="es">`), as the prerender chose it.
     if let Some(tag) = root
         .closest("[lang]")
@@ -218,6 +221,15 @@ async fn hydrate_standalone(root: Element) {
     {
         let defaults = options.clone();
         log(&options.set_attribute(&defaults, "lang", Some(&tag)));
+        reader_line = config::lead_region(&tag, options.locale, &browser::reader_languages());
+    }
+    // The page's own configuration: the same attributes as an element's, on its
+    // `data-trd-standalone` container, which the prerender read from the same template.
+    let defaults = options.clone();
+    for attribute in ATTRIBUTES.iter().filter(|a| a.name != "lang") {
+        if let Some(value) = root.get_attribute(attribute.name) {
+            log(&options.set_attribute(&defaults, attribute.name, Some(&value)));
+        }
     }
     if let Err(e) = content::load_in_steps(options.locale, next_task).await {
         return browser::error(&e);
@@ -235,13 +247,29 @@ async fn hydrate_standalone(root: Element) {
         opened_before_hydration(&root),
         event_sink(root.clone().into()),
     );
+    let options = Rc::new(options);
     let props = ExplainerProps {
-        content,
-        options: Rc::new(options),
-        on_event,
+        content: content.clone(),
+        options: options.clone(),
+        on_event: on_event.clone(),
         progressive: false,
     };
-    let handle = mount(&root, props, true);
+    let mut handle = mount(&root, props, true);
+    // The page hydrates with the line it was prerendered with; where the reader's
+    // languages choose another, that one leads from the next task, once the first render
+    // (and its `ready`) is done: a static page cannot know them before its first paint.
+    if reader_line != options.crisis_region {
+        next_task().await;
+        handle.update(ExplainerProps {
+            content,
+            options: Rc::new(Options {
+                crisis_region: reader_line,
+                ..(*options).clone()
+            }),
+            on_event,
+            progressive: true,
+        });
+    }
     STANDALONE.with(|s| *s.borrow_mut() = Some(handle));
 }
 
@@ -278,6 +306,7 @@ impl Widget {
     ) -> Widget {
         let defaults = Options {
             instance: take_number(),
+            reader_languages: browser::reader_languages(),
             ..Options::embedded()
         };
         let mut widget = Widget {
@@ -435,6 +464,11 @@ impl Widget {
     fn render(&mut self, hydrate: bool) {
         let mut options = self.options.clone();
         options.cta = self.config.cta.clone();
+        let host = &self.host;
+        self.config
+            .apply_options(&mut options, &self.defaults, |name| {
+                host.has_attribute(name)
+            });
         let (content, warnings) = match config::resolve(&options, &self.config) {
             Ok(ok) => ok,
             Err(e) => return browser::error(&format!("<trd-explainer>: {e}")),
@@ -459,13 +493,16 @@ impl Widget {
             && prerendered_lang.as_deref() == Some(options.locale)
             && options.heading_level == self.defaults.heading_level
             && options.crisis_region == {
-                // The prerender applied the same `lang` (which may choose the region).
-                let mut expected = self.defaults.clone();
-                let _ = expected.set_attribute(&self.defaults, "lang", Some(options.locale));
+                // The prerender applied the same `lang` (which may choose the region),
+                // knowing no reader's languages.
+                let prerendered = Options::embedded();
+                let mut expected = prerendered.clone();
+                let _ = expected.set_attribute(&prerendered, "lang", Some(options.locale));
                 expected.crisis_region
             }
             && options.theme == self.defaults.theme
-            && options.cta.is_none();
+            && options.cta.is_none()
+            && options.publisher == self.defaults.publisher;
         let shown = Shown {
             key: self.key,
             content,

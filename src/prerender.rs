@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde_json::{json, Value};
 
 use crate::app::{Explainer, ExplainerProps};
-use crate::config::{self, JsonConfig, Options};
+use crate::config::{self, JsonConfig, Options, Publisher};
 use crate::content::{Content, Status};
 use crate::slot::{Shown, Slot, SlotProps};
 
@@ -64,6 +64,27 @@ pub fn escape(text: &str) -> String {
 
 /// schema.org structured data: a medical web page about TRD listing each treatment.
 pub fn structured_data(content: &Content) -> Value {
+    structured_data_for(content, &Publisher::default())
+}
+
+/// [`structured_data`] of a page whose publisher configured its own medical review: its
+/// reviewer (`reviewedBy`), the review's date (`lastReviewed`) and the publisher, from the
+/// same JSON an embedded widget writes. Without a configured review, nobody is named.
+pub fn structured_data_for(content: &Content, publisher: &Publisher) -> Value {
+    let mut data = guide_data(content);
+    if let Some(review) = publisher.review() {
+        if let Ok(Value::Object(fields)) = serde_json::from_str::<Value>(&review.json_ld()) {
+            for key in ["reviewedBy", "lastReviewed", "publisher"] {
+                if let Some(value) = fields.get(key) {
+                    data[key] = value.clone();
+                }
+            }
+        }
+    }
+    data
+}
+
+fn guide_data(content: &Content) -> Value {
     let therapies: Vec<Value> = content
         .cards
         .iter()
@@ -111,8 +132,15 @@ pub fn structured_data(content: &Content) -> Value {
 
 /// `<title>`, meta description and JSON-LD for the page head.
 pub fn head(content: &Content) -> String {
+    head_for(content, &Publisher::default())
+}
+
+/// [`head`] with the publisher's review in the JSON-LD (see [`structured_data_for`]).
+pub fn head_for(content: &Content, publisher: &Publisher) -> String {
     // `</` cannot appear inside the script element; JSON allows `<\/`.
-    let ld = structured_data(content).to_string().replace("</", "<\\/");
+    let ld = structured_data_for(content, publisher)
+        .to_string()
+        .replace("</", "<\\/");
     format!(
         "<title>{title}</title>\n  <meta name=\"description\" content=\"{desc}\">\n  <script type=\"application/ld+json\">{ld}</script>",
         title = escape(&content.meta.title),
@@ -375,8 +403,12 @@ pub fn words(locale: &str) -> &'static PageWords {
                     "Información clara y con fuentes para las personas cuya depresión no ha mejorado después de dos o más antidepresivos, y para quienes las acompañan.",
                 ),
                 (
-                    "Embed this guide in your own pages: see the project README for the snippet and options.",
-                    "Para incluir esta guía en sus propias páginas, consulte el README del proyecto (fragmento de código y opciones).",
+                    "Embed this guide in your own pages:",
+                    "Para incluir esta guía en sus propias páginas:",
+                ),
+                (
+                    "choose the options and copy the code",
+                    "elija las opciones y copie el código",
                 ),
             ],
             other_language: "Leer esta guía en español",
@@ -403,6 +435,16 @@ pub fn page_path(locale: &str) -> String {
         "index.html".into()
     } else {
         format!("{locale}/index.html")
+    }
+}
+
+/// Where a locale's prerendered fragment lives, relative to dist/:
+/// `trd-explainer.fragment.html` for English, `trd-explainer.fragment.es.html`.
+pub fn fragment_path(locale: &str) -> String {
+    if locale == crate::content::DEFAULT_LOCALE {
+        "trd-explainer.fragment.html".into()
+    } else {
+        format!("trd-explainer.fragment.{locale}.html")
     }
 }
 
@@ -513,7 +555,9 @@ pub fn crisis_data(content: &Content) -> Value {
         "lang": content.locale,
         "heading": content.safety.heading,
         "label": content.ui.widget_label,
-        "region": format!("{:?}", Options::embedded().crisis_region).to_lowercase(),
+        // The line a bare `lang` of this language leads with when the reader's own
+        // languages name no region of it (the body was rendered with it).
+        "region": crate::config::lead_region(&content.locale, &content.locale, &[]).slug(),
         "fallback": content.ui.fallback_error,
         "slow": words(&content.locale).slow,
         "lines": lines,
@@ -529,13 +573,20 @@ pub fn crisis_by_locale(default: &Content) -> Value {
     for code in crate::content::locales() {
         if let Ok(c) = crate::content::load(code) {
             if code != default.locale {
-                let mut data = crisis_data(&c);
-                // A language without a region leads with the international directory.
-                data["region"] = json!("intl");
-                map.insert(code.to_owned(), data);
+                map.insert(code.to_owned(), crisis_data(&c));
             }
         }
     }
+    Value::Object(map)
+}
+
+/// `{ country code: region }` for every country code that leads with a line of its own
+/// (`gb` → `uk`): how the loader reads a region subtag or a `crisis-region`.
+pub fn region_codes() -> Value {
+    let map = crate::content::Region::country_codes()
+        .into_iter()
+        .map(|(code, region)| (code.to_owned(), json!(region.slug())))
+        .collect();
     Value::Object(map)
 }
 
@@ -561,6 +612,12 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
         "loader",
         "__TRD_CRISIS__",
         &crisis_by_locale(content).to_string(),
+    )?;
+    out = fill(
+        &out,
+        "loader",
+        "__TRD_REGIONS__",
+        &region_codes().to_string(),
     )?;
     out = fill(
         &out,
@@ -598,13 +655,11 @@ pub fn loader(template: &str, assets: &Assets, content: &Content) -> Result<Stri
 /// region, which also follows `lang`, the loader checks against the crisis data. JSON
 /// configuration always changes it.
 pub fn prerendered_with() -> Value {
-    let defaults = Options::embedded();
-    json!({
-        "heading-level": defaults.heading_level.to_string(),
-        "theme": defaults.theme.slug(),
-        "categories": null,
-        "open": null,
-    })
+    let rule = crate::prerendered::prerendered_with().into_iter();
+    Value::Object(
+        rule.map(|(name, value)| (name.to_owned(), json!(value)))
+            .collect(),
+    )
 }
 
 /// The pre-wasm accordion script with its labels from the content.
@@ -626,11 +681,17 @@ pub fn accordion(template: &str, content: &Content) -> Result<String, String> {
         }
     }
     let strings = Value::Object(map);
-    fill(
+    let out = fill(
         template,
         "accordion",
         "__TRD_ACCORDION_STRINGS__",
         &strings.to_string(),
+    )?;
+    fill(
+        &out,
+        "accordion",
+        "__TRD_ABOUT_TARGETS__",
+        &json!(crate::content::ABOUT_TARGETS).to_string(),
     )
 }
 
@@ -686,7 +747,19 @@ pub fn page_at(
     widget_html: &str,
     site: Option<&str>,
 ) -> Result<String, String> {
-    let head = format!("{}{}", head(content), alternates(site));
+    page_for(template, content, widget_html, site, &Publisher::default())
+}
+
+/// [`page_at`] for a page configured with the publisher's own review (see
+/// [`standalone_attributes`]): its JSON-LD names the reviewer.
+pub fn page_for(
+    template: &str,
+    content: &Content,
+    widget_html: &str,
+    site: Option<&str>,
+    publisher: &Publisher,
+) -> Result<String, String> {
+    let head = format!("{}{}", head_for(content, publisher), alternates(site));
     let html = fill_slot(template, "head", &head)?;
     // After the header's opening tag, quoted or not (an HTML minifier drops the quotes).
     let links = language_links(&content.locale);
@@ -798,4 +871,66 @@ pub fn fragment_in(
 <script type=\"module\" src=\"{base}{LOADER}\"></script>\n",
         css = assets.css,
     )
+}
+
+/// The attributes of the standalone page's container (`<div … data-trd-standalone …>`)
+/// in the page template, decoded: a publisher hosting the page configures it with the
+/// same attributes as an element (`reviewer-name="…"`), and the app reads the same ones
+/// from the same element when it hydrates (mount.rs), so both render alike.
+pub fn standalone_attributes(template: &str) -> Vec<(String, String)> {
+    let Some(at) = template.find("data-trd-standalone") else {
+        return Vec::new();
+    };
+    let Some(start) = template[..at].rfind('<') else {
+        return Vec::new();
+    };
+    let Some(end) = template[at..].find('>').map(|e| at + e) else {
+        return Vec::new();
+    };
+    let tag = &template[start + 1..end];
+    // Skip the element name, then read `name`, `name=value`, `name="value"`, `name='value'`.
+    let mut rest = tag.trim_start_matches(|c: char| !c.is_whitespace());
+    let mut out = Vec::new();
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            break;
+        }
+        let name_end = rest
+            .find(|c: char| c.is_whitespace() || c == '=')
+            .unwrap_or(rest.len());
+        let name = rest[..name_end].to_ascii_lowercase();
+        rest = rest[name_end..].trim_start();
+        let mut value = String::new();
+        if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (raw, tail) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => match after[1..].find(q) {
+                    Some(close) => (&after[1..1 + close], &after[close + 2..]),
+                    None => (&after[1..], ""),
+                },
+                _ => {
+                    let stop = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..stop], &after[stop..])
+                }
+            };
+            value = html_escape::decode_html_entities(raw).into_owned();
+            rest = tail;
+        }
+        out.push((name, value));
+    }
+    out
+}
+
+/// `options` with the standalone container's attributes applied (except `lang`, which
+/// each page's language sets), and a warning for each bad value, as an element gives.
+pub fn standalone_options(template: &str, mut options: Options) -> (Options, Vec<config::Warning>) {
+    let defaults = options.clone();
+    let mut warnings = Vec::new();
+    for (name, value) in standalone_attributes(template) {
+        if name != "lang" && config::ATTRIBUTES.iter().any(|a| a.name == name) {
+            warnings.extend(options.set_attribute(&defaults, &name, Some(&value)));
+        }
+    }
+    (options, warnings)
 }

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::collections::sort_by;
-use crate::content::{fill, Card, Category, Content, Status, UiStrings};
+use crate::content::{counted, fill, Card, Category, Content, Status, UiStrings};
 
 /// Lowercase for the scripts the content uses (Basic Latin, Latin-1, Latin Extended-A),
 /// without Unicode's case tables: `char::to_lowercase` would pull several KB of them into
@@ -288,17 +288,14 @@ impl Results {
 
     /// The count announced under the search box.
     pub fn message(&self, filter: &Filter, raw_query: &str, ui: &UiStrings) -> String {
+        let n = self.visible.len();
         if !filter.is_active() {
-            return fill(
-                &ui.results_all,
-                &[("count", &self.visible.len().to_string())],
-            );
+            return counted(n, &ui.results_all_one, &ui.results_all);
         }
-        match self.visible.len() {
+        match n {
             0 if filter.query.is_empty() => ui.results_empty.clone(),
             0 => fill(&ui.results_none, &[("query", raw_query.trim())]),
-            1 => ui.results_one.clone(),
-            n => fill(&ui.results_many, &[("count", &n.to_string())]),
+            n => counted(n, &ui.results_one, &ui.results_many),
         }
     }
 }

@@ -17,6 +17,8 @@
   // root's words follow its `lang`, English when there is none.
   const BY_LANG = __TRD_ACCORDION_STRINGS__;
   const strings = (root) => BY_LANG[root.getAttribute("lang")] ?? BY_LANG.en;
+  // Ids inside "How this guide was made" (a native <details>) that links may point at.
+  const ABOUT = __TRD_ABOUT_TARGETS__;
   // After this long without the app, stop waiting: show every card open, as without JS.
   const TIMEOUT_MS = 8000;
 
@@ -97,11 +99,29 @@
     return found;
   }
 
+  // Opens "How this guide was made" at `target` (the section or a part of it), scrolls
+  // there and moves focus there, as the app does (src/app/about_links.rs).
+  function openSection(target) {
+    const details = target.closest("details");
+    if (details) details.open = true;
+    target.scrollIntoView();
+    const whole = target.matches("details") || target.parentElement?.matches("details");
+    if (!whole) target.setAttribute("tabindex", "-1"); // a heading: focusable by script only
+    const focus = whole ? details?.querySelector("summary") : target;
+    focus?.focus({ preventScroll: true });
+  }
+
   function openFromHash() {
     let id;
     try {
       id = decodeURIComponent(location.hash.slice(1));
     } catch {
+      return;
+    }
+    if (ABOUT.includes(id)) {
+      const target = document.getElementById(id);
+      const root = target?.closest(".trd");
+      if (root && !isLive(root)) openSection(target);
       return;
     }
     const card = id ? document.getElementById(id) : null;
@@ -145,6 +165,20 @@
       }
     }
   }
+
+  // A link into "How this guide was made": open it in the link's own widget. Inside a
+  // shadow root the browser's fragment navigation finds nothing (and would change the
+  // host page's URL), so this handles every such click until the app does.
+  document.addEventListener("click", (event) => {
+    const link = event.composedPath().find((n) => n instanceof Element && n.matches("a[href^='#']"));
+    const id = link?.getAttribute("href").slice(1);
+    const root = link?.closest(".trd");
+    if (!root || isLive(root) || !ABOUT.includes(id)) return;
+    const target = root.querySelector(`[id="${id}"]`);
+    if (!target) return;
+    event.preventDefault();
+    openSection(target);
+  });
 
   document.addEventListener("click", (event) => {
     const path = event.composedPath();

@@ -24,6 +24,12 @@ const BODY = __TRD_BODY__;
 // any value changes it), filled in from the Rust side at build time.
 const PRERENDERED_WITH = __TRD_PRERENDERED_WITH__;
 
+// The integrity hash of each file this loader loads ({ "<name>": "sha384-…" }), filled in
+// by the build once the files are final (src/release.rs): every fetch and module import
+// carries its file's hash, so a file changed on the way or on the server is refused.
+const INTEGRITY = __TRD_INTEGRITY__;
+const integrityOf = (name) => INTEGRITY[name.replace(/^\.\//, "")] ?? "";
+
 const here = import.meta.url;
 const assetUrl = (name) => new URL(name, here).href;
 const sameOrigin = new URL(here).origin === location.origin;
@@ -35,29 +41,55 @@ const CRISIS_BY_LANG = __TRD_CRISIS__;
 // After this long without the app, the reader is told it is late (the lines stay).
 const SLOW_MS = 8000;
 
+// Each country code with a crisis line of its own and that line's region ({ gb: "uk" }),
+// filled in from the Rust side at build time.
+const REGION_OF = __TRD_REGIONS__;
+const regionOfCode = (code) => (Object.hasOwn(REGION_OF, code) ? REGION_OF[code] : "");
+
+// The reader's own languages, most preferred first (the browser's settings; as the wasm
+// reads them, browser.rs `reader_languages`).
+function readerLanguages() {
+  return [...(navigator.languages ?? [])].filter((t) => typeof t === "string");
+}
+
+// The line a tag's region subtag leads with (es-MX → mx), or "".
+function regionOfTag(tag) {
+  const sub = tag.split(/[-_]/).slice(1).find((t) => /^[a-z]{2}$/i.test(t));
+  return sub ? regionOfCode(sub.toLowerCase()) : "";
+}
+
 // The element's language as the app will choose it: its `lang`, else the closest
-// ancestor's (the page's `<html lang>`), matched on the primary subtag (`es-419` → es).
+// ancestor's (the page's `<html lang>`), matched on the primary subtag (`es-419` → es);
+// and the crisis line that language leads with, by the Rust side's rule (config.rs
+// `lead_region`): the tag's own region, else the first of the reader's own languages in
+// the same language with a line (`es` read in an `es-MX` browser → mx), else "" (the
+// language's default, `words.region`).
 function language(el) {
   const own = el.getAttribute("lang");
   const tag = (own ?? el.parentElement?.closest("[lang]")?.getAttribute("lang") ?? "").trim();
   const primary = tag.split(/[-_]/)[0].toLowerCase();
   const words = CRISIS_BY_LANG[primary];
   if (!words) return { words: CRISIS_BY_LANG.en, region: "" };
-  // A region subtag with a line of its own leads (es-MX → mx).
-  const sub = tag.split(/[-_]/).slice(1).find((t) => /^[a-z]{2}$/i.test(t))?.toLowerCase() ?? "";
-  const mapped = { gb: "uk", ie: "uk" }[sub] ?? sub;
-  const region = words.lines.some((l) => l.region === mapped && mapped !== "emergency") ? mapped : "";
+  const sameLanguage = readerLanguages().filter((t) => t.split(/[-_]/)[0].toLowerCase() === primary);
+  const region = [tag, ...sameLanguage].map(regionOfTag).find(Boolean) ?? "";
   return { words, region };
+}
+
+// The crisis line that leads for this element: its `crisis-region`, else its language's.
+function crisisRegion(el) {
+  const { words, region } = language(el);
+  const asked = (el.getAttribute("crisis-region") ?? "").trim().toLowerCase();
+  return { words, region: regionOfCode(asked) || asked || region || words.region };
 }
 
 // The attributes the element reads, filled in from the Rust side's list at build time.
 const OBSERVED = "__TRD_ATTRIBUTES__".split(",");
-const REGION_ALIASES = { ie: "uk", gb: "uk" };
 
 // Whether the element's first render is the prerendered body of its language: no JSON
 // configuration, and no attribute that changes the markup (the crisis region included,
-// which a regional `lang` may choose). Otherwise the app renders afresh, so the reader
-// never sees one widget swapped for another.
+// which a regional `lang` or the reader's own languages may choose: the body leads with
+// the language's default line). Otherwise the app renders afresh, so the reader never
+// sees one widget, or one crisis line, swapped for another.
 function showsPrerendered(el, config) {
   if (config !== undefined || el.querySelector(':scope > script[type="application/json"]')) return false;
   if (!Object.hasOwn(BODY, localeOf(el))) return false;
@@ -65,17 +97,52 @@ function showsPrerendered(el, config) {
     const own = el.getAttribute(name);
     if (own !== null && own.trim().toLowerCase() !== value) return false;
   }
-  const { words, region } = language(el);
-  const asked = (el.getAttribute("crisis-region") ?? "").trim().toLowerCase();
-  return (REGION_ALIASES[asked] ?? (asked || region || words.region)) === words.region;
+  const { words, region } = crisisRegion(el);
+  return region === words.region;
 }
 
-// Same origin: fetch the .wasm (streaming compile). From another origin (a CDN), a
-// strict host policy may allow our scripts but not fetch() (connect-src), so take the
-// bytes from a script module instead: it works wherever this loader itself was allowed.
+// A module import that the browser refuses unless the file is the build's. import() cannot
+// carry integrity (an import map could, but only from the host page, where a strict policy
+// forbids inline script), so the file is first loaded by a module script element with its
+// integrity, and imported only once that has loaded: the import then takes the checked
+// module from the page's module map (one request, one evaluation). A changed file fails
+// the element and is never imported. (A `modulepreload` link would do the same, but WebKit
+// ignores its integrity, and Chromium's import() fetches again after a refused preload.)
+// Under Trusted Types, where a script's `src` needs the page's policy, a modulepreload
+// link instead, checked in Chromium and Firefox.
+const checks = new Map();
+function importChecked(name) {
+  const url = assetUrl(name);
+  if (!checks.has(url)) {
+    const loaded = new Promise((resolve, reject) => {
+      let el = document.createElement("script");
+      try {
+        el.type = "module";
+        el.integrity = integrityOf(name);
+        el.src = url;
+      } catch {
+        el = document.createElement("link");
+        el.rel = "modulepreload";
+        el.integrity = integrityOf(name);
+        el.href = url;
+      }
+      el.onload = () => resolve(el.remove());
+      el.onerror = () => reject(new Error(`${name}: not loaded, or refused by its integrity check`), el.remove());
+      (document.head ?? document.documentElement).append(el);
+    });
+    loaded.catch(() => checks.delete(url));
+    checks.set(url, loaded);
+  }
+  return checks.get(url).then(() => import(url));
+}
+
+// Same origin: fetch the .wasm (streaming compile), checked against its integrity. From
+// another origin (a CDN), a strict host policy may allow our scripts but not fetch()
+// (connect-src), so take the bytes from a script module instead: it works wherever this
+// loader itself was allowed.
 async function wasmSource() {
-  if (sameOrigin) return assetUrl(ASSETS.wasm);
-  const text = (await import(assetUrl(ASSETS.wasmModule))).default;
+  if (sameOrigin) return fetch(assetUrl(ASSETS.wasm), { integrity: integrityOf(ASSETS.wasm) });
+  const text = (await importChecked(ASSETS.wasmModule)).default;
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
   return bytes;
@@ -94,7 +161,7 @@ function later(idle) {
 }
 
 function boot() {
-  booting ??= Promise.all([import(assetUrl(ASSETS.glue)), wasmSource()]).then(async ([glue, source]) => {
+  booting ??= Promise.all([importChecked(ASSETS.glue), wasmSource()]).then(async ([glue, source]) => {
     await glue.default({ module_or_path: source });
     return glue;
   });
@@ -115,11 +182,11 @@ function localeOf(el) {
 function textAsset(cache, key, { text: name, module }) {
   if (!cache.has(key)) {
     const text = sameOrigin
-      ? fetch(assetUrl(name)).then((r) => {
+      ? fetch(assetUrl(name), { integrity: integrityOf(name) }).then((r) => {
           if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
           return r.text();
         })
-      : import(assetUrl(module)).then((m) => m.default);
+      : importChecked(module).then((m) => m.default);
     text.catch(() => cache.delete(key));
     cache.set(key, text);
   }
@@ -136,7 +203,7 @@ const fetchBody = (code) => textAsset(bodyText, code, { text: BODY[code].html, m
 // Trusted Types policy has nothing to refuse. It may already be on the page (fragment).
 let accordion;
 function loadAccordion() {
-  accordion ??= window.trdAccordion ? Promise.resolve() : import(assetUrl(ASSETS.accordion)).catch(() => {});
+  accordion ??= window.trdAccordion ? Promise.resolve() : importChecked(ASSETS.accordion).catch(() => {});
   return accordion;
 }
 
@@ -199,10 +266,10 @@ function crisisBlock(CRISIS, region) {
 }
 
 // What the reader sees when the app is late (`slow`) or cannot start.
-function tellReader(container, CRISIS, text, alert) {
+function tellReader(container, CRISIS, region, text, alert) {
   let status = container.querySelector(".trd--early .trd-early__status");
   if (!status) {
-    container.append(crisisBlock(CRISIS, CRISIS.region));
+    container.append(crisisBlock(CRISIS, region));
     status = container.querySelector(".trd-early__status");
   }
   if (alert) status.setAttribute("role", "alert");
@@ -214,6 +281,9 @@ function stylesheet(root) {
   if (!link) {
     link = document.createElement("link");
     link.rel = "stylesheet";
+    // Checked like every other file (integrity across origins needs a CORS request).
+    link.integrity = integrityOf(ASSETS.css);
+    link.crossOrigin = "anonymous";
     link.href = assetUrl(ASSETS.css);
     link.dataset.trd = "";
     root.prepend(link);
@@ -367,14 +437,13 @@ class TrdExplainer extends HTMLElement {
   // not at all when the prerendered body (which holds them) comes first.
   async #showCrisisLines(container, css) {
     clearTimeout(this.#slow);
-    const { words, region: fromLang } = language(this);
+    const { words, region } = crisisRegion(this);
     this.#slow = setTimeout(() => {
-      if (!this.#widget && this.isConnected && this.#early !== "shown") tellReader(container, words, words.slow, false);
+      if (!this.#widget && this.isConnected && this.#early !== "shown") tellReader(container, words, region, words.slow, false);
     }, SLOW_MS);
     await Promise.race([Promise.all([css, this.#earlyDone]), sleep(1000)]);
     if (this.#widget || container.firstElementChild) return;
-    const region = (this.getAttribute("crisis-region") ?? "").trim().toLowerCase();
-    container.append(crisisBlock(words, { ie: "uk", gb: "uk" }[region] ?? (region || fromLang || words.region)));
+    container.append(crisisBlock(words, region));
   }
 
   async #start(container, prerendered, css) {
@@ -423,8 +492,8 @@ class TrdExplainer extends HTMLElement {
         if (this.#early === "shown") await loadAccordion();
         if (!window.trdAccordion?.failed(container)) container.classList.add("trd-no-app");
       } else {
-        const { words } = language(this);
-        tellReader(container, words, words.fallback, true);
+        const { words, region } = crisisRegion(this);
+        tellReader(container, words, region, words.fallback, true);
       }
     } finally {
       clearTimeout(this.#slow);

@@ -611,3 +611,64 @@ fn spanish_tags_choose_spanish_and_their_crisis_line() {
     assert_eq!(o.locale, "en");
     assert_eq!(warnings.len(), 1);
 }
+
+/// `lang` applied as the element does in a browser whose languages are `reader`.
+fn in_browser(reader: &[&str], attributes: &[(&str, &str)]) -> Options {
+    let defaults = Options {
+        reader_languages: reader.iter().map(|t| t.to_string()).collect(),
+        ..Options::embedded()
+    };
+    let mut o = defaults.clone();
+    for (name, value) in attributes {
+        assert!(o.set_attribute(&defaults, name, Some(value)).is_empty());
+    }
+    o
+}
+
+#[test]
+fn a_lang_without_a_region_takes_the_region_of_the_readers_own_languages() {
+    for (reader, lang, region) in [
+        // A Spanish page read in a Mexican or Spanish browser leads with that line.
+        (&["es-MX", "es"][..], "es", Region::Mx),
+        (&["es-ES", "en-US"][..], "es", Region::Es),
+        (&["es-US"][..], "es", Region::Us),
+        // Only the reader's languages in the page's language count, the first with a line.
+        (&["en-GB", "es-MX"][..], "es", Region::Mx),
+        (&["es-AR", "es-MX"][..], "es", Region::Mx),
+        (&["en-US"][..], "es", Region::Intl),
+        (&["es"][..], "es", Region::Intl),
+        (&[][..], "es", Region::Intl),
+        // English: the reader's country, else the US default.
+        (&["en-AU"][..], "en", Region::Au),
+        (&["en-IE"][..], "en", Region::Uk),
+        (&["es-MX"][..], "en", Region::Us),
+        (&[][..], "en", Region::Us),
+        // The tag's own region wins over the browser's.
+        (&["es-MX"][..], "es-ES", Region::Es),
+        (&["en-AU"][..], "en-GB", Region::Uk),
+    ] {
+        let o = in_browser(reader, &[("lang", lang)]);
+        assert_eq!(o.crisis_region, region, "lang={lang} in {reader:?}");
+        assert_eq!(
+            trd_explainer::config::lead_region(
+                lang,
+                o.locale,
+                &reader.iter().map(|t| t.to_string()).collect::<Vec<_>>()
+            ),
+            region
+        );
+    }
+    // An explicit crisis-region still wins, whatever the order.
+    let o = in_browser(&["es-MX"], &[("crisis-region", "es"), ("lang", "es")]);
+    assert_eq!(o.crisis_region, Region::Es);
+    let o = in_browser(&["es-MX"], &[("lang", "es"), ("crisis-region", "intl")]);
+    assert_eq!(o.crisis_region, Region::Intl);
+}
+
+#[test]
+fn the_prerender_knows_no_reader_so_a_bare_language_gets_its_default_line() {
+    assert!(Options::embedded().reader_languages.is_empty());
+    assert!(Options::standalone().reader_languages.is_empty());
+    assert_eq!(set("lang", "es").0.crisis_region, Region::Intl);
+    assert_eq!(set("lang", "en").0.crisis_region, Region::Us);
+}

@@ -102,7 +102,7 @@ fn the_safety_banner_lists_every_crisis_line_the_fact_sheet_names() {
     for needle in [
         "988",
         "tel:988",
-        "116 123",
+        "116\u{a0}123",
         "tel:116123",
         "findahelpline.com",
         "988lifeline.org",
@@ -493,8 +493,14 @@ fn lithium_shows_the_futile_trial_and_its_safety_warnings() {
         "lithium",
         &[
             "stopped early",
-            "cannot prove cause",
-            "pregnancy needs advice from a specialist",
+            // Cipriani 2013 pooled randomized trials (review of 2026-12-05, M1).
+            "48 randomized trials",
+            // What the label says on pregnancy and breastfeeding (M3).
+            "can harm an unborn baby",
+            "breast milk",
+            "brugada syndrome",
+            "serotonin syndrome",
+            "diarrhea",
             "ace inhibitors",
             "arbs",
             "warning signs",
@@ -849,11 +855,12 @@ fn every_card_has_review_dates_at_most_a_year_apart_shown_like_a_health_service(
     let ect = c.card("ect").expect("ect");
     assert_eq!(
         c.review_line(ect).as_deref(),
-        Some("Last reviewed 26 November 2026 · Next review due 26 November 2027")
+        Some("Last reviewed 5 December 2026 · Next review due 5 December 2027")
     );
     for (next, complaint) in [
-        ("2027-11-27", "more than 12 months"),
-        ("2026-11-01", "must come after"),
+        // The ECT card was reviewed on 2026-12-05.
+        ("2027-12-06", "more than 12 months"),
+        ("2026-12-01", "must come after"),
         ("2027-02-30", "ISO dates"),
     ] {
         let errors = validate_mutated(|c| {
@@ -1000,7 +1007,7 @@ fn crisis_lines_cover_canada_australia_and_new_zealand_with_tap_to_call_links() 
     let c = english();
     for (region, number, href) in [
         (Region::Ca, "9-8-8", "tel:988"),
-        (Region::Au, "13 11 14", "tel:131114"),
+        (Region::Au, "13\u{a0}11\u{a0}14", "tel:131114"),
         (Region::Nz, "1737", "tel:1737"),
     ] {
         let line = c
@@ -1044,7 +1051,10 @@ fn crisis_lines_cover_canada_australia_and_new_zealand_with_tap_to_call_links() 
             .unwrap();
         line.contacts.clear();
     });
-    assert!(errors.iter().any(|e| e.contains("13 11 14")), "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("13\u{a0}11\u{a0}14")),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -1480,7 +1490,7 @@ fn spanish_crisis_lines_follow_the_fact_sheet() {
         .any(|l| l.href == "https://findahelpline.com"));
     for text in [
         "024",
-        "800 911 2000",
+        "800\u{a0}911\u{a0}2000",
         "988",
         "112",
         "911",

@@ -8,6 +8,7 @@ use trd_explainer::prerender::{
     accordion, content_module, escape, fragment, head, loader, page, page_content_script,
     relative_urls, render_widget, structured_data, Assets, ContentFile,
 };
+use trd_explainer::release;
 
 /// How Yew escapes a text node.
 fn text(s: &str) -> String {
@@ -132,7 +133,20 @@ fn the_loader_points_at_hashed_assets_relative_to_itself() {
     assert!(out.contains("\"./trd_explainer-abc123_bg.wasm\""));
     assert!(out.contains("\"./trd-def456.css\""));
     assert!(out.contains("\"./trd_explainer-abc123_bg.wasm.js\""));
-    assert!(out.contains("\"lang,heading-level,categories,open,crisis-region,deep-links,url-state,storage-key,theme\""));
+    assert!(out.contains("\"lang,heading-level,categories,open,crisis-region,deep-links,url-state,storage-key,theme,publisher-name,reviewer-name,reviewer-credentials,review-date,publisher-disclosure,report-contact\""));
+    // The build's last step, once the files are final, adds their integrity hashes.
+    let dir = std::env::temp_dir().join(format!("trd-loader-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let names = release::loaded_names(&assets().manifest()).unwrap();
+    for name in &names {
+        std::fs::write(dir.join(name), name).unwrap();
+    }
+    let out = release::fill_integrity(&out, &dir, &names).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert!(out.contains(&format!(
+        "\"trd_explainer-abc123_bg.wasm\":\"{}\"",
+        release::integrity(b"trd_explainer-abc123_bg.wasm")
+    )));
     assert!(!out.contains("__TRD_"));
 }
 
@@ -389,7 +403,7 @@ fn the_loader_and_the_accordion_carry_every_language() {
     assert!(out.contains("\"lang\":\"es\""));
     assert!(out.contains("El resto de esta guía"));
     let acc = accordion(include_str!("../static/trd-accordion.js"), &c).unwrap();
-    assert!(acc.contains("\"expandAll\":\"Abrir todo\""));
+    assert!(acc.contains("\"expandAll\":\"Desplegar todo\""));
     assert!(acc.contains("\"expandAll\":\"Expand all\""));
 }
 
@@ -443,4 +457,28 @@ fn each_locales_body_is_named_by_its_markup_and_its_module_carries_the_same_text
     // What the body was rendered with, so the loader gives it only to elements it matches.
     assert!(out.contains(r#""heading-level":"3""#) && out.contains(r#""theme":"auto""#));
     assert!(out.contains("\"./trd-accordion.js\""));
+}
+
+#[test]
+fn the_loader_gets_the_crisis_line_rule_from_the_rust_side() {
+    use trd_explainer::prerender::{crisis_by_locale, region_codes};
+    let en = content::load("en").unwrap();
+    let data = crisis_by_locale(&en);
+    // Each language's line when neither the tag nor the reader's languages name a region:
+    // what its prerendered body leads with.
+    assert_eq!(data["en"]["region"], "us");
+    assert_eq!(data["es"]["region"], "intl");
+    let codes = region_codes();
+    for (code, region) in [
+        ("mx", "mx"),
+        ("es", "es"),
+        ("gb", "uk"),
+        ("ie", "uk"),
+        ("us", "us"),
+    ] {
+        assert_eq!(codes[code], region, "{code}");
+    }
+    assert!(codes.get("intl").is_none() && codes.get("emergency").is_none());
+    let out = loader(include_str!("../static/trd-explainer.js"), &assets(), &en).unwrap();
+    assert!(out.contains(&format!("const REGION_OF = {codes};")));
 }

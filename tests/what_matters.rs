@@ -136,6 +136,14 @@ async fn one_section_per_ticked_issue_in_issue_order_with_groups_in_class_order(
 }
 
 #[wasm_bindgen_test]
+async fn one_chosen_issue_is_counted_in_the_singular() {
+    let (root, _, app) = mount(&["memory"], &[]).await;
+    let status = one(&root, ".trd-matters__status[role=status]");
+    assert_eq!(text(&status), "1 issue chosen, 15 treatments on each");
+    app.destroy();
+}
+
+#[wasm_bindgen_test]
 async fn chips_and_question_boxes_report_what_the_reader_did() {
     let (root, events, app) = mount(&["memory"], &[]).await;
     one(&root, "[data-issue=driving].trd-chip")

@@ -3,6 +3,9 @@
 //! fills the loader and the pre-wasm accordion script, and writes `assets.json`, the one
 //! list of hashed asset names.
 //! Run by Trunk (see Trunk.toml); reads TRUNK_STAGING_DIR and TRUNK_PUBLIC_URL.
+//! `prerender release`, run after scripts/minify.mjs, pins the loader to the hashes of
+//! what it loads, writes the versioned release folders (src/release.rs), and last the
+//! publisher's pages (src/publish/page.rs), which offer the code those files make.
 
 use std::path::Path;
 use std::{env, fs, process::ExitCode};
@@ -10,10 +13,13 @@ use std::{env, fs, process::ExitCode};
 use trd_explainer::config::{self, JsonConfig, Options};
 use trd_explainer::content;
 use trd_explainer::prerender::{
-    accordion, app_after_first_paint, body_module, content_module, fragment_in, inline_stylesheets,
-    loader, localize_page, page_at, page_content_script, page_path, relative_urls, render_embed,
-    render_widget, wasm_module, wasm_module_name, Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
+    accordion, app_after_first_paint, body_module, content_module, fragment_in, fragment_path,
+    inline_stylesheets, loader, localize_page, page_content_script, page_for, page_path,
+    relative_urls, render_embed, render_widget, standalone_options, wasm_module, wasm_module_name,
+    Assets, BodyFile, ACCORDION, LOADER, MANIFEST,
 };
+use trd_explainer::publish::page as publish_page;
+use trd_explainer::{embed_page, release};
 
 /// Options as the browser will have them for an element or page in `locale`.
 fn in_language(mut options: Options, locale: &str) -> Options {
@@ -69,11 +75,31 @@ fn run() -> Result<String, String> {
     let widget_css = read(&assets.css)?;
     let page_css_text = read(&assets.page_css)?;
     // One standalone page per locale: index.html (English), es/index.html, …
+    // The page's own configuration: attributes on its `data-trd-standalone` container.
+    let (configured, warnings) = standalone_options(&template, Options::standalone());
+    for w in &warnings {
+        eprintln!("prerender: index.html: {w}");
+    }
     for code in content::locales() {
-        let options = in_language(Options::standalone(), code);
-        let (locale_content, _) = config::resolve(&options, &JsonConfig::default())?;
+        let options = in_language(configured.clone(), code);
+        let (locale_content, resolved) = config::resolve(&options, &JsonConfig::default())?;
+        if code == content::DEFAULT_LOCALE {
+            for w in &resolved {
+                eprintln!("prerender: index.html: {w}");
+            }
+        }
+        let publisher = options.publisher.clone();
         let page_widget = render_widget(options)?;
-        let html = page_at(&template, &locale_content, &page_widget, site.as_deref())?;
+        let html = page_for(
+            &template,
+            &locale_content,
+            &page_widget,
+            site.as_deref(),
+            &publisher,
+        )?;
+        // oEmbed discovery, beside the `hreflang` alternates (absolute URLs only).
+        let discovery = embed_page::oembed_link(code, site.as_deref());
+        let html = html.replacen("</title>", &format!("</title>{discovery}"), 1);
         let html = inline_stylesheets(
             &html,
             &[
@@ -101,20 +127,38 @@ fn run() -> Result<String, String> {
         write(&path, &html)?;
     }
 
+    // The page built for framing, per locale, and (with a known site) its oEmbed response.
+    write(
+        embed_page::EMBED_SCRIPT,
+        &embed_page::embed_script(&read(embed_page::EMBED_SCRIPT)?)?,
+    )?;
+    for (code, html) in &embeds {
+        let (locale_content, _) = config::resolve(
+            &in_language(Options::embedded(), code),
+            &JsonConfig::default(),
+        )?;
+        write(
+            &embed_page::embed_path(code),
+            &embed_page::embed_page(&locale_content, &assets, html),
+        )?;
+        if let Some(site) = site.as_deref() {
+            let response = embed_page::oembed(&locale_content, site);
+            write(&embed_page::oembed_path(code), &format!("{response:#}\n"))?;
+        }
+    }
+
     write(LOADER, &loader(&read(LOADER)?, &assets, &content)?)?;
     write(ACCORDION, &accordion(&read(ACCORDION)?, &content)?)?;
     let wasm = fs::read(dir.join(&assets.wasm)).map_err(|e| format!("{}: {e}", assets.wasm))?;
     write(&wasm_module_name(&assets), &wasm_module(&wasm))?;
 
     for (code, html) in &embeds {
-        let (name, lang) = if *code == content::DEFAULT_LOCALE {
-            ("trd-explainer.fragment.html".to_owned(), None)
-        } else {
-            (format!("trd-explainer.fragment.{code}.html"), Some(*code))
-        };
-        write(&name, &fragment_in(&public_url, &assets, html, lang))?;
+        let lang = (*code != content::DEFAULT_LOCALE).then_some(*code);
+        write(
+            &fragment_path(code),
+            &fragment_in(&public_url, &assets, html, lang),
+        )?;
     }
-
     Ok(format!(
         "prerendered {} cards into index.html, es/index.html and the fragments (loader → {}, {}, {}; {MANIFEST})",
         content.cards.len(),
@@ -124,8 +168,50 @@ fn run() -> Result<String, String> {
     ))
 }
 
+/// `prerender release`, after scripts/minify.mjs: the loader gets the integrity hashes of
+/// what it loads, then the release folders are written (src/release.rs), then the
+/// publisher's pages, from the final files.
+fn release() -> Result<String, String> {
+    let staging = env::var("TRUNK_STAGING_DIR")
+        .map_err(|_| "TRUNK_STAGING_DIR is not set: run me from `trunk build`".to_string())?;
+    let dir = Path::new(&staging);
+    let manifest =
+        fs::read_to_string(dir.join(MANIFEST)).map_err(|e| format!("{MANIFEST}: {e}"))?;
+    let loader_text = fs::read_to_string(dir.join(LOADER)).map_err(|e| format!("{LOADER}: {e}"))?;
+    let names = release::loaded_names(&manifest)?;
+    let filled = release::fill_integrity(&loader_text, dir, &names)?;
+    fs::write(dir.join(LOADER), filled).map_err(|e| format!("{LOADER}: {e}"))?;
+    let public_url = env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+    let version = env!("CARGO_PKG_VERSION");
+    // Debug builds are never published: no release folders.
+    let released = if env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+        let previous = release::previous_dist();
+        // scripts/serve.sh rebuilds on every edit and publishes nothing.
+        let replace = env::var_os("TRD_REPLACE_RELEASE").is_some();
+        release::write_release(
+            dir,
+            previous.as_deref(),
+            version,
+            &public_url,
+            replace,
+            &publish_page::not_released(),
+        )?
+    } else {
+        format!("loader pinned to {} files, no release (debug)", names.len())
+    };
+    // Last, from the final files: the publisher's pages offer the forms of code the build
+    // holds, pinned to the release's hashes when there is one.
+    let pages = publish_page::write_pages(dir, &public_url, version)?;
+    Ok(format!("{released}; wrote {}", pages.join(", ")))
+}
+
 fn main() -> ExitCode {
-    match run() {
+    let job = env::args().nth(1);
+    let result = match job.as_deref() {
+        Some("release") => release(),
+        _ => run(),
+    };
+    match result {
         Ok(summary) => {
             eprintln!("prerender: {summary}");
             ExitCode::SUCCESS

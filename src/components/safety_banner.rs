@@ -35,9 +35,12 @@ pub fn safety_banner(content: &Content, region: Region, level: u8, node: &NodeRe
         None => Vec::new(),
     };
     let lead = lead.into_iter().map(|line| {
-        // Calls and texts only: the rest of the line is in the full list.
-        let contacts = (line.contacts.iter())
-            .filter(|c| c.href.starts_with("tel:") || c.href.starts_with("sms:"))
+        // One call and one text link, so the first screen stays short: the rest of the line
+        // (a second text option such as 988's AYUDA, the chat) is in the full list.
+        let first = |scheme: &str| line.contacts.iter().find(|c| c.href.starts_with(scheme));
+        let contacts = [first("tel:"), first("sms:")]
+            .into_iter()
+            .flatten()
             .map(|c| html! { <a class="trd-safety__link" href={c.href.clone()}>{ &c.label }</a> });
         html! {
             <li class="trd-safety__line trd-safety__line--lead">

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{filter_bar, results_status, search_box};
-use crate::content::{fill, Content};
+use crate::content::{counted, Content};
 use crate::search::{Filter, Results};
 use crate::state::Action;
 
@@ -23,17 +23,14 @@ pub fn search_and_filter(
     dispatch: &Callback<Action>,
 ) -> Html {
     let ui = &content.ui;
-    let shown = match results.visible.len() {
-        1 => ui.find_count_one.clone(),
-        n => fill(&ui.find_count_many, &[("count", &n.to_string())]),
-    };
+    let shown = counted(
+        results.visible.len(),
+        &ui.find_count_one,
+        &ui.find_count_many,
+    );
     let on =
         usize::from(!filter.query.is_empty()) + filter.categories.len() + filter.statuses.len();
-    let active = match on {
-        0 => None,
-        1 => Some(ui.find_active_one.clone()),
-        n => Some(fill(&ui.find_active_many, &[("count", &n.to_string())])),
-    };
+    let active = (on > 0).then(|| counted(on, &ui.find_active_one, &ui.find_active_many));
     let count = match active {
         Some(active) => format!("({shown}, {active})"),
         None => format!("({shown})"),

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use super::{heading, source_list};
-use crate::content::{fill, issue_cards, Content, IssueCard, Source, ISSUES};
+use crate::content::{counted, fill, issue_cards, Content, IssueCard, Source, ISSUES};
 
 /// What the reader did in the "What matters to me" view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,14 +69,8 @@ pub fn what_matters(
         (0, _) => s.empty.clone(),
         (_, 0) => s.no_treatments.clone(),
         (n, t) => {
-            let issues = match n {
-                1 => s.issues_one.clone(),
-                n => fill(&s.issues_many, &[("count", &n.to_string())]),
-            };
-            let treatments = match t {
-                1 => s.treatments_one.clone(),
-                t => fill(&s.treatments_many, &[("count", &t.to_string())]),
-            };
+            let issues = counted(n, &s.issues_one, &s.issues_many);
+            let treatments = counted(t, &s.treatments_one, &s.treatments_many);
             fill(
                 &s.status,
                 &[("issues", &issues), ("treatments", &treatments)],

@@ -57,7 +57,13 @@ pub const ISSUES: &[IssueSpec] = &[
     },
     IssueSpec {
         slug: "memory",
-        classes: &["known-risk", "short-term", "not-listed", NOT_KNOWN],
+        classes: &[
+            "known-risk",
+            "slowed-thinking",
+            "short-term",
+            "not-listed",
+            NOT_KNOWN,
+        ],
     },
     IssueSpec {
         slug: "procedure",
@@ -65,7 +71,7 @@ pub const ISSUES: &[IssueSpec] = &[
     },
     IssueSpec {
         slug: "driving",
-        classes: &["not-same-day", "long-session", NOT_KNOWN],
+        classes: &["not-same-day", "take-care", "long-session", NOT_KNOWN],
     },
     IssueSpec {
         slug: "side-effects",
@@ -91,6 +97,18 @@ pub const ISSUES: &[IssueSpec] = &[
         classes: &["routine", "specialist", "trials", NOT_KNOWN],
     },
 ];
+
+/// The evidence answer's class for a card's evidence level (the fact sheet's "limited"
+/// is grouped as "emerging or limited").
+pub fn evidence_class(level: super::model::EvidenceLevel) -> &'static str {
+    use super::model::EvidenceLevel::*;
+    match level {
+        Strong => "strong",
+        Moderate => "moderate",
+        Mixed => "mixed",
+        Limited => "emerging",
+    }
+}
 
 /// The issue with this slug, if any (for URL state and events).
 pub fn issue_spec(slug: &str) -> Option<&'static IssueSpec> {

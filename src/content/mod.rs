@@ -2,6 +2,9 @@
 //! wasm at run time by [`register`]), and the checks every built-in locale must pass.
 
 mod facts;
+mod about;
+pub mod deadline;
+pub mod fairness;
 mod matters;
 mod model;
 mod ui;
@@ -11,12 +14,20 @@ pub use facts::{
     agrees, check as check_facts, check_strings as check_fact_strings, headline,
     headline_difference, out_of_100, FactBox, FactRow, Group, Tenths, Words, KEYS as FACT_KEYS,
 };
+pub use about::{About, AboutPart, Change, ABOUT_ID, ABOUT_TARGETS, PRIVACY_ID, REPORT_ID};
 pub use matters::{
-    issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup, Answered,
-    IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
+    evidence_class, issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup,
+    Answered, IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
 };
 pub use model::*;
 pub use ui::{fill, UiStrings};
+
+/// A counted phrase in its grammatical form, chosen here for every counted string: `one`
+/// for exactly 1, `many` otherwise (0 too, "0 tratamientos"), `{count}` filled in.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    let form = if count == 1 { one } else { many };
+    fill(form, &[("count", &count.to_string())])
+}
 pub use validate::{
     find_word, has_figure, has_number, parse_iso_date, phrases, reading_ease_es, reading_grade,
     safe_href, validate, Phrases,
@@ -226,13 +237,19 @@ impl Content {
         }
     }
 
-    /// An ISO date as readers see it, "26 November 2026"; the ISO text if it does not parse.
+    /// An ISO date as readers of this locale write it, by its `date_pattern`: "26 November
+    /// 2026", "26 de noviembre de 2026"; the ISO text if it does not parse.
     pub fn format_date(&self, iso: &str) -> String {
         let months: Vec<&str> = self.ui.month_names.split_whitespace().collect();
         match parse_iso_date(iso) {
-            Some((y, m, d)) if months.len() == 12 => {
-                format!("{d} {} {y}", months[(m - 1) as usize])
-            }
+            Some((y, m, d)) if months.len() == 12 => fill(
+                &self.ui.date_pattern,
+                &[
+                    ("day", &d.to_string()),
+                    ("month", months[(m - 1) as usize]),
+                    ("year", &y.to_string()),
+                ],
+            ),
             _ => iso.to_owned(),
         }
     }

@@ -30,6 +30,8 @@ pub struct Content {
     pub matters: Option<Rc<super::matters::Matters>>,
     /// The fact boxes' strings (`[facts]`, see `facts.rs`); the boxes are on their cards.
     pub facts: Rc<super::facts::Words>,
+    /// "How this guide was made" (`[about]`, see `about.rs`); every built-in locale has it.
+    pub about: Option<Rc<super::about::About>>,
 }
 
 crate::json::decode_struct!(Content {
@@ -44,6 +46,7 @@ crate::json::decode_struct!(Content {
     glossary = default,
     matters = default,
     facts = default,
+    about = default,
 });
 
 /// One entry of the "Words explained" section.
@@ -169,13 +172,29 @@ impl Region {
         Region::Intl,
     ];
 
-    /// Reads a `crisis-region` value; `ie` and `gb` share the UK line (Samaritans serves
-    /// both), and the emergency numbers are not a choice (they are always shown).
+    /// Country codes that share another region's line: Samaritans serves the UK (`gb`)
+    /// and Ireland (`ie`).
+    pub const ALIASES: [(&'static str, Region); 2] = [("gb", Region::Uk), ("ie", Region::Uk)];
+
+    /// Reads a `crisis-region` value (or a country code, see [`Region::ALIASES`]); the
+    /// emergency numbers are not a choice (they are always shown).
     pub fn from_attribute(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "gb" | "ie" => Some(Region::Uk),
-            other => Self::from_slug(other).filter(|r| *r != Region::Emergency),
+        let s = s.trim().to_ascii_lowercase();
+        match Self::ALIASES.iter().find(|(code, _)| *code == s) {
+            Some((_, region)) => Some(*region),
+            None => Self::from_slug(&s).filter(|r| *r != Region::Emergency),
         }
+    }
+
+    /// Every two-letter country code that leads with a line of its own, with that line:
+    /// the choosable regions' codes and the aliases (the loader gets this list at build
+    /// time, so it reads region subtags as the Rust side does).
+    pub fn country_codes() -> Vec<(&'static str, Region)> {
+        let own = Self::CHOOSABLE
+            .into_iter()
+            .map(|r| (r.slug(), r))
+            .filter(|(code, _)| code.len() == 2);
+        own.chain(Self::ALIASES).collect()
     }
 
     /// The crisis line implied by a BCP 47 tag's region subtag (`en-AU` → Australia),
@@ -298,6 +317,13 @@ pub struct Card {
     pub may_change: Option<Section>,
     /// "In numbers": what its studies found, as "X out of 100" per group (`facts.rs`).
     pub facts: Vec<super::facts::FactBox>,
+    /// Keys of the card's sources whose evidence points report a failed or negative
+    /// trial: shown as plainly as the successful ones (checked by `fairness`).
+    pub failed_trials: Vec<String>,
+    /// When no failed trial was found: the key of the source checked for one.
+    pub no_failed_trials: Option<String>,
+    /// Regulatory statuses that end on a date (a programme listed for one year).
+    pub time_limited: Vec<TimeLimit>,
 }
 
 crate::json::decode_struct!(Card {
@@ -323,7 +349,22 @@ crate::json::decode_struct!(Card {
     known = default,
     may_change = default,
     facts = default,
+    failed_trials = default,
+    no_failed_trials = default,
+    time_limited = default,
 });
+
+/// A status that lasts until a date: the points citing `source` (on the card and in
+/// What matters) state that date, and once it has passed say so (see `fairness`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TimeLimit {
+    /// The citation key of the source that sets the end date.
+    pub source: String,
+    /// The last day listed (ISO date).
+    pub until: String,
+}
+
+crate::json::decode_struct!(TimeLimit { source, until });
 
 impl Card {
     /// One body section, if the card has it.
@@ -422,6 +463,9 @@ pub struct CardSafety {
     pub driving: Point,
     pub interactions: Point,
     pub not_for: Point,
+    /// Shown to no reader: per question, the sources that were read and found silent
+    /// on it, which is what lets a card citing a label say "no specific advice".
+    pub checked_silent: CheckedSilent,
 }
 
 crate::json::decode_struct!(CardSafety {
@@ -429,6 +473,28 @@ crate::json::decode_struct!(CardSafety {
     driving,
     interactions,
     not_for,
+    checked_silent = default,
+});
+
+/// Sources read and found silent, per safety question (the four card fields and the
+/// What matters answers on memory and side effects). Keys are the card's source keys.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CheckedSilent {
+    pub pregnancy: Vec<String>,
+    pub driving: Vec<String>,
+    pub interactions: Vec<String>,
+    pub not_for: Vec<String>,
+    pub memory: Vec<String>,
+    pub side_effects: Vec<String>,
+}
+
+crate::json::decode_struct!(CheckedSilent {
+    pregnancy = default,
+    driving = default,
+    interactions = default,
+    not_for = default,
+    memory = default,
+    side_effects = default,
 });
 
 /// Which safety fact; the view maps it to a label from the UI strings.
@@ -541,6 +607,12 @@ pub struct Source {
     /// Full reference shown in the card's source list.
     pub text: String,
     pub url: Option<String>,
+    /// `label` for a product's prescribing information: what it says on safety must
+    /// be stated wherever the card answers a safety question (see `fairness`).
+    pub kind: Option<SourceKind>,
+    /// `looser` when the people studied were not all TRD by this guide's definition
+    /// (two or more antidepressants failed): every point citing it says so.
+    pub population: Option<Population>,
 }
 
 crate::json::decode_struct!(Source {
@@ -548,4 +620,24 @@ crate::json::decode_struct!(Source {
     short,
     text,
     url = default,
+    kind = default,
+    population = default,
 });
+
+slug_enum! {
+    /// What sort of reference a source is, where a rule depends on it.
+    pub enum SourceKind {
+        /// A product's prescribing information (label, SmPC).
+        Label = "label",
+    }
+}
+
+slug_enum! {
+    /// Who a study enrolled, measured against this guide's definition of TRD.
+    pub enum Population {
+        /// TRD as this guide defines it (two or more failed antidepressants).
+        Trd = "trd",
+        /// A looser group: fewer failed treatments, or depression in general.
+        Looser = "looser",
+    }
+}

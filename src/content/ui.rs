@@ -112,8 +112,10 @@ ui_strings! {
     results_none,
     /// No card passes the filters (and there is no search text to quote).
     results_empty,
-    /// `{count}` is replaced.
+    /// Every card shows (nothing searched or filtered). `{count}` is replaced.
     results_all,
+    /// The same when only one card is there (a publisher's category selection).
+    results_all_one,
     view_label,
     view_cards,
     view_compare,
@@ -135,7 +137,7 @@ ui_strings! {
     col_regulatory,
     /// `{title}` is replaced.
     compare_pick,
-    /// `{count}` is replaced.
+    /// `{count}` is replaced; only shown for 2 or more, so it has no "one" form.
     compare_side_by_side,
     /// The same button before two treatments are chosen.
     compare_side_by_side_idle,
@@ -168,6 +170,9 @@ ui_strings! {
     review_dates,
     /// Twelve month names, separated by spaces, for review dates.
     month_names,
+    /// How a date is written: `{day}`, `{month}` (a name from `month_names`) and `{year}`
+    /// are replaced ("{day} de {month} de {year}").
+    date_pattern,
     words_heading,
     words_intro,
     /// Label before a card's links into "Words explained".

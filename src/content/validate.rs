@@ -200,6 +200,11 @@ pub struct Phrases {
     pub no_advice: &'static [&'static str],
     /// Lower-case wording that offers texting 988.
     pub text_988: &'static str,
+    /// Lower-case wording that says a study's group was looser than this guide's TRD
+    /// (the first is the one suggested in error messages).
+    pub looser_population: &'static [&'static str],
+    /// Lower-case wording that says a time-limited status was not found extended.
+    pub ended: &'static str,
 }
 
 pub fn phrases(locale: &str) -> &'static Phrases {
@@ -207,10 +212,14 @@ pub fn phrases(locale: &str) -> &'static Phrases {
         "es" => &Phrases {
             no_advice: &["ningún consejo específico", "ninguna lista específica"],
             text_988: "texto al 988",
+            looser_population: &["no solo personas con drt", "no solo la drt"],
+            ended: "no se encontró ninguna prórroga",
         },
         _ => &Phrases {
             no_advice: &["no specific"],
             text_988: "text 988",
+            looser_population: &["not only people with trd", "not only trd"],
+            ended: "no extension was found",
         },
     }
 }
@@ -362,6 +371,7 @@ pub fn validate(content: &Content) -> Vec<String> {
     if content.cards.iter().any(|c| !c.facts.is_empty()) {
         errors.extend(super::facts::check_strings(&content.facts));
     }
+    errors.extend(super::fairness::check(content));
     errors
 }
 
@@ -385,7 +395,8 @@ fn check_ui_and_categories(errors: &mut Vec<String>, content: &Content) {
     }
 }
 
-/// Every region has a line, every link is safe, and every number shown is one tap away.
+/// Every region has a line, every link is safe, and every number shown is one tap away
+/// (a `tel:` link, or an `sms:` link for a number that only takes texts).
 fn check_crisis_lines(errors: &mut Vec<String>, content: &Content) {
     for region in Region::CHOOSABLE.into_iter().chain([Region::Emergency]) {
         if !content.safety.lines.iter().any(|l| l.region == region) {
@@ -404,13 +415,13 @@ fn check_crisis_lines(errors: &mut Vec<String>, content: &Content) {
         }
         let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
         for number in phone_numbers(&line.detail) {
-            let linked = line
-                .contacts
-                .iter()
-                .any(|c| c.href.starts_with("tel:") && digits(&c.href) == digits(&number));
+            let linked = line.contacts.iter().any(|c| {
+                (c.href.starts_with("tel:") || c.href.starts_with("sms:"))
+                    && digits(c.href.split('?').next().unwrap_or_default()) == digits(&number)
+            });
             if !linked {
                 errors.push(format!(
-                    "safety: `{}` shows {number} without a `tel:` link",
+                    "safety: `{}` shows {number} without a `tel:` (or `sms:`) link",
                     line.name
                 ));
             }
@@ -537,14 +548,15 @@ fn check_numbers_outside_points(errors: &mut Vec<String>, who: &str, card: &Card
     }
 }
 
-/// Phone numbers written in a crisis line's text: runs of digits (with spaces or dashes
-/// inside) at least 3 digits long, e.g. "988", "116 123", "13 11 14", "9-8-8".
+/// Phone numbers written in a crisis line's text: runs of digits (with spaces, no-break
+/// spaces or dashes inside) at least 3 digits long, e.g. "988", "116 123", "13 11 14",
+/// "9-8-8".
 fn phone_numbers(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current = String::new();
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        let joins = (c == ' ' || c == '-')
+        let joins = [' ', '\u{a0}', '\u{202f}', '-'].contains(&c)
             && !current.is_empty()
             && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit());
         if c.is_ascii_digit() || joins {

@@ -32,11 +32,13 @@ const KiB = 1024;
 // content before the wasm, 26.1 KiB), and progressive hydration (goal 4: no long task
 // while loading) added 7–8 KiB of wasm: 273.8 KiB (wasm 201.3, content 29.6, guide 23.9,
 // glue 6.8, CSS 5.0, loader 5.0, accordion 2.2).
-// Raised to 293 for the fact boxes (issue 22), +18.9 KiB measured on the same build
-// machine: 292.7 KiB (wasm 211.5, +10.2 for three decoders, the box and icon-array views,
-// the comparison column and the "See the numbers" link; content 33.3, +3.7 for 13 boxes'
-// numbers and words; prerendered guide 28.7, +4.8 for the boxes in the HTML; CSS 5.3).
-const EMBED_GZIP_BUDGET = 293 * KiB;
+// Raised to 288 for "How this guide was made" (issue 25): its text is in the content file
+// (+1.9 KiB) and in the prerendered guide (+2.2), and its view, the publisher's options
+// (six attributes and JSON keys, the review line and its JSON-LD) and the links into it
+// added 8.7 KiB of wasm after taking the sort of its changes out (a file order, tested):
+// 287.2 KiB (wasm 210.0, content 31.5, guide 26.1, glue 6.9, CSS 5.3, loader 5.0,
+// accordion 2.4).
+const EMBED_GZIP_BUDGET = 288 * KiB;
 
 // The issue's goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20

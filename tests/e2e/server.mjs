@@ -21,7 +21,7 @@ const TYPES = {
 /**
  * Starts a server. `routes` maps a URL path to {body, type, headers} for generated pages.
  * `headers(path)` may add headers to any response; `prefix` serves `root` under a sub-path
- * (like a CDN folder). Resolves to {url, close}.
+ * (like a CDN folder), `prefixes` under each of several. Resolves to {url, close}.
  */
 // Compressed bodies by encoding and content hash: a CDN compresses a file once, not on
 // every request. Compressing the 270 KB standalone page (brotli, quality 11) per request
@@ -40,7 +40,7 @@ function encode(req, body, type, compress) {
   return { body: compressed.get(key), encoding };
 }
 
-export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors = false, prefix = "", compress = false }) {
+export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors = false, prefix = "", prefixes = [], compress = false }) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     let path = decodeURIComponent(url.pathname);
@@ -57,12 +57,15 @@ export function serve({ root, port = 0, routes = {}, headers = () => ({}), cors 
       send(r.body, r.type ?? TYPES[".html"], r.headers ?? {});
       return;
     }
-    if (prefix) {
-      if (!path.startsWith(prefix)) {
+    // `prefixes`: several sub-paths, each serving `root` (the first that matches).
+    const under = prefix ? [prefix] : prefixes;
+    if (under.length) {
+      const match = under.find((p) => path.startsWith(p));
+      if (!match) {
         res.writeHead(404, extra).end();
         return;
       }
-      path = path.slice(prefix.length) || "/";
+      path = path.slice(match.length) || "/";
     }
     if (path.endsWith("/")) path += "index.html";
     const file = normalize(join(root, path));

@@ -63,9 +63,10 @@ after(async () => {
   await host?.close();
 });
 
-/** Opens `url` at phone size with the wasm (either form) held until `release()`. */
-async function open(url, { failWasm = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+/** Opens `url` at phone size with the wasm (either form) held until `release()`; `locale`
+ * sets the reader's browser languages. */
+async function open(url, { failWasm = false, locale = undefined } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   await page.addInitScript(PROBE);
   await watchLayoutShift(page);
@@ -222,11 +223,19 @@ describe("bare snippet configured away from the default: rendered afresh, never 
     ["/es-mx.html", "a regional language with its own crisis line", async (page) => {
       assert.match(await inShadow(page, (root) => root.querySelector(".trd-safety__lead").textContent), /Línea de la Vida/);
     }],
+    // The body for plain `es` leads with the directory; this reader's line is Mexico's.
+    ["/es.html", "a bare lang=\"es\" read in a browser set to es-MX", async (page) => {
+      assert.match(await inShadow(page, (root) => root.querySelector(".trd-safety__lead").textContent), /Línea de la Vida/);
+    }, { locale: "es-MX" }],
   ];
-  for (const [path, what, check] of cases) {
+  for (const [path, what, check, options] of cases) {
     test(`${what}: no prerendered body, a fresh render, no layout shift`, async () => {
-      const { page, context, log, requests, release } = await open(`${server.url}${path}`);
+      const { page, context, log, requests, release } = await open(`${server.url}${path}`, options);
       await waitShadow(page, ".trd-safety");
+      // The crisis lines the loader shows before the app lead with the same line.
+      if (options?.locale) {
+        assert.match(await inShadow(page, (root) => root.querySelector(".trd-safety__line").textContent), /Línea de la Vida/);
+      }
       assert.equal(await inShadow(page, (root) => root.querySelectorAll(".trd-card").length), 0, "only the crisis lines before the app");
       release();
       await waitShadow(page, ".trd--live", "trd-explainer", 20000);

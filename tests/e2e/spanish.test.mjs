@@ -37,12 +37,24 @@ after(async () => {
   await cdn?.close();
 });
 
-async function open(path, { width = 1280, height = 900, scheme = "light", embed = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme });
+// `locale` sets the reader's browser languages (navigator.languages), as a phone set to
+// Mexican Spanish would.
+async function open(path, { width = 1280, height = 900, scheme = "light", embed = false, locale = undefined } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme: scheme, ...(locale ? { locale } : {}) });
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+    // Every crisis line that has led the guide, in order, from the first frame on (in the
+    // element's shadow root or on the page): a reader must never see one swapped for another.
+    window.__leads = [];
+    const watch = () => {
+      const root = document.querySelector("trd-explainer")?.shadowRoot ?? document;
+      const lead = root.querySelector(".trd-safety__line .trd-safety__who strong")?.textContent.trim();
+      if (lead && window.__leads.at(-1) !== lead) window.__leads.push(lead);
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
   });
   const log = watchConsole(page);
   await watchLayoutShift(page);
@@ -65,7 +77,7 @@ describe("standalone /es/", () => {
     assert.match(await page.textContent("h1"), /Depresión resistente al tratamiento/);
     assert.equal(await page.locator(".trd-card").count(), 19);
     assert.match(await page.textContent("#ect-button"), /Terapia electroconvulsiva/);
-    assert.equal(await page.locator(".trd-expand-all").textContent().then((t) => t.trim()), "Abrir todo");
+    assert.equal(await page.locator(".trd-expand-all").textContent().then((t) => t.trim()), "Desplegar todo");
     // Head alternates need the site's absolute address (TRD_SITE_URL; see the native
     // prerender test); the visible links carry hreflang in every build.
     const links = await page.$$eval(".page-languages a", (ls) => ls.map((l) => [l.hreflang, l.lang, new URL(l.href).pathname]));
@@ -150,6 +162,49 @@ describe("standalone /es/", () => {
     assert.deepEqual(hidden, []);
     assert.ok(await page.locator(".trd-card .trd-sources").first().isVisible());
     assert.match(await page.locator("#ect-panel").textContent(), /Cómo funciona/);
+    await context.close();
+  });
+});
+
+describe("a bare lang takes the region from the reader's own languages", () => {
+  for (const [locale, first, href] of [
+    ["es-MX", "México", "tel:8009112000"],
+    ["es-ES", "España", "tel:024"],
+  ]) {
+    test(`lang="es" read in a browser set to ${locale}: ${first}'s line leads from the first frame`, async () => {
+      const { page, log, context } = await open("/embed-es.html", { embed: true, locale });
+      assert.equal(await page.evaluate(() => navigator.languages[0]), locale);
+      const lines = await regions(page);
+      assert.equal(lines[0], first, lines.join(", "));
+      const lead = await page.$$eval("trd-explainer .trd-safety__lead a", (as) => as.map((a) => a.getAttribute("href")));
+      assert.ok(lead.includes(href), `${href} in the first screen: ${lead}`);
+      // The body prerendered for plain `es` (the directory first) was not shown, so the
+      // line never swapped.
+      assert.deepEqual(await page.evaluate(() => window.__leads), [first]);
+      assert.deepEqual(log.errors, [], log.all.join("\n"));
+      await context.close();
+    });
+
+    test(`the standalone /es/ page read in ${locale} leads with ${first}'s line once it starts`, async () => {
+      const { page, log, context } = await open("/es/", { locale });
+      await page.waitForFunction((name) => document.querySelector(".trd-safety__lead .trd-safety__who strong")?.textContent.trim() === name, first);
+      const strip = await page.$$eval(".trd-strip__link", (as) => as.map((a) => a.getAttribute("href")));
+      assert.ok(strip.includes(href), `the pinned strip offers ${href}: ${strip}`);
+      // The static page was written for plain `es`: at most that one change, never back.
+      const leads = await page.evaluate(() => window.__leads);
+      assert.equal(leads.at(-1), first, leads.join(" → "));
+      assert.ok(leads.length <= 2 && (leads.length === 1 || leads[0] === "Otros países"), leads.join(" → "));
+      assert.deepEqual(log.pageErrors, []);
+      assert.deepEqual(log.errors, [], log.all.join("\n"));
+      await context.close();
+    });
+  }
+
+  test('lang="es" read in an English browser keeps the directory first, from the prerendered body', async () => {
+    const { page, context } = await open("/embed-es.html", { embed: true, locale: "en-US" });
+    const lines = await regions(page);
+    assert.equal(lines[0], "Otros países", lines.join(", "));
+    assert.deepEqual(await page.evaluate(() => window.__leads), ["Otros países"]);
     await context.close();
   });
 });
