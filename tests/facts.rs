@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use trd_explainer::components;
 use trd_explainer::config::Options;
 use trd_explainer::content::{self, Content, FactBox, Group, Tenths};
 use trd_explainer::prerender::render_widget;
@@ -168,7 +169,7 @@ fn a_percentage_without_counts_is_shown_as_the_study_gives_it() {
             match (g.events, g.percent) {
                 (Some(e), _) => assert!(basis.contains(&e.to_string()), "{basis}"),
                 (None, Some(p)) => {
-                    let marked = c.facts.get("basis-percent");
+                    let marked = c.facts.get(&components::basis_key(g));
                     let marker = marked.split('{').next().unwrap();
                     assert!(
                         basis.contains(&p.show()) && basis.contains(marker.trim()),
@@ -212,6 +213,15 @@ fn the_rounding_rule_is_nearest_whole_number_halves_up() {
         "9 % printed as a whole number"
     );
     assert!(!content::agrees(95, 336, Tenths(271)), "an edited count");
+    assert!(content::share_of(24, Tenths(208)), "5 of 24 is 20.8 %");
+    assert!(
+        !content::share_of(87, Tenths(303)),
+        "no whole number of 87 is 30.3 %"
+    );
+    assert!(
+        content::share_of(234, Tenths(460)),
+        "46 %, printed whole, of 234"
+    );
 }
 
 #[test]
@@ -280,7 +290,7 @@ fn problems(mutate: impl FnOnce(&mut FactBox)) -> Vec<String> {
 fn validation_fails_when_a_figure_loses_its_source_size_or_time_point() {
     assert!(problems(|_| {}).is_empty(), "the content as it is passes");
     type Edit = fn(&mut FactBox);
-    let cases: [(&str, Edit); 6] = [
+    let cases: [(&str, Edit); 8] = [
         ("no group size", |b| b.rows[0].groups[1].size = 0),
         ("different time points", |b| b.rows[0].groups[1].at = 12),
         ("the figure has no source", |b| {
@@ -296,6 +306,19 @@ fn validation_fails_when_a_figure_loses_its_source_size_or_time_point() {
             b.source = "nobody2024".into()
         }),
         ("no name in `arms`", |b| b.arms.0.clear()),
+        // "30.3% of 87 people": no whole number of 87 is 30.3%, so the figure is of
+        // another group or from a model, and the box must say which.
+        ("is not a share of 87 people", |b| {
+            let g = &mut b.rows[0].groups[0];
+            g.events = None;
+            g.percent = Some(Tenths(303));
+            g.size = 87;
+        }),
+        ("no words for `basis-percent-guessed`", |b| {
+            let g = &mut b.rows[0].groups[1];
+            g.events = None;
+            g.basis = "guessed".into();
+        }),
     ];
     for (says, mutate) in cases {
         let errors = problems(mutate);

@@ -12,6 +12,15 @@ pub fn out_of_text(words: &Words, group: &Group) -> String {
     fill(words.get("out-of"), &[("x", &x.to_string())])
 }
 
+/// The words for a percentage without counts: a plain share of the group, or what
+/// `basis` says it is of.
+pub fn basis_key(group: &Group) -> String {
+    match group.basis.as_str() {
+        "" => "basis-percent".to_owned(),
+        slug => format!("basis-percent-{slug}"),
+    }
+}
+
 /// When a row was measured: "at week 8", "over months 4 to 6".
 pub fn time_text(words: &Words, group: &Group) -> String {
     let from = group.from.map(|f| f.to_string()).unwrap_or_default();
@@ -106,7 +115,7 @@ fn fact_row(b: &FactBox, row: &FactRow, words: &Words) -> Html {
                 &[("events", &e.to_string()), ("size", &g.size.to_string())],
             ),
             (None, p) => fill(
-                words.get("basis-percent"),
+                words.get(&basis_key(g)),
                 &[
                     ("percent", &p.map(|p| p.show()).unwrap_or_default()),
                     ("size", &g.size.to_string()),

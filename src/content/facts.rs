@@ -168,6 +168,10 @@ pub struct Group {
     pub events: Option<u32>,
     /// The percentage the source gives (alone, or beside its counts).
     pub percent: Option<Tenths>,
+    /// When a percentage without counts is not a plain share of `size` (of those followed
+    /// up, or from a statistical model): a slug with words in the locale
+    /// (`basis-percent-…`), so the box says what the figure is of.
+    pub basis: String,
     /// When it was measured: a slug with words in the locale (`time-…`), and its numbers.
     pub unit: String,
     pub at: u32,
@@ -180,6 +184,7 @@ crate::json::decode_struct!(Group {
     size,
     events = default,
     percent = default,
+    basis = default,
     unit,
     at,
     from = default,
@@ -312,12 +317,35 @@ pub fn check(card: &super::Card, words: &Words) -> Vec<String> {
                         g.size,
                         p.show()
                     )),
+                    // "The study gives 30.3% of 87 people" must be true: some whole
+                    // number of the 87 is 30.3%. If none is, the figure is of another
+                    // group (those followed up) or from a model: `basis` says which.
+                    (None, Some(p)) if g.basis.is_empty() && !share_of(g.size, p) => {
+                        errors.push(format!(
+                            "{who}: {what}: {}% is not a share of {} people; set `basis`",
+                            p.show(),
+                            g.size
+                        ))
+                    }
                     _ => {}
+                }
+                if !g.basis.is_empty() {
+                    if g.events.is_some() {
+                        errors.push(format!(
+                            "{who}: {what}: `basis` is for a percentage without counts"
+                        ));
+                    }
+                    need(&mut errors, format!("basis-percent-{}", g.basis), &what);
                 }
             }
         }
     }
     errors
+}
+
+/// Whether some whole number of `size` people rounds to the reported percentage.
+pub fn share_of(size: u32, reported: Tenths) -> bool {
+    (0..=size).any(|events| agrees(events, size, reported))
 }
 
 /// Whether `events` of `size` rounds to the reported percentage at the precision it was

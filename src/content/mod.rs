@@ -1,20 +1,21 @@
 //! Content: the typed model, the locale files (compiled into native builds; handed to the
 //! wasm at run time by [`register`]), and the checks every built-in locale must pass.
 
-mod facts;
 mod about;
 pub mod deadline;
+mod facts;
 pub mod fairness;
 mod matters;
 mod model;
 mod ui;
 mod validate;
 
+pub use about::{About, AboutPart, Change, ABOUT_ID, ABOUT_TARGETS, PRIVACY_ID, REPORT_ID};
 pub use facts::{
     agrees, check as check_facts, check_strings as check_fact_strings, headline,
-    headline_difference, out_of_100, FactBox, FactRow, Group, Tenths, Words, KEYS as FACT_KEYS,
+    headline_difference, out_of_100, share_of, FactBox, FactRow, Group, Tenths, Words,
+    KEYS as FACT_KEYS,
 };
-pub use about::{About, AboutPart, Change, ABOUT_ID, ABOUT_TARGETS, PRIVACY_ID, REPORT_ID};
 pub use matters::{
     evidence_class, issue_cards, issue_spec, validate as validate_matters, Answer, AnswerGroup,
     Answered, IssueCard, IssueSpec, IssueText, Matters, MattersStrings, ISSUES, NOT_KNOWN,
