@@ -38,7 +38,15 @@ const KiB = 1024;
 // added 8.7 KiB of wasm after taking the sort of its changes out (a file order, tested):
 // 287.2 KiB (wasm 210.0, content 31.5, guide 26.1, glue 6.9, CSS 5.3, loader 5.0,
 // accordion 2.4).
-const EMBED_GZIP_BUDGET = 288 * KiB;
+// Raised to 318 for the fact boxes (issue 22), merged with the above and main's re-checked
+// content: 317.5 KiB measured (wasm 222.0, content 40.4, guide 33.9, glue 6.9, loader 6.4,
+// CSS 5.5, accordion 2.4). The boxes' own share, measured by taking them out of this
+// build's files: content +3.6 KiB (13 boxes' numbers and words, joined onto their cards),
+// prerendered guide +4.7 (the boxes and their icon arrays in the HTML), CSS +0.2; and
+// +12.0 KiB of wasm against the 210.0 above (the box, row and group decoders, the box and
+// icon-array views, the comparison column and "See the numbers"). The rest is main's
+// content growth since the 288 above was measured.
+const EMBED_GZIP_BUDGET = 318 * KiB;
 
 // The issue's goals are a click at 1.0× the floor and no blocking over 50 ms. These are
 // ratchets above what the build reaches (clicks 1.6–1.8× alone and 0.7–1.1× with 20
