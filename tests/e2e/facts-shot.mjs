@@ -1,12 +1,12 @@
 // The README's fact-box screenshot (issue 22): a card's "In numbers" at 360 px on the
 // standalone page. Run after `trunk build --release`:
-//   node facts-shot.mjs <out.png> [card] [light|dark]
+//   node facts-shot.mjs <out.png> [card] [light|dark] [width]
 import { launch, serveDist } from "./helpers.mjs";
 
-const [out = "facts.png", card = "ketamine", scheme = "light"] = process.argv.slice(2);
+const [out = "facts.png", card = "ketamine", scheme = "light", width = "360"] = process.argv.slice(2);
 const browser = await launch();
 const server = await serveDist();
-const context = await browser.newContext({ viewport: { width: 360, height: 1600 }, colorScheme: scheme, reducedMotion: "reduce" });
+const context = await browser.newContext({ viewport: { width: Number(width), height: 1600 }, colorScheme: scheme, reducedMotion: "reduce" });
 const page = await context.newPage();
 await page.goto(`${server.url}/index.html#${card}-facts`);
 await page.waitForFunction(() => document.querySelector(".trd--live"));
@@ -24,7 +24,7 @@ const clip = await page.evaluate((card) => {
   const facts = document.getElementById(`${card}-facts`);
   const a = facts.getBoundingClientRect();
   const b = facts.querySelector(".trd-fact-box").getBoundingClientRect();
-  return { x: 0, y: Math.max(0, a.top - 8), width: 360, height: b.bottom - a.top + 16 };
+  return { x: 0, y: Math.max(0, a.top - 8), width: innerWidth, height: b.bottom - a.top + 16 };
 }, card);
 await page.screenshot({ path: out, clip });
 console.log(out);

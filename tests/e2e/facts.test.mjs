@@ -140,6 +140,28 @@ describe("fact boxes", () => {
     await context.close();
   });
 
+  test("with the keyboard alone: Enter on See the numbers puts focus on the box, and Tab goes on from there", async () => {
+    const { page, context } = await pages.open("/", { width: 360, height: 780 });
+    await page.focus(".trd-tab:has-text('What matters')");
+    await page.keyboard.press("Enter");
+    await page.focus(".trd-chip[data-issue=evidence]");
+    await page.keyboard.press("Space");
+    await page.waitForSelector(".trd-issue__answer[data-card=cbt] .trd-issue__numbers");
+    await page.focus(".trd-issue__answer[data-card=cbt] .trd-issue__numbers");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => document.activeElement?.id === "cbt-facts");
+    assert.equal(await page.getAttribute("[id=cbt-button]", "aria-expanded"), "true");
+    assert.match(await page.textContent("[id=cbt-facts]"), /46 out of 100/);
+    // The box is a focus target only for the link: Tab leaves it for the next control
+    // in the card, and Shift+Tab does not land on it again.
+    await page.keyboard.press("Tab");
+    const next = await page.evaluate(() => ({ id: document.activeElement?.id, inBox: !!document.activeElement?.closest(".trd-facts") }));
+    assert.notEqual(next.id, "cbt-facts");
+    await page.keyboard.press("Shift+Tab");
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), "cbt-facts", "no tab stop on the box itself");
+    await context.close();
+  });
+
   test("See the numbers in What matters opens the card at its box, with focus there", async () => {
     const { page, context } = await pages.open("/", { width: 360, height: 780 });
     await page.click(".trd-tab:has-text('What matters')");
