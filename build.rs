@@ -55,7 +55,6 @@ fn main() {
         }
         warn_on_overdue_reviews(locale, &value, today);
         warn_on_ending_statuses(locale, &value, today);
-        let mut value = value;
         let words = value
             .as_table_mut()
             .and_then(|t| t.remove(PUBLISH_TABLE))

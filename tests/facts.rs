@@ -378,3 +378,53 @@ fn the_comparison_column_shows_each_headline_and_sorts_by_the_difference() {
         "a larger difference sorts after a smaller one"
     );
 }
+
+fn unescape(html: &str) -> String {
+    html.replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+#[test]
+fn each_box_names_its_source_and_says_when_industry_paid_for_the_trial() {
+    for code in content::locales() {
+        let c = load(code);
+        let html = widget(code);
+        let shown: Vec<String> = inside(&html, "trd-fact-box__source", "</p>")
+            .iter()
+            .map(|s| unescape(s))
+            .collect();
+        let boxes: Vec<(&content::Card, &FactBox)> = c
+            .cards
+            .iter()
+            .flat_map(|card| card.facts.iter().map(move |b| (&**card, b)))
+            .collect();
+        assert_eq!(shown.len(), boxes.len(), "{code}: a source line per box");
+        let funded = if code == "es" {
+            "Financiado por la industria"
+        } else {
+            "Industry-funded"
+        };
+        let mut industry = Vec::new();
+        for ((card, b), line) in boxes.iter().zip(&shown) {
+            let source = card.source(&b.source).expect("checked by validation");
+            assert!(
+                line.contains(&source.text),
+                "{code} {}: the box cites {}: {line}",
+                b.id,
+                source.text
+            );
+            if line.contains(funded) {
+                industry.push(b.id.as_str());
+            }
+        }
+        for id in ["escape-trd", "psilocybin-phase-2"] {
+            assert!(
+                industry.contains(&id),
+                "{code}: `{id}` says who paid: {industry:?}"
+            );
+        }
+    }
+}
