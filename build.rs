@@ -3,6 +3,9 @@
 //! JSON at run time (the prerender writes it to `dist/`), so a reader downloads only their
 //! own language. Authors write readable TOML; the wasm never carries a TOML or JSON parser
 //! (the browser's `JSON.parse` does the work) and adding a locale needs no code change.
+//! The fact boxes' numbers, the same in every language, are written once in
+//! `src/content/data/facts.toml` (a subfolder, so not a locale) and joined here with each
+//! locale's words for them.
 
 use std::{env, fmt::Write as _, fs, path::Path};
 
@@ -28,6 +31,11 @@ fn main() {
     entries.sort();
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
     let today = build_date();
+    // The fact boxes' numbers, which locale_file joins onto every locale's cards.
+    println!(
+        "cargo:rerun-if-changed={}",
+        dir.join(locale_file::FACT_DATA).display()
+    );
 
     let mut codes = String::from("/// The locale code of every `src/content/*.toml`.\n");
     codes.push_str("pub static LOCALE_CODES: &[&str] = &[\n");
@@ -54,9 +62,11 @@ fn main() {
             .and_then(|s| s.to_str())
             .expect("utf-8 file name");
         let text = fs::read_to_string(&path).expect("readable content file");
-        let file = locale_file::split(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file =
+            locale_file::split(locale, &text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         warn_on_overdue_reviews(locale, &file.value, today);
         warn_on_ending_statuses(locale, &file.value, today);
+
         let words_file = format!("{out}/publish-{locale}.json");
         fs::write(&words_file, &file.publish_json).expect("OUT_DIR is writable");
         writeln!(publish, "    ({locale:?}, include_str!({words_file:?})),").unwrap();

@@ -23,7 +23,7 @@ step "native tests: content, search, state, configuration, prerendering"
 cargo test --offline --features prerender
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
-cargo test --offline --target wasm32-unknown-unknown --test components --test what_matters --test how_made
+cargo test --offline --target wasm32-unknown-unknown --test components --test what_matters --test fact_box --test how_made
 
 step "release build"
 # Trunk builds the embed's wasm and the publisher's at once through one wasm-bindgen folder;

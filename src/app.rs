@@ -211,6 +211,7 @@ fn matters_view(
     let on_event = dispatch.reform(|e| match e {
         MattersEvent::ToggleIssue(slug) => Action::ToggleIssue(slug),
         MattersEvent::ToggleQuestion(slug) => Action::ToggleIssueQuestion(slug),
+        MattersEvent::ShowFacts(card) => Action::ShowFacts(card),
     });
     what_matters(
         content,

@@ -144,18 +144,26 @@ pub fn session_set(key: &str, value: &str) {
     }
 }
 
-/// Scrolls a card into view and moves keyboard focus to its button.
+/// Scrolls a card (or its numbers) into view and moves keyboard focus to its button (or
+/// to the numbers).
 pub fn reveal(root: &Element, id: &str) {
     let Ok(Some(card)) = root.query_selector(&format!("[id=\"{id}\"]")) else {
         return;
     };
     card.scroll_into_view();
-    if let Ok(Some(button)) = root.query_selector(&format!("[id=\"{id}-button\"]")) {
-        if let Some(b) = button.dyn_ref::<web_sys::HtmlElement>() {
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = b.focus_with_options(&opts);
+    // A card's button, or else the target itself (a card's numbers), made focusable only
+    // now: in the markup a `tabindex` would look like a control that does nothing.
+    let target = match root.query_selector(&format!("[id=\"{id}-button\"]")) {
+        Ok(Some(button)) => button,
+        _ => {
+            let _ = card.set_attribute("tabindex", "-1");
+            card
         }
+    };
+    if let Some(el) = target.dyn_ref::<web_sys::HtmlElement>() {
+        let opts = web_sys::FocusOptions::new();
+        opts.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&opts);
     }
 }
 

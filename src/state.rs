@@ -41,18 +41,21 @@ pub enum Field {
     Given,
     Onset,
     Evidence,
+    /// The headline of the card's first fact box: "27 out of 100 vs 18 out of 100".
+    Outcome,
     Risks,
     Regulatory,
 }
 
 impl Field {
-    pub const ALL: [Field; 8] = [
+    pub const ALL: [Field; 9] = [
         Field::Treatment,
         Field::Category,
         Field::Status,
         Field::Given,
         Field::Onset,
         Field::Evidence,
+        Field::Outcome,
         Field::Risks,
         Field::Regulatory,
     ];
@@ -224,6 +227,9 @@ pub enum Action {
     Flip(String),
     /// Shows a card from a deep link: clears what would hide it, then scrolls to it.
     Reveal(String),
+    /// Opens a card at its fact boxes ("See the numbers", `#ect-facts`): as `Reveal`, but
+    /// scrolls to and focuses the numbers.
+    ShowFacts(String),
     ScrolledTo,
     SetQuery(String),
     ToggleCategory(Category),
@@ -330,6 +336,15 @@ impl Reducible for ExplainerState {
                 s.clear_filters();
                 s.view = View::Cards;
                 s.scroll_to = Some(id);
+            }
+            Action::ShowFacts(id) => {
+                let ids = s.set_open(vec![id.clone()], true);
+                if !ids.is_empty() {
+                    s.toggled.push(Toggled { ids, open: true });
+                }
+                s.clear_filters();
+                s.view = View::Cards;
+                s.scroll_to = Some(format!("{id}-facts"));
             }
             Action::ScrolledTo => s.scroll_to = None,
             Action::SetQuery(q) => s.query = q,

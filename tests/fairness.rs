@@ -188,6 +188,21 @@ fn a_looser_study_cited_without_saying_so_is_caught() {
 }
 
 #[test]
+fn a_fact_box_from_a_looser_study_that_does_not_say_so_is_caught() {
+    for code in content::locales() {
+        let c = mutated(code, "cbt", |card| {
+            let b = &mut card.facts[0];
+            b.population = "Adults.".into();
+            b.reason = "One trial.".into();
+        });
+        assert_caught(
+            &fairness::who_was_studied(&c),
+            &["card `cbt`", "fact box `cobalt`", "wiles2013"],
+        );
+    }
+}
+
+#[test]
 fn a_status_past_its_end_date_in_the_present_tense_is_caught() {
     let c = mutated("en", "psilocybin", |card| {
         let mut regulatory = card.regulatory.clone().unwrap();

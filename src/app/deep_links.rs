@@ -18,15 +18,21 @@ pub fn use_deep_links(
     root: &NodeRef,
     enabled: bool,
 ) {
+    // A card (`#ect`), or a card's numbers (`#ect-facts`).
     let linked = {
         let content = content.clone();
-        move || browser::location_hash().filter(|id| content.card(id).is_some())
+        move || {
+            let hash = browser::location_hash()?;
+            let card = hash.strip_suffix("-facts").unwrap_or(&hash);
+            let card = content.card(card).or_else(|| content.card(&hash))?;
+            Some((card.id.clone(), hash != card.id))
+        }
     };
     {
         let (state, linked) = (state.clone(), linked.clone());
         use_effect_with((), move |_| {
-            if let Some(id) = linked().filter(|_| enabled) {
-                show(&state, id);
+            if let Some(link) = linked().filter(|_| enabled) {
+                show(&state, link);
             }
         });
     }
@@ -37,8 +43,8 @@ pub fn use_deep_links(
                 gloo_events::EventListener::new(&w, "hashchange", move |_| {
                     // The reader's own navigation wins over a fragment not yet written.
                     browser::drop_pending_hash();
-                    if let Some(id) = linked() {
-                        show(&state, id);
+                    if let Some(link) = linked() {
+                        show(&state, link);
                     }
                 })
             });
@@ -75,9 +81,13 @@ pub fn use_deep_links(
     }
 }
 
-fn show(state: &UseReducerHandle<ExplainerState>, id: String) {
-    state.dispatch(Action::open(vec![id.clone()], true));
-    state.dispatch(Action::Reveal(id));
+fn show(state: &UseReducerHandle<ExplainerState>, (id, facts): (String, bool)) {
+    if facts {
+        state.dispatch(Action::ShowFacts(id));
+    } else {
+        state.dispatch(Action::open(vec![id.clone()], true));
+        state.dispatch(Action::Reveal(id));
+    }
 }
 
 /// Points the fragment at a card a reader opened on its own, and clears it when that card

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use super::{cite, heading, highlighted, point_list};
+use super::{cite, fact_boxes, heading, highlighted, point_list};
 use crate::content::{Card, CardSafety, Content, Section, SectionKind};
 use crate::search::Query;
 
@@ -26,12 +26,16 @@ pub fn card_section(
         .as_ref()
         .filter(|_| kind == SectionKind::Risks)
         .map(|safety| safety_checks(card, safety, content, level, query));
+    // The numbers sit with the evidence they put in proportion.
+    let facts =
+        (kind == SectionKind::Evidence).then(|| fact_boxes(card, content, (level + 1).min(6)));
     html! {
         <div class="trd-section">
             { heading(level, None, "trd-section__heading", html! { content.section_heading(kind).to_owned() }) }
             { evidence_level }
             { point_list(&section.points, &card.sources, query, false) }
             { safety }
+            { facts }
         </div>
     }
 }

@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use super::status_badge;
-use crate::content::{Card, Content, Section, UiStrings};
+use super::{out_of_text, status_badge, time_text};
+use crate::content::{fill, headline, headline_difference, Card, Content, Section, UiStrings};
 use crate::search::fold;
 use crate::state::Field;
 
@@ -14,6 +14,8 @@ use crate::state::Field;
 pub enum SortKey {
     Text(String),
     Rank(u8),
+    /// Treatment minus comparison, out of 100 (the outcome column).
+    Difference(i32),
 }
 
 impl SortKey {
@@ -29,6 +31,7 @@ impl Field {
             Field::Given => &ui.col_given,
             Field::Onset => &ui.col_onset,
             Field::Evidence => &ui.col_evidence,
+            Field::Outcome => &ui.col_outcome,
             Field::Risks => &ui.col_risks,
             Field::Regulatory => &ui.col_regulatory,
         }
@@ -44,6 +47,7 @@ impl Field {
             Field::Given => brief(&card.how_given),
             Field::Onset => brief(&card.onset),
             Field::Evidence => evidence_cell(card, content),
+            Field::Outcome => outcome_cell(card, content),
             Field::Risks => brief(&card.risks),
             Field::Regulatory => brief(&card.regulatory),
         }
@@ -61,6 +65,9 @@ impl Field {
             Field::Evidence => {
                 Some(|c| rank(c.evidence.as_ref().and_then(|e| e.level).map(|l| l as u8)))
             }
+            Field::Outcome => Some(|c| {
+                headline_difference(&c.facts).map_or(SortKey::MISSING, SortKey::Difference)
+            }),
             Field::Given | Field::Onset | Field::Risks | Field::Regulatory => None,
         }
     }
@@ -86,5 +93,23 @@ fn evidence_cell(card: &Card, content: &Content) -> Html {
             }
             if let Some(b) = &e.brief { <span class="trd-table__brief">{ b }</span> }
         </span>
+    }
+}
+
+/// "27 out of 100 vs 18 out of 100 (another treatment): few or no symptoms left, at week
+/// 8": the first fact box's headline, a dash without one.
+fn outcome_cell(card: &Card, content: &Content) -> Html {
+    let Some((_, row, a, b)) = headline(&card.facts) else {
+        return html! { "—" };
+    };
+    let words = &content.facts;
+    html! {
+        fill(words.get("compare"), &[
+            ("a", &out_of_text(words, a)),
+            ("b", &out_of_text(words, b)),
+            ("comparison", words.get(&format!("role-{}", b.role))),
+            ("meaning", words.get(&format!("outcome-{}-meaning", row.outcome))),
+            ("time", &time_text(words, a)),
+        ])
     }
 }

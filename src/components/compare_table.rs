@@ -123,6 +123,7 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
                     { table }
                 </div>
                 <p class="trd-hint trd-table-scroll__hint">{ &ui.compare_scroll_hint }</p>
+                <p class="trd-hint trd-compare__note">{ &ui.compare_outcome_note }</p>
             }
         </section>
     }

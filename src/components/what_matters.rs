@@ -11,6 +11,8 @@ pub enum MattersEvent {
     /// The checkbox of an issue's question for the doctor was changed: add the question to
     /// My questions, or take it out again.
     ToggleQuestion(&'static str),
+    /// "See the numbers" beside an evidence answer: show that card's fact boxes.
+    ShowFacts(String),
 }
 
 /// "What matters to me": chips for the issues a reader cares about, and one issue card
@@ -115,10 +117,25 @@ fn issue_card(
     let groups = card.groups.iter().map(|group| {
         let answers = group.answers.iter().map(|a| {
             let cite = super::cite(crate::content::citation(a.sources.iter().copied()));
+            // How strong the evidence is: the card's own numbers are one step away.
+            let numbers = (slug == "evidence" && !a.card.facts.is_empty()).then(|| {
+                let id = a.card.id.clone();
+                let onclick = on_event.reform(move |e: MouseEvent| {
+                    e.prevent_default();
+                    MattersEvent::ShowFacts(id.clone())
+                });
+                html! {
+                    <a class="trd-issue__numbers" href={format!("#{}-facts", a.card.id)} {onclick}>
+                        { content.facts.get("see-numbers") }
+                        <span class="trd-sr-only">{ format!(": {}", a.card.title) }</span>
+                    </a>
+                }
+            });
             html! {
                 <li class="trd-issue__answer" data-card={a.card.id.clone()}>
                     <span class="trd-issue__treatment">{ &a.card.title }</span>
                     <span class="trd-issue__text">{ a.text }{ cite }</span>
+                    { numbers }
                 </li>
             }
         });

@@ -245,7 +245,7 @@ pub fn card_and_matters_agree(content: &Content) -> Vec<String> {
 
 /// Every point citing a study of a looser group than this guide's TRD (fewer failed
 /// antidepressants, or depression in general) says so in words the locale declares
-/// once; on the cards and in What matters.
+/// once; on the cards, in their fact boxes and in What matters.
 pub fn who_was_studied(content: &Content) -> Vec<String> {
     let p = phrases(&content.locale);
     let mut errors = Vec::new();
@@ -271,6 +271,21 @@ pub fn who_was_studied(content: &Content) -> Vec<String> {
                         card.id, p.looser_population[0], point.text
                     ));
                 }
+            }
+        }
+    }
+    // A fact box says it in who took part or in how sure we can be.
+    for card in content.cards.iter() {
+        for b in card
+            .facts
+            .iter()
+            .filter(|b| looser(&card.sources, &b.source))
+        {
+            if !says_looser(&b.population) && !says_looser(&b.reason) {
+                errors.push(format!(
+                    "card `{}`: fact box `{}` shows `{}`, a study of a looser group than TRD, without saying so (\"{}\")",
+                    card.id, b.id, b.source, p.looser_population[0]
+                ));
             }
         }
     }

@@ -25,6 +25,7 @@ pub const JSON_ORDER: &[&str] = &[
     "categories",
     "glossary",
     "matters",
+    "facts",
     "cards",
 ];
 
@@ -40,9 +41,20 @@ pub struct LocaleFile {
     pub page_json: String,
 }
 
-/// Splits a locale file's text.
-pub fn split(text: &str) -> Result<LocaleFile, String> {
+/// The fact boxes' numbers, written once for every locale, relative to `src/content/`.
+pub const FACT_DATA: &str = "data/facts.toml";
+
+/// Splits a locale file's text, with the fact boxes joined onto its cards.
+pub fn split(locale: &str, text: &str) -> Result<LocaleFile, String> {
     let mut value: toml::Value = toml::from_str(text).map_err(|e| format!("invalid TOML: {e}"))?;
+    let data: toml::Value = toml::from_str(include_str!("data/facts.toml"))
+        .map_err(|e| format!("{FACT_DATA}: invalid TOML: {e}"))?;
+    join_fact_boxes(locale, &mut value, &data);
+    split_value(value)
+}
+
+/// Splits a locale file already read, its fact boxes joined.
+fn split_value(mut value: toml::Value) -> Result<LocaleFile, String> {
     let mut take = |table: &str| {
         value
             .as_table_mut()
@@ -80,4 +92,89 @@ fn to_json(value: &toml::Value) -> Result<String, String> {
     }
     out.push('}');
     Ok(out)
+}
+
+/// Joins each fact box's numbers (the data file) with its words (the locale's
+/// `[[facts.boxes]]`, matched by `id`) and appends the box to every card it names, with
+/// that card's `lead` group. What is left of `[facts]` is the locale's strings. A box
+/// without words, words without a box, a key in both or an unknown card stops the build:
+/// each would be a figure shown without its context, or words without their figures.
+fn join_fact_boxes(locale: &str, value: &mut toml::Value, data: &toml::Value) {
+    use toml::Value;
+    let root = value.as_table_mut().expect("a locale file is a table");
+    let mut words = match root.get_mut("facts").and_then(|f| f.as_table_mut()) {
+        Some(facts) => match facts.remove("boxes") {
+            Some(Value::Array(boxes)) => boxes,
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let boxes = data
+        .get("boxes")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for numbers in boxes {
+        let mut numbers = numbers.as_table().cloned().expect("a fact box is a table");
+        let id = numbers
+            .get("id")
+            .and_then(Value::as_str)
+            .expect("a fact box has an id")
+            .to_owned();
+        let at = words
+            .iter()
+            .position(|w| w.get("id").and_then(Value::as_str) == Some(id.as_str()))
+            .unwrap_or_else(|| {
+                panic!("locale `{locale}`: no [[facts.boxes]] words for fact box `{id}`")
+            });
+        let mut joined = words
+            .remove(at)
+            .as_table()
+            .cloned()
+            .expect("fact box words are a table");
+        let cards = numbers
+            .remove("cards")
+            .and_then(|c| c.as_array().cloned())
+            .unwrap_or_default();
+        for (key, v) in numbers {
+            if key != "id" && joined.insert(key.clone(), v).is_some() {
+                panic!("locale `{locale}`: fact box `{id}`: `{key}` is both data and words");
+            }
+        }
+        for shown in cards {
+            let card_id = shown
+                .get("card")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let mut on_card = joined.clone();
+            on_card.insert(
+                "lead".into(),
+                shown
+                    .get("lead")
+                    .cloned()
+                    .unwrap_or(Value::String(String::new())),
+            );
+            let card = root
+                .get_mut("cards")
+                .and_then(Value::as_array_mut)
+                .and_then(|cards| {
+                    cards
+                        .iter_mut()
+                        .find(|c| c.get("id").and_then(Value::as_str) == Some(card_id))
+                })
+                .and_then(Value::as_table_mut)
+                .unwrap_or_else(|| {
+                    panic!("locale `{locale}`: fact box `{id}` names no card `{card_id}`")
+                });
+            let list = card
+                .entry("facts")
+                .or_insert_with(|| Value::Array(Vec::new()));
+            list.as_array_mut()
+                .expect("a card's facts are a list")
+                .push(Value::Table(on_card));
+        }
+    }
+    if let Some(extra) = words.first().and_then(|w| w.get("id")) {
+        panic!("locale `{locale}`: [[facts.boxes]] `{extra}` has no numbers in data/facts.toml");
+    }
 }

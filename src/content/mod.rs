@@ -3,6 +3,7 @@
 
 mod about;
 pub mod deadline;
+mod facts;
 pub mod fairness;
 mod matters;
 mod model;
@@ -10,6 +11,11 @@ mod ui;
 mod validate;
 
 pub use about::{About, AboutPart, Change, ABOUT_ID, ABOUT_TARGETS, PRIVACY_ID, REPORT_ID};
+pub use facts::{
+    agrees, check as check_facts, check_strings as check_fact_strings, headline,
+    headline_difference, out_of_100, share_of, FactBox, FactRow, Group, Tenths, Words,
+    KEYS as FACT_KEYS,
+};
 pub use matters::{
     evidence_class, issue_cards, issue_spec, validate as validate_matters, AnswerGroup, Answered,
     IssueCard, IssueSpec, Issues, ISSUES, NOT_KNOWN,

@@ -33,6 +33,9 @@ pub struct Content {
     pub glossary: Vec<GlossaryEntry>,
     /// "What matters to me" issue cards (`[matters]`, see `matters.rs`).
     pub matters: Option<Rc<Matters>>,
+    /// The fact boxes' strings (`[facts]`, see `facts.rs`); the boxes are on their cards.
+    #[serde(default)]
+    pub facts: Rc<super::facts::Words>,
     /// "How this guide was made" (`[about]`, see `about.rs`); every built-in locale has it.
     pub about: Option<Rc<super::about::About>>,
     /// Paths of fields in the file that the model does not know (typos): the content
@@ -263,6 +266,9 @@ pub struct Card {
     // Research cards.
     pub known: Option<Section>,
     pub may_change: Option<Section>,
+    /// "In numbers": what its studies found, as "X out of 100" per group (`facts.rs`).
+    #[serde(default)]
+    pub facts: Vec<super::facts::FactBox>,
     /// Keys of the card's sources whose evidence points report a failed or negative
     /// trial: shown as plainly as the successful ones (checked by `fairness`).
     #[serde(default)]

@@ -116,6 +116,7 @@ ui_strings! {
     col_given,
     col_onset,
     col_evidence,
+    col_outcome,
     col_risks,
     col_regulatory,
     /// `{title}` is replaced.
@@ -130,6 +131,8 @@ ui_strings! {
     compare_show_all,
     compare_side_caption,
     compare_empty,
+    /// Under the table: the outcome column's figures come from different studies.
+    compare_outcome_note,
     question_add,
     my_questions_heading,
     my_questions_intro,

@@ -374,6 +374,10 @@ pub fn check(content: &Content) -> Vec<String> {
             errors.push(format!("{who}: duplicate id"));
         }
         check_card(&mut errors, &who, card, content);
+        errors.extend(super::facts::check(card, &content.facts));
+    }
+    if content.cards.iter().any(|c| !c.facts.is_empty()) {
+        errors.extend(super::facts::check_strings(&content.facts));
     }
     errors
 }

@@ -92,7 +92,8 @@ describe("compare", () => {
     await page.waitForSelector(".trd-table caption");
     assert.equal(await page.getAttribute(".trd-tab:has-text('Compare')", "aria-pressed"), "true");
     await page.waitForFunction(() => document.querySelector(".trd-inner > .trd-sr-only[role=status]").textContent.includes("comparison table"));
-    assert.equal(await page.locator("thead th[scope=col]").count(), 8);
+    // Treatment, type, status, given, onset, evidence, in numbers, risks, approval.
+    assert.equal(await page.locator("thead th[scope=col]").count(), 9);
     assert.equal(await page.locator("tbody th[scope=row]").count(), 5, "only brain stimulation rows");
     const evidence = page.locator("thead th", { hasText: "Evidence" });
     await evidence.locator("button").click();
