@@ -14,7 +14,7 @@ cargo fmt --all --check
 cargo clippy --offline --all-targets --features prerender -- -D warnings
 cargo clippy --offline --target wasm32-unknown-unknown --lib --tests -- -D warnings
 # The publisher's page (its own wasm, src/publish).
-cargo clippy --offline --target wasm32-unknown-unknown --lib --features publisher -- -D warnings
+cargo clippy --offline --target wasm32-unknown-unknown --lib --bin trd_publish --features publisher -- -D warnings
 # The scripts and stylesheets the build ships (ESLint, Stylelint; pinned in tests/e2e).
 tests/e2e/node_modules/.bin/eslint -c tests/e2e/eslint.config.mjs static
 tests/e2e/node_modules/.bin/stylelint -c tests/e2e/stylelint.config.mjs "static/**/*.css"
@@ -26,14 +26,7 @@ step "component tests in headless Chromium (wasm-bindgen-test)"
 cargo test --offline --target wasm32-unknown-unknown --test components --test what_matters --test fact_box --test how_made
 
 step "release build"
-# Trunk builds the embed's wasm and the publisher's at once through one wasm-bindgen folder;
-# on a busy machine one can take the other's output, and the build then refuses the bundle
-# (src/publish/page.rs, check_apart). Such a failure is the race, not the code: build once more.
-trunk build --release --offline || {
-  echo "release build failed; deleting dist/ and building once more"
-  rm -rf dist
-  trunk build --release --offline
-}
+trunk build --release --offline
 
 step "browser tests on the release build (playwright-core + axe-core)"
 (cd tests/e2e && node --test --test-concurrency=1 --test-reporter=spec $(ls ./*.test.mjs | grep -v '/engines\.test\.mjs$'))

@@ -520,8 +520,8 @@ fn small_build(dir: &Path) {
         ),
         ("embed.html", "<p>en</p>".into()),
         ("es/embed.html", "<p>es</p>".into()),
-        ("publish/trd_explainer-p.js", "".into()),
-        ("publish/trd_explainer-p_bg.wasm", "".into()),
+        ("publish/trd_publish-p.js", "".into()),
+        ("publish/trd_publish-p_bg.wasm", "".into()),
     ] {
         let file = dir.join(path);
         fs::create_dir_all(file.parent().unwrap()).unwrap();
@@ -662,6 +662,37 @@ fn every_locales_page_data_reads_back_and_names_every_attribute() {
             assert!(html.contains(&page::page_path(other)), "{code} → {other}");
         }
     }
+}
+
+/// The publisher's wasm is its own binary, so wasm-bindgen names its files apart from the
+/// embed's: Cargo.toml declares it, index.html's second rust link builds it, and the build
+/// looks for its files under that name.
+#[test]
+fn the_publishers_wasm_is_a_binary_of_its_own_name() {
+    use trd_explainer::publish::page::APP_BIN;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |f: &str| std::fs::read_to_string(format!("{root}/{f}")).expect(f);
+    let cargo = read("Cargo.toml");
+    assert!(
+        cargo.contains(&format!(
+            "name = \"{APP_BIN}\"\npath = \"src/bin/{APP_BIN}.rs\""
+        )),
+        "Cargo.toml must declare the [[bin]] {APP_BIN}"
+    );
+    let index = read("index.html");
+    let links: Vec<&str> = index
+        .split("<link")
+        .filter(|l| l.contains(r#"rel="rust""#))
+        .collect();
+    assert_eq!(
+        links.len(),
+        2,
+        "index.html has the embed's and the publisher's rust links"
+    );
+    assert!(
+        links[1].contains(&format!(r#"data-bin="{APP_BIN}""#)) && !links[0].contains("data-bin"),
+        "only the publisher's rust link builds --bin {APP_BIN}"
+    );
 }
 
 /// A bundle whose two wasm builds crossed (Trunk's race) is refused, naming the files.

@@ -206,7 +206,7 @@ fn small_build(dir: &std::path::Path, loader: &str, publisher: &str) {
         ),
         ("es/embed.html", "<p>es</p>"),
         ("publish.html", publisher),
-        ("publish/trd_explainer-p.js", publisher),
+        ("publish/trd_publish-p.js", publisher),
     ] {
         let file = dir.join(path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();

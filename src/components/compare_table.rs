@@ -119,10 +119,11 @@ pub fn CompareTable(props: &CompareTableProps) -> Html {
             if rows.is_empty() && !side_by_side {
                 <p class="trd-empty">{ &ui.compare_empty }</p>
             } else {
+                // Before the table, where a reader who would scroll sideways still sees it.
+                <p class="trd-hint trd-table-scroll__hint">{ &ui.compare_scroll_hint }</p>
                 <div class="trd-table-scroll" role="region" aria-labelledby="trd-compare-caption" tabindex="0">
                     { table }
                 </div>
-                <p class="trd-hint trd-table-scroll__hint">{ &ui.compare_scroll_hint }</p>
                 <p class="trd-hint trd-compare__note">{ &ui.compare_outcome_note }</p>
             }
         </section>

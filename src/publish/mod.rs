@@ -29,6 +29,9 @@ pub const DATA_ID: &str = "trd-publish-data";
 pub const ROOT_ID: &str = "trd-publisher";
 
 #[cfg(target_arch = "wasm32")]
+pub use start::start_publisher;
+
+#[cfg(target_arch = "wasm32")]
 mod start {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -43,9 +46,8 @@ mod start {
         static APP: RefCell<Option<AppHandle<Publisher>>> = const { RefCell::new(None) };
     }
 
-    /// Renders the publisher's page into `#trd-publisher` from the page's data (called by
-    /// static/publish/publish.js once this wasm is up).
-    #[wasm_bindgen(js_name = startPublisher)]
+    /// Renders the publisher's page into `#trd-publisher` from the page's data (exported
+    /// by the `trd_publish` binary, src/bin/trd_publish.rs, as `startPublisher`).
     pub fn start_publisher() -> Result<(), JsValue> {
         let doc = web_sys::window()
             .and_then(|w| w.document())

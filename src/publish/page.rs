@@ -120,22 +120,27 @@ pub fn app_files(dir: &Path) -> Result<(String, String), String> {
     let find = |suffix: &str| {
         files
             .iter()
-            .find(|f| f.starts_with("trd_explainer") && f.ends_with(suffix))
+            .find(|f| f.starts_with(APP_BIN) && f.ends_with(suffix))
             .map(|f| format!("{APP_DIR}/{f}"))
-            .ok_or_else(|| format!("no trd_explainer*{suffix} in {APP_DIR}/"))
+            .ok_or_else(|| format!("no {APP_BIN}*{suffix} in {APP_DIR}/"))
     };
     Ok((find(".js")?, find("_bg.wasm")?))
 }
 
+/// The binary that is the publisher's wasm (Cargo.toml's `[[bin]]`, index.html's `data-bin`),
+/// and so the name wasm-bindgen gives its files.
+pub const APP_BIN: &str = "trd_publish";
+
 /// The function the publisher's wasm exports to start its page (`#[wasm_bindgen(js_name)]`
-/// in `src/publish/mod.rs`, called by `static/publish/publish.js`): only that wasm has it.
+/// in `src/bin/trd_publish.rs`, called by `static/publish/publish.js`): only that wasm has it.
 pub const START_EXPORT: &str = "startPublisher";
 
-/// Trunk builds the embed's wasm and the publisher's at the same time, and both pass through
-/// wasm-bindgen under the crate's name in one folder, so on a busy machine one pipeline can
-/// copy the other's output. Such a bundle must never ship: the embed would carry the
-/// publisher's code, or the publisher's page would not start. `files` are the build's
-/// `(path, bytes)` of the embed's glue and wasm, then the publisher's glue and wasm.
+/// Trunk builds the embed's wasm and the publisher's at the same time, through one
+/// wasm-bindgen folder. Under one name (both were once the crate's), one pipeline could copy
+/// the other's output on a busy machine; the publisher's wasm is now a binary with a name
+/// of its own ([`APP_BIN`]), and this check stays so that no such bundle can ever ship: the
+/// embed would carry the publisher's code, or the publisher's page would not start. `files`
+/// are the build's `(path, bytes)` of the embed's glue and wasm, then the publisher's.
 pub fn check_apart(files: [(&str, &[u8]); 4]) -> Result<(), String> {
     let has = |bytes: &[u8]| {
         bytes
@@ -153,7 +158,7 @@ pub fn check_apart(files: [(&str, &[u8]); 4]) -> Result<(), String> {
     } else {
         Err(format!(
             "the embed's and the publisher's wasm builds crossed ({} hold the other build's output): \
-             Trunk ran their wasm-bindgen steps through one folder at the same time. \
+             each must pass through wasm-bindgen under its own name (index.html's rust links). \
              Delete dist/ and build again.",
             wrong.join(", ")
         ))

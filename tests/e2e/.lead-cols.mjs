@@ -1,0 +1,12 @@
+import { launch, serveDist } from "./helpers.mjs";
+const browser = await launch();
+const server = await serveDist();
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(server.url + "/index.html");
+await page.waitForSelector(".trd--live");
+await page.click(".trd-tab:has-text('Compare')");
+await page.waitForTimeout(300);
+console.log(await page.evaluate(() => [...document.querySelectorAll("table th[scope=col], table thead th")].map((th) => [th.textContent.trim(), Math.round(th.getBoundingClientRect().width)])));
+console.log(await page.evaluate(() => [...document.querySelectorAll("table tbody tr:first-child > *")].map((td) => td.textContent.trim().slice(0, 160))));
+await server.close(); await browser.close();

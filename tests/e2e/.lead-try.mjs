@@ -1,0 +1,16 @@
+import { launch, serveDist } from "./helpers.mjs";
+const browser = await launch();
+const server = await serveDist();
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(server.url + "/index.html");
+await page.waitForSelector(".trd--live");
+await page.click(".trd-tab:has-text('Compare')");
+await page.waitForTimeout(300);
+const css = process.argv[2] || "";
+await page.evaluate((css) => { const host = document.querySelector("trd-explainer"); const root = host?.shadowRoot || document; const s = document.createElement("style"); s.textContent = css; (root.head || root).appendChild(s); }, css);
+await page.waitForTimeout(200); console.log(await page.evaluate(() => [document.querySelector("trd-explainer")?.tagName, getComputedStyle(document.querySelector("table")).width, document.querySelectorAll("style").length]));
+console.log(await page.evaluate(() => { const t = document.querySelector("table"); return [t.scrollWidth, t.parentElement.clientWidth]; }));
+console.log(await page.evaluate(() => [...document.querySelectorAll("table thead th")].map((th) => Math.round(th.getBoundingClientRect().width)).join(" ")));
+if (process.argv[3]) await page.screenshot({ path: process.argv[3] });
+await server.close(); await browser.close();
