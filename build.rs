@@ -51,6 +51,16 @@ fn main() {
         "/// (locale, `[page]` table as JSON) for every `src/content/*.toml`; native only.\n",
     );
     page.push_str("pub static PAGE_STRINGS: &[(&str, &str)] = &[\n");
+    // The phrases the content checks look for (each locale file's `[checks]` table), read
+    // by the tests; never part of what a reader downloads.
+    let mut checks = format!(
+        "/// The table of a locale file that holds the checks' phrases.\npub const CHECKS_TABLE: &str = {:?};\n",
+        locale_file::CHECKS_TABLE
+    );
+    checks.push_str(
+        "/// (locale, `[checks]` table as JSON) for every `src/content/*.toml`; native only.\n",
+    );
+    checks.push_str("pub static CHECK_PHRASES: &[(&str, &str)] = &[\n");
     let mut table =
         String::from("/// (locale, content JSON) for every `src/content/*.toml`; native only.\n");
     table.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
@@ -73,6 +83,9 @@ fn main() {
         let page_file = format!("{out}/page-{locale}.json");
         fs::write(&page_file, &file.page_json).expect("OUT_DIR is writable");
         writeln!(page, "    ({locale:?}, include_str!({page_file:?})),").unwrap();
+        let checks_file = format!("{out}/checks-{locale}.json");
+        fs::write(&checks_file, &file.checks_json).expect("OUT_DIR is writable");
+        writeln!(checks, "    ({locale:?}, include_str!({checks_file:?})),").unwrap();
         let file_name = format!("{out}/content-{locale}.json");
         fs::write(&file_name, &file.content_json).expect("OUT_DIR is writable");
         writeln!(table, "    ({locale:?}, include_str!({file_name:?})),").unwrap();
@@ -86,6 +99,8 @@ fn main() {
     fs::write(format!("{out}/publish_strings.rs"), publish).expect("OUT_DIR is writable");
     page.push_str("];\n");
     fs::write(format!("{out}/page_strings.rs"), page).expect("OUT_DIR is writable");
+    checks.push_str("];\n");
+    fs::write(format!("{out}/check_phrases.rs"), checks).expect("OUT_DIR is writable");
 }
 
 /// Today's date (UTC) as (year, month, day); `SOURCE_DATE_EPOCH` wins for reproducible builds.

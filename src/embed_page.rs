@@ -43,15 +43,6 @@ pub fn embed_path(locale: &str) -> String {
     }
 }
 
-/// The words the embed page adds around the widget, per locale.
-#[cfg(not(target_arch = "wasm32"))]
-fn note(locale: &str) -> &'static str {
-    match locale {
-        "es" => "Aquí, las preguntas que marque no se guardan si recarga la página.",
-        _ => "Here, the questions you tick are not kept if you reload the page.",
-    }
-}
-
 /// The embed page for `content`'s locale: `widget_html` is the locale's default embed
 /// (as in the fragments); asset URLs are relative, so the page works in any folder
 /// (`v<version>/`, a sub-path, another origin).
@@ -90,7 +81,8 @@ pub fn embed_page(content: &Content, assets: &Assets, widget_html: &str) -> Stri
 </body>\n\
 </html>\n",
         title = escape(&content.meta.title),
-        note = escape(note(locale)),
+        // The locale file's `[page]` words, like the standalone page's.
+        note = escape(&crate::prerender::words(locale).embed_note),
     )
 }
 

@@ -84,10 +84,10 @@ function localeOf(el) {
   return Object.hasOwn(CONTENT, primary) ? primary : NAMES.defaultLocale;
 }
 
-// The crisis line that leads for this element, by the Rust side's rule (config.rs
-// `lead_region`): its `crisis-region`, else its tag's own region, else the first of the
-// reader's own languages in the same language with a line (`es` read in an `es-MX`
-// browser → mx), else the language's default (`words.region`).
+// The crisis line that leads for this element, by the Rust side's rule
+// (src/config/regions.rs, `lead_region`): its `crisis-region`, else its tag's own region,
+// else the first of the reader's own languages in the same language with a line (`es`
+// read in an `es-MX` browser → mx), else the language's default (`words.region`).
 function crisisRegion(el) {
   const tag = tagOf(el);
   const words = CRISIS_BY_LANG[localeOf(el)];

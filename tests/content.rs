@@ -57,6 +57,16 @@ fn every_locale_parses_and_passes_validation() {
     }
 }
 
+/// The content checks look for a few phrases in each locale's own words (safety points
+/// that found no advice, texting 988, looser study groups, ended statuses): each locale
+/// file brings them in its `[checks]` table, or its checks could not run.
+#[test]
+fn every_locale_file_has_the_phrases_its_checks_look_for() {
+    for code in content::locales() {
+        content::Phrases::built_in(code).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
 #[test]
 fn every_outline_card_is_present_with_its_category_and_status() {
     let c = english();

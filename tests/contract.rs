@@ -260,7 +260,7 @@ fn every_locale_has_the_page_words_and_the_template_has_the_default_text() {
     for code in content::locales() {
         let json = PageWords::source(code).unwrap_or_else(|| panic!("{code} has a [page] table"));
         let words = PageWords::from_json(code, json).unwrap();
-        assert_eq!(PAGE_KEYS.len(), 6);
+        assert_eq!(PAGE_KEYS.len(), 7);
         let keys = |w: &PageWords| {
             w.template
                 .iter()

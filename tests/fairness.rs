@@ -5,18 +5,24 @@
 
 use std::rc::Rc;
 
-use trd_explainer::content::{self, deadline, fairness, Content, Point};
+use trd_explainer::content::{self, deadline, fairness, Content, Phrases, Point};
 
 fn load(code: &str) -> Rc<Content> {
     content::load(code).unwrap_or_else(|e| panic!("{code} content does not load: {e}"))
 }
 
+/// The phrases of a built-in locale's own file, which the rules look for.
+fn phrases(c: &Content) -> Phrases {
+    Phrases::built_in(&c.locale).unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// Runs one rule on every built-in locale and fails with every problem it finds.
-fn holds_in_every_locale(rule: fn(&Content) -> Vec<String>) {
+fn holds_in_every_locale(rule: impl Fn(&Content, &Phrases) -> Vec<String>) {
     let mut all = Vec::new();
     for code in content::locales() {
+        let c = load(code);
         all.extend(
-            rule(&load(code))
+            rule(&c, &phrases(&c))
                 .into_iter()
                 .map(|e| format!("{code}: {e}")),
         );
@@ -64,7 +70,7 @@ fn label_backed_safety_answers_state_what_the_label_says() {
 
 #[test]
 fn failed_trials_are_named_as_plainly_as_successful_ones() {
-    holds_in_every_locale(fairness::failed_trials);
+    holds_in_every_locale(|c, _| fairness::failed_trials(c));
 }
 
 #[test]
@@ -123,7 +129,7 @@ fn a_safety_field_that_drops_its_label_is_caught() {
         };
         card.safety = Some(safety);
     });
-    let errors = fairness::label_safety(&c);
+    let errors = fairness::label_safety(&c, &phrases(&c));
     assert_caught(&errors, &["card `lithium`", "pregnancy", "fda-lithium"]);
     assert_caught(&errors, &["card `lithium`", "pregnancy", "checked_silent"]);
 }
@@ -135,7 +141,7 @@ fn a_what_matters_memory_answer_hiding_a_label_warning_is_caught() {
         serde_json::json!("not-listed: Memory problems are not listed.");
     let c = content::parse(&v.to_string()).expect("parses");
     assert_caught(
-        &fairness::label_safety(&c),
+        &fairness::label_safety(&c, &phrases(&c)),
         &["card `lithium`", "`memory`", "not-listed"],
     );
 }
@@ -164,7 +170,7 @@ fn an_evidence_answer_or_side_effect_answer_out_of_step_with_the_card_is_caught(
     v["matters"]["answers"]["cbt"]["side-effects"] =
         serde_json::json!("not-known: No side effects are listed.");
     let c = content::parse(&v.to_string()).expect("parses");
-    let errors = fairness::card_and_matters_agree(&c);
+    let errors = fairness::card_and_matters_agree(&c, &phrases(&c));
     assert_caught(&errors, &["card `mindfulness`", "`limited`", "`moderate`"]);
     assert_caught(&errors, &["card `cbt`", "no side effects"]);
 }
@@ -182,7 +188,7 @@ fn a_looser_study_cited_without_saying_so_is_caught() {
         card.evidence = Some(evidence);
     });
     assert_caught(
-        &fairness::who_was_studied(&c),
+        &fairness::who_was_studied(&c, &phrases(&c)),
         &["card `cbt`", "wiles2013", "no solo personas con drt"],
     );
 }
@@ -196,7 +202,7 @@ fn a_fact_box_from_a_looser_study_that_does_not_say_so_is_caught() {
             b.reason = "One trial.".into();
         });
         assert_caught(
-            &fairness::who_was_studied(&c),
+            &fairness::who_was_studied(&c, &phrases(&c)),
             &["card `cbt`", "fact box `cobalt`", "wiles2013"],
         );
     }
@@ -224,7 +230,7 @@ fn a_status_past_its_end_date_in_the_present_tense_is_caught() {
         regulatory.points = points.into();
         card.regulatory = Some(regulatory);
     });
-    let errors = fairness::time_limits(&c);
+    let errors = fairness::time_limits(&c, &phrases(&c));
     assert_caught(
         &errors,
         &["card `psilocybin`", "2026-07-11", "does not give that date"],

@@ -1,12 +1,13 @@
 //! A new language is one file: a locale that is not in `src/content/` (built here from the
 //! English file, as a translator would start) goes through the build's own steps and
-//! renders, with its own page words, crisis lines and script words, with no code change.
+//! renders, with its own page words, crisis lines and script words, and passes the content
+//! checks with the phrases of its own `[checks]` table, with no code change.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::rc::Rc;
 
 use trd_explainer::config::{Options, Publisher};
-use trd_explainer::content::{self, Region};
+use trd_explainer::content::{self, Phrases, Region};
 use trd_explainer::prerender::{
     accordion_with, built_in_locales, crisis_data_with, head_with, loader_with, localize_page_with,
     render_content, Assets, PageWords,
@@ -25,6 +26,10 @@ const CRISIS_HEADING: &str = "Fixture crisis lines";
 
 /// The English file with a new code and a few of its words changed.
 fn fixture() -> String {
+    toml::to_string(&fixture_value()).unwrap()
+}
+
+fn fixture_value() -> toml::Value {
     let en = include_str!("../src/content/en.toml");
     let mut value: toml::Value = toml::from_str(en).unwrap();
     let table = value.as_table_mut().unwrap();
@@ -46,12 +51,13 @@ fn fixture() -> String {
     set(table, &["page", "other_language"], OTHER);
     set(table, &["page", "slow"], SLOW);
     set(table, &["page", "template", "skip"], SKIP);
-    toml::to_string(&value).unwrap()
+    value
 }
 
 struct Built {
     content: Rc<content::Content>,
     words: PageWords,
+    phrases: Phrases,
 }
 
 fn build() -> Built {
@@ -61,9 +67,19 @@ fn build() -> Built {
         !file.content_json.contains(SKIP),
         "page words stay out of the content"
     );
+    let table: serde_json::Value = serde_json::from_str(&file.content_json).unwrap();
+    assert!(
+        table.get(locale_file::CHECKS_TABLE).is_none(),
+        "the checks' phrases stay out of the content"
+    );
     let content = Rc::new(content::parse(&file.content_json).unwrap());
     let words = PageWords::from_json(CODE, &file.page_json).unwrap();
-    Built { content, words }
+    let phrases = Phrases::from_json(CODE, &file.checks_json).unwrap_or_else(|e| panic!("{e}"));
+    Built {
+        content,
+        words,
+        phrases,
+    }
 }
 
 fn options() -> Options {
@@ -155,4 +171,70 @@ fn the_scripts_name_no_language() {
             );
         }
     }
+}
+
+#[test]
+fn a_fixture_locale_passes_the_content_checks_with_its_own_phrases() {
+    let built = build();
+    let errors = content::validate_with(&built.content, &built.phrases);
+    assert!(errors.is_empty(), "\n  {}", errors.join("\n  "));
+    // The phrases are the file's: with wording its text never uses, its safety points
+    // that found no advice no longer pass.
+    let other = Phrases {
+        no_advice: vec!["wording this file never uses".into()],
+        ..built.phrases.clone()
+    };
+    let errors = content::validate_with(&built.content, &other);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("must say plainly that no specific advice was found")),
+        "\n  {}",
+        errors.join("\n  ")
+    );
+}
+
+/// The error when a locale file lacks its checks' phrases, as the build splits that file.
+fn phrases_error(edit: impl FnOnce(&mut toml::Table)) -> String {
+    let mut value = fixture_value();
+    edit(value.as_table_mut().unwrap());
+    let file = locale_file::split(CODE, &toml::to_string(&value).unwrap()).unwrap();
+    Phrases::from_json(CODE, &file.checks_json).expect_err("the phrases are refused")
+}
+
+fn checks(table: &mut toml::Table) -> &mut toml::Table {
+    table
+        .get_mut(locale_file::CHECKS_TABLE)
+        .and_then(toml::Value::as_table_mut)
+        .expect("the English file has a [checks] table")
+}
+
+#[test]
+fn a_locale_file_without_its_checks_phrases_is_named_with_the_key() {
+    let file = format!("src/content/{CODE}.toml");
+    let table = format!("[{}]", locale_file::CHECKS_TABLE);
+    let error = phrases_error(|t| {
+        t.remove(locale_file::CHECKS_TABLE);
+    });
+    assert!(error.contains(&file) && error.contains(&table), "{error}");
+    let error = phrases_error(|t| {
+        checks(t).remove("ended");
+    });
+    assert!(
+        error.contains(&file) && error.contains(&table) && error.contains("`ended`"),
+        "{error}"
+    );
+    // An empty phrase is in every text, so it would pass every check it is for.
+    let error = phrases_error(|t| {
+        checks(t).insert("text_988".into(), "".into());
+    });
+    assert!(
+        error.contains(&file) && error.contains(&format!("{table}.text_988")),
+        "{error}"
+    );
+    // The checks search lower-cased text: a capital would never be found.
+    let error = phrases_error(|t| {
+        checks(t).insert("no_advice".into(), vec!["No specific"].into());
+    });
+    assert!(error.contains(&format!("{table}.no_advice")), "{error}");
 }

@@ -115,3 +115,35 @@ fn no_module_uses_one_that_uses_it_back() {
         visit(m, &graph, &mut Vec::new(), &mut done);
     }
 }
+
+/// Each source file does one job and fits in a reader's head: none is over 500 lines
+/// (issue 26). A file that grows past it is split by job, not cut anywhere.
+#[test]
+fn no_source_file_is_over_500_lines() {
+    fn files(dir: &Path, out: &mut Vec<(String, usize)>) {
+        for entry in fs::read_dir(dir).expect("src is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let lines = fs::read_to_string(&path).unwrap().lines().count();
+                let name = path
+                    .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                    .unwrap_or(&path);
+                out.push((name.display().to_string(), lines));
+            }
+        }
+    }
+    let mut all = Vec::new();
+    files(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+        &mut all,
+    );
+    assert!(all.len() > 50, "the source files are found");
+    let long: Vec<String> = all
+        .into_iter()
+        .filter(|(_, lines)| *lines > 500)
+        .map(|(path, lines)| format!("{path}: {lines} lines"))
+        .collect();
+    assert!(long.is_empty(), "split by job:\n  {}", long.join("\n  "));
+}

@@ -42,7 +42,14 @@ fn every_module_of_src_is_in_the_readmes_map() {
         );
     }
     // The directories split by job name each of their files.
-    for dir in ["mount", "prerender"] {
+    for dir in [
+        "mount",
+        "prerender",
+        "config",
+        "data",
+        "content",
+        "content/validate",
+    ] {
         for name in names(&root.join("src").join(dir)) {
             assert!(
                 map.contains(&name),

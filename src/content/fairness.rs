@@ -4,20 +4,22 @@
 //! successful ones, a card and its What matters answers agree, a study of a looser
 //! group than this guide's TRD says so where it is cited, and a status that ends on a
 //! date says when. Each rule returns its problems, naming the card; `validate` runs them
-//! all, and `tests/fairness.rs` runs each for every locale.
+//! all, and `tests/fairness.rs` runs each for every locale. The rules that look for
+//! wording take it from the locale file (`Phrases`), so they hold in any language.
 
+use super::card::*;
 use super::deadline::{deadline, iso_parts, Deadline};
 use super::matters::{evidence_class, NOT_KNOWN};
 use super::model::*;
-use super::validate::{phrases, Phrases};
+use super::phrases::Phrases;
 
 /// Every fairness problem in a locale.
-pub fn check(content: &Content) -> Vec<String> {
-    let mut errors = label_safety(content);
+pub fn check(content: &Content, phrases: &Phrases) -> Vec<String> {
+    let mut errors = label_safety(content, phrases);
     errors.extend(failed_trials(content));
-    errors.extend(card_and_matters_agree(content));
-    errors.extend(who_was_studied(content));
-    errors.extend(time_limits(content));
+    errors.extend(card_and_matters_agree(content, phrases));
+    errors.extend(who_was_studied(content, phrases));
+    errors.extend(time_limits(content, phrases));
     errors
 }
 
@@ -31,7 +33,7 @@ fn treatments(content: &Content) -> impl Iterator<Item = &Card> {
 
 fn says_no_advice(text: &str, p: &Phrases) -> bool {
     let text = text.to_lowercase();
-    p.no_advice.iter().any(|n| text.contains(n))
+    p.no_advice.iter().any(|n| text.contains(n.as_str()))
 }
 
 /// The safety questions a label answers, each with the card's point (if it has one),
@@ -68,8 +70,7 @@ fn says_none_listed(class: &str) -> bool {
 /// the What matters answers on pregnancy, driving, memory and side effects) either cites
 /// the label, so states what it says, or lists it among the sources read and found
 /// silent. "No specific advice was found" needs such a list; keys must be the card's.
-pub fn label_safety(content: &Content) -> Vec<String> {
-    let p = phrases(&content.locale);
+pub fn label_safety(content: &Content, p: &Phrases) -> Vec<String> {
     let mut errors = Vec::new();
     for card in treatments(content) {
         let who = format!("card `{}`", card.id);
@@ -193,8 +194,7 @@ pub fn failed_trials(content: &Content) -> Vec<String> {
 /// the card's level; a treatment in use does not have "no side effects listed"; where
 /// the card states pregnancy or driving advice, the answer does not say none was found,
 /// and where the card found none, the answer does not give any.
-pub fn card_and_matters_agree(content: &Content) -> Vec<String> {
-    let p = phrases(&content.locale);
+pub fn card_and_matters_agree(content: &Content, p: &Phrases) -> Vec<String> {
     let mut errors = Vec::new();
     let Some(m) = content.matters.as_deref() else {
         return errors;
@@ -246,12 +246,13 @@ pub fn card_and_matters_agree(content: &Content) -> Vec<String> {
 /// Every point citing a study of a looser group than this guide's TRD (fewer failed
 /// antidepressants, or depression in general) says so in words the locale declares
 /// once; on the cards, in their fact boxes and in What matters.
-pub fn who_was_studied(content: &Content) -> Vec<String> {
-    let p = phrases(&content.locale);
+pub fn who_was_studied(content: &Content, p: &Phrases) -> Vec<String> {
     let mut errors = Vec::new();
     let says_looser = |text: &str| {
         let text = text.to_lowercase();
-        p.looser_population.iter().any(|w| text.contains(w))
+        p.looser_population
+            .iter()
+            .any(|w| text.contains(w.as_str()))
     };
     let looser = |sources: &[Source], key: &str| {
         sources
@@ -309,8 +310,7 @@ pub fn who_was_studied(content: &Content) -> Vec<String> {
 /// A status that ends on a date states the date wherever its source is cited (on the
 /// card and in What matters), and once the date is past the card's review, says that no
 /// extension was found rather than speaking in the present tense.
-pub fn time_limits(content: &Content) -> Vec<String> {
-    let p = phrases(&content.locale);
+pub fn time_limits(content: &Content, p: &Phrases) -> Vec<String> {
     let months: Vec<&str> = content.ui.month_names.split_whitespace().collect();
     let mut errors = Vec::new();
     for card in content.cards.iter() {
@@ -371,7 +371,7 @@ pub fn time_limits(content: &Content) -> Vec<String> {
                         limit.source, limit.until
                     ));
                 }
-                if ended && !text.to_lowercase().contains(p.ended) {
+                if ended && !text.to_lowercase().contains(p.ended.as_str()) {
                     errors.push(format!(
                         "{whose}: `{}` ended on {} (before the card's review), but the text does not say \"{}\": \"{text}\"",
                         limit.source, limit.until, p.ended

@@ -1,7 +1,7 @@
 //! How a locale file `src/content/<code>.toml` becomes what the build embeds: the content
-//! readers download (compact JSON), and the two tables that are never part of it, the
-//! publisher's page words (`[publish]`) and the words of the page around the guide
-//! (`[page]`). Used by build.rs and by tests/fixture_locale.rs, which builds a locale that
+//! readers download (compact JSON), and the three tables that are never part of it, the
+//! publisher's page words (`[publish]`), the words of the page around the guide (`[page]`)
+//! and the phrases the content checks look for (`[checks]`). Used by build.rs and by tests/fixture_locale.rs, which builds a locale that
 //! is not in `src/content/` the same way: a new language needs no code change.
 
 use std::fmt::Write as _;
@@ -10,6 +10,8 @@ use std::fmt::Write as _;
 pub const PUBLISH_TABLE: &str = "publish";
 /// The table of a locale file that holds the words of the page around the guide.
 pub const PAGE_TABLE: &str = "page";
+/// The table of a locale file that holds the phrases the content checks look for.
+pub const CHECKS_TABLE: &str = "checks";
 
 /// The order of a locale's top-level tables in its JSON; any other table follows, sorted.
 /// gzip only looks 32 KB back, so the `[matters]` block, whose sources repeat many of
@@ -31,7 +33,7 @@ pub const JSON_ORDER: &[&str] = &[
 
 /// One locale file, split.
 pub struct LocaleFile {
-    /// The content, as the TOML reads (without the two tables below).
+    /// The content, as the TOML reads (without the three tables below).
     pub value: toml::Value,
     /// The content readers download.
     pub content_json: String,
@@ -39,6 +41,8 @@ pub struct LocaleFile {
     pub publish_json: String,
     /// `[page]` as JSON (`null` without one).
     pub page_json: String,
+    /// `[checks]` as JSON (`null` without one).
+    pub checks_json: String,
 }
 
 /// The fact boxes' numbers, written once for every locale, relative to `src/content/`.
@@ -64,12 +68,14 @@ fn split_value(mut value: toml::Value) -> Result<LocaleFile, String> {
     };
     let publish_json = take(PUBLISH_TABLE);
     let page_json = take(PAGE_TABLE);
+    let checks_json = take(CHECKS_TABLE);
     let content_json = to_json(&value)?;
     Ok(LocaleFile {
         value,
         content_json,
         publish_json,
         page_json,
+        checks_json,
     })
 }
 

@@ -10,8 +10,9 @@
 
 use std::rc::Rc;
 
-use super::model::{Card, Content, IssueText, Matters, MattersStrings, Source};
-use super::validate::has_figure;
+use super::card::{Card, Source};
+use super::model::{Content, IssueText, Matters, MattersStrings};
+use super::text::has_figure;
 use crate::collections::Entries;
 
 /// The class every issue offers for "the sources say nothing about this".
@@ -100,8 +101,8 @@ pub const ISSUES: &[IssueSpec] = &[
 
 /// The evidence answer's class for a card's evidence level (the fact sheet's "limited"
 /// is grouped as "emerging or limited").
-pub fn evidence_class(level: super::model::EvidenceLevel) -> &'static str {
-    use super::model::EvidenceLevel::*;
+pub fn evidence_class(level: super::card::EvidenceLevel) -> &'static str {
+    use super::card::EvidenceLevel::*;
     match level {
         Strong => "strong",
         Moderate => "moderate",

@@ -209,7 +209,7 @@ impl PartialEq for UiStrings {
 impl Eq for UiStrings {}
 
 /// Every key must be there, and no other (publishers override single strings through
-/// `set`, in `config.rs`).
+/// `set`, in `config/`).
 impl TryFrom<Entries<String>> for UiStrings {
     type Error = String;
 

@@ -1,6 +1,7 @@
 //! The words of the page around the guide, from each locale file's `[page]` table (the
 //! build keeps them out of the content readers download): the standalone page's own
-//! text, its structured data, and the notes of the scripts that run before the wasm.
+//! text, its structured data, the notes of the scripts that run before the wasm, and the
+//! embed page's note.
 
 use serde_json::Value;
 
@@ -22,18 +23,21 @@ pub struct PageWords {
     /// The pre-wasm script's notes (from disk; the app could not load).
     pub from_disk: String,
     pub unavailable: String,
+    /// The embed page's note, shown in a frame that cannot keep ticked questions.
+    pub embed_note: String,
     /// The standalone page template's own text, by key (`[page.template]`).
     pub template: Vec<(String, String)>,
 }
 
 /// The keys every `[page]` table has (its `template` table aside).
-pub const PAGE_KEYS: [&str; 6] = [
+pub const PAGE_KEYS: [&str; 7] = [
     "condition",
     "audience",
     "other_language",
     "slow",
     "from_disk",
     "unavailable",
+    "embed_note",
 ];
 
 impl PageWords {
@@ -65,6 +69,7 @@ impl PageWords {
             slow: text("slow")?,
             from_disk: text("from_disk")?,
             unavailable: text("unavailable")?,
+            embed_note: text("embed_note")?,
             template,
         })
     }
