@@ -197,13 +197,20 @@ fn release() -> Result<String, String> {
         let previous = release::previous_dist();
         // scripts/serve.sh rebuilds on every edit and publishes nothing.
         let replace = env::var_os("TRD_REPLACE_RELEASE").is_some();
+        // A release is what a publisher's snippet, fragment or frame loads. The standalone
+        // pages are the host's own, like the publisher's page they link to: neither is
+        // pinned, so no released page links to a file its folder lacks.
+        let not_released: Vec<String> = publish_page::not_released()
+            .into_iter()
+            .chain(content::locales().map(page_path))
+            .collect();
         release::write_release(
             dir,
             previous.as_deref(),
             version,
             &public_url,
             replace,
-            &publish_page::not_released(),
+            &not_released,
         )?
     } else {
         format!("loader pinned to {} files, no release (debug)", names.len())

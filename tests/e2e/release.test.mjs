@@ -5,8 +5,8 @@
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { DIST, assets } from "./helpers.mjs";
 import { serve } from "./server.mjs";
 import { ENGINES, startEngine, waitFor } from "./engines.mjs";
@@ -38,6 +38,28 @@ describe("release folders", () => {
       assert.equal(size, bytes.length, `${path}: size`);
       assert.equal(integrity, sri(bytes), `${path}: integrity`);
     }
+  });
+
+  test("every link and source in a release's pages resolves inside the build", () => {
+    // Relative URLs resolve in the page's own folder; root-relative ones ("/v0.1.0/…", the
+    // fragments') in the build. Nothing a release holds may point at a file it lacks.
+    const dead = [];
+    for (const dir of [RELEASE_DIR, MAJOR_DIR]) {
+      const pages = filesUnder(dir).filter((f) => f.endsWith(".html"));
+      assert.ok(pages.length >= 4, `${dir}: pages`);
+      for (const page of pages) {
+        const html = readFileSync(join(dir, page), "utf8");
+        for (const m of html.matchAll(/\s(?:href|src)=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)) {
+          const url = m[1] ?? m[2] ?? m[3];
+          if (/^(?:[a-z][a-z0-9+.-]*:|#|\/\/)/i.test(url)) continue;
+          const file = url.split(/[?#]/)[0];
+          if (!file) continue;
+          const target = file.startsWith("/") ? join(DIST, file) : join(dir, dirname(page), file);
+          if (!existsSync(target)) dead.push(`${page} → ${url}`);
+        }
+      }
+    }
+    assert.deepEqual(dead, [], "links to files the build lacks");
   });
 
   test("the loader carries release.json's hash of every file it loads", () => {
