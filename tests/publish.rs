@@ -672,11 +672,13 @@ fn the_publishers_wasm_is_a_binary_of_its_own_name() {
     use trd_explainer::publish::page::APP_BIN;
     let root = env!("CARGO_MANIFEST_DIR");
     let read = |f: &str| std::fs::read_to_string(format!("{root}/{f}")).expect(f);
-    let cargo = read("Cargo.toml");
+    let cargo: toml::Table = read("Cargo.toml").parse().expect("Cargo.toml");
+    let bins = cargo["bin"]
+        .as_array()
+        .expect("Cargo.toml has [[bin]] targets");
     assert!(
-        cargo.contains(&format!(
-            "name = \"{APP_BIN}\"\npath = \"src/bin/{APP_BIN}.rs\""
-        )),
+        bins.iter().any(|b| b["name"].as_str() == Some(APP_BIN)
+            && b["path"].as_str() == Some(&format!("src/bin/{APP_BIN}.rs"))),
         "Cargo.toml must declare the [[bin]] {APP_BIN}"
     );
     let index = read("index.html");
